@@ -1,0 +1,79 @@
+//! The command line: parsing, dispatch, and how errors reach the user.
+
+mod args;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use miette::Diagnostic;
+use thiserror::Error;
+
+use args::{Cli, Command};
+
+/// Everything a command can fail with, each with its exit code.
+#[derive(Debug, Error, Diagnostic)]
+pub enum CliError {
+    /// The data file is unreadable or wrong.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Load(#[from] hoso::dossier::LoadError),
+    /// The form is unknown or could not be filled.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Form(#[from] hoso::forms::FormError),
+    /// `--member` named nobody in the data.
+    #[error("không có đảng viên mã «{id}» trong {file}; các mã có: {known}")]
+    UnknownMember {
+        /// The id given.
+        id: String,
+        /// The data file.
+        file: String,
+        /// The ids in the data.
+        known: String,
+    },
+    /// A backend failed.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Render(#[from] hoso::render::RenderError),
+    /// A file could not be written.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Write(#[from] hoso::output::WriteError),
+}
+
+impl CliError {
+    /// 1: the data is wrong; 2: the command line is wrong; 3: output could not be written;
+    /// 4: a fault of hoso itself.
+    fn exit_code(&self) -> u8 {
+        use hoso::forms::FormError;
+        match self {
+            CliError::Load(_) | CliError::UnknownMember { .. } => 1,
+            CliError::Form(FormError::Unknown { .. } | FormError::NoRegime { .. }) => 2,
+            CliError::Write(_) => 3,
+            CliError::Form(_) | CliError::Render(_) => 4,
+        }
+    }
+}
+
+/// Parses the command line, runs the command and reports the outcome.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Render(args) => render::run(args),
+    };
+    match result {
+        Ok(paths) => {
+            println!("Đã ghi {} tệp:", paths.len());
+            for path in paths {
+                println!("  {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            let code = err.exit_code();
+            eprintln!("{:?}", miette::Report::new(err));
+            ExitCode::from(code)
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! The body language of form templates: a restricted Markdown, parsed into [`Block`]s.
+//!
+//! Templates write headings (`##`, `###`), paragraphs, `**bold**`, `*italic*` and `- ` items, plus three
+//! directives that only a template can write, because every value from data is escaped by
+//! [`escape_markdown`] before it reaches the parser:
+//! - `<fill/>` — a dotted leader to the end of the line;
+//! - `<fill-lines n="3"/>` — lines to write on by hand;
+//! - `<ky trai="…" phai="…"/>` — a row of signature blocks, by role.
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use thiserror::Error;
+
+use super::{Block, Inline, Signature};
+
+/// A template wrote something the body language does not allow.
+#[derive(Debug, Error, PartialEq)]
+#[error("mẫu dùng cú pháp không được hỗ trợ: {0}")]
+pub struct MarkupError(pub String);
+
+/// Escapes a data value so that it reads as literal text: every ASCII punctuation character gets a
+/// backslash, line starts lose their indentation, and each line of the value becomes a paragraph.
+pub fn escape_markdown(value: &str) -> String {
+    value
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let mut escaped = String::with_capacity(line.len() + 8);
+            for c in line.chars() {
+                if c.is_ascii_punctuation() {
+                    escaped.push('\\');
+                }
+                escaped.push(if c == '\t' { ' ' } else { c });
+            }
+            escaped
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Parses template output into blocks; `signature` turns a role named by `<ky …/>` into a block.
+pub fn blocks_from_markdown(
+    text: &str,
+    signature: &dyn Fn(&str) -> Result<Signature, MarkupError>,
+) -> Result<Vec<Block>, MarkupError> {
+    let mut builder = Builder::default();
+    for event in Parser::new(text) {
+        builder.event(event, signature)?;
+    }
+    Ok(builder.blocks)
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    inlines: Vec<Inline>,
+    heading: Option<u8>,
+    bold: usize,
+    italic: usize,
+    item_depth: usize,
+    item_has_prefix: bool,
+}
+
+impl Builder {
+    fn event(
+        &mut self,
+        event: Event<'_>,
+        signature: &dyn Fn(&str) -> Result<Signature, MarkupError>,
+    ) -> Result<(), MarkupError> {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.heading = Some(match level {
+                    HeadingLevel::H1 | HeadingLevel::H2 => 2,
+                    _ => 3,
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let level = self.heading.take().unwrap_or(2);
+                let inlines = std::mem::take(&mut self.inlines);
+                self.blocks.push(Block::Heading { level, inlines });
+            }
+            Event::Start(Tag::Paragraph) => self.start_item_text(),
+            Event::End(TagEnd::Paragraph) => self.finish_paragraph(),
+            Event::Start(Tag::List(None)) | Event::End(TagEnd::List(false)) => {}
+            Event::Start(Tag::Item) => {
+                self.item_depth += 1;
+                self.item_has_prefix = false;
+            }
+            Event::End(TagEnd::Item) => {
+                self.finish_paragraph();
+                self.item_depth -= 1;
+            }
+            Event::Start(Tag::Strong) => self.bold += 1,
+            Event::End(TagEnd::Strong) => self.bold -= 1,
+            Event::Start(Tag::Emphasis) => self.italic += 1,
+            Event::End(TagEnd::Emphasis) => self.italic -= 1,
+            Event::Text(text) => {
+                self.start_item_text();
+                self.push_text(&text);
+            }
+            Event::SoftBreak => self.push_text(" "),
+            Event::HardBreak => self.inlines.push(Inline::LineBreak),
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for directive in html.split_inclusive('>').map(str::trim) {
+                    if !directive.is_empty() {
+                        self.directive(directive, signature)?;
+                    }
+                }
+            }
+            other => return Err(MarkupError(format!("{other:?}"))),
+        }
+        Ok(())
+    }
+
+    /// List items print as paragraphs that start with "- ".
+    fn start_item_text(&mut self) {
+        if self.item_depth > 0 && !self.item_has_prefix {
+            self.item_has_prefix = true;
+            self.push_text("- ");
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        let (bold, italic) = (self.bold > 0, self.italic > 0);
+        if let Some(Inline::Text {
+            text: last,
+            bold: b,
+            italic: i,
+        }) = self.inlines.last_mut()
+            && *b == bold
+            && *i == italic
+        {
+            last.push_str(text);
+            return;
+        }
+        self.inlines.push(Inline::Text {
+            text: text.to_string(),
+            bold,
+            italic,
+        });
+    }
+
+    fn finish_paragraph(&mut self) {
+        if let Some(Inline::Text { text, .. }) = self.inlines.last_mut() {
+            let trimmed = text.trim_end().len();
+            text.truncate(trimmed);
+        }
+        if !self.inlines.is_empty() {
+            let inlines = std::mem::take(&mut self.inlines);
+            self.blocks.push(Block::Paragraph { inlines });
+        }
+    }
+
+    fn directive(
+        &mut self,
+        tag: &str,
+        signature: &dyn Fn(&str) -> Result<Signature, MarkupError>,
+    ) -> Result<(), MarkupError> {
+        let inner = tag
+            .strip_prefix('<')
+            .and_then(|t| t.strip_suffix("/>"))
+            .ok_or_else(|| MarkupError(tag.to_string()))?
+            .trim();
+        let (name, attributes) = inner.split_once(' ').unwrap_or((inner, ""));
+        let attribute = |key: &str| {
+            let start = attributes.find(&format!("{key}=\""))? + key.len() + 2;
+            let rest = &attributes[start..];
+            Some(&rest[..rest.find('"')?])
+        };
+        match name {
+            "fill" => {
+                self.start_item_text();
+                self.inlines.push(Inline::Fill);
+            }
+            "fill-lines" => {
+                self.finish_paragraph();
+                let count = attribute("n").and_then(|n| n.parse().ok()).unwrap_or(3);
+                self.blocks.push(Block::FillLines { count });
+            }
+            "ky" => {
+                self.finish_paragraph();
+                let left = attribute("trai").map(signature).transpose()?;
+                let right = attribute("phai").map(signature).transpose()?;
+                self.blocks.push(Block::Signatures { left, right });
+            }
+            _ => return Err(MarkupError(tag.to_string())),
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_signature(role: &str) -> Result<Signature, MarkupError> {
+        Err(MarkupError(role.to_string()))
+    }
+
+    fn text(s: &str, bold: bool) -> Inline {
+        Inline::Text {
+            text: s.to_string(),
+            bold,
+            italic: false,
+        }
+    }
+
+    #[test]
+    fn headings_paragraphs_and_fills() {
+        let blocks = blocks_from_markdown(
+            "## I. Ưu điểm\n\nHọ và tên: **An**<fill/>\n\n<fill-lines n=\"2\"/>\n\n- Nhận xét:",
+            &no_signature,
+        )
+        .unwrap();
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Heading {
+                    level: 2,
+                    inlines: vec![text("I. Ưu điểm", false)]
+                },
+                Block::Paragraph {
+                    inlines: vec![text("Họ và tên: ", false), text("An", true), Inline::Fill]
+                },
+                Block::FillLines { count: 2 },
+                Block::Paragraph {
+                    inlines: vec![text("- Nhận xét:", false)]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn escaped_values_stay_literal() {
+        let hostile =
+            "#read(\"/etc/passwd\") $x^2$ *đậm* <b> {{ x }} ] \\ - 1. | `c`\n    # tiêu đề\n---";
+        let blocks = blocks_from_markdown(&escape_markdown(hostile), &no_signature).unwrap();
+        let texts: Vec<String> = blocks.iter().map(Block::plain_text).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "#read(\"/etc/passwd\") $x^2$ *đậm* <b> {{ x }} ] \\ - 1. | `c`",
+                "# tiêu đề",
+                "---"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_directives_are_template_errors() {
+        assert!(blocks_from_markdown("<script/>", &no_signature).is_err());
+        assert!(blocks_from_markdown("    code", &no_signature).is_err());
+    }
+}

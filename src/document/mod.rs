@@ -1,0 +1,140 @@
+//! The Document: one printable document, format-neutral, read by both backends.
+//!
+//! A Document is a [`Frame`] (the thể thức every Party document shares) and a body of [`Block`]s.
+//! Every string in it is final display text: backends draw it, they never reformat or interpret it.
+
+mod markdown;
+mod signature;
+
+use serde::Serialize;
+
+pub use markdown::{MarkupError, blocks_from_markdown, escape_markdown};
+pub use signature::{Authority, Signature};
+
+use crate::dossier::Date;
+
+/// One document ready to be drawn.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// Title, author, date and language of the file.
+    pub meta: Metadata,
+    /// The header block and title.
+    pub frame: Frame,
+    /// The body, in reading order.
+    pub body: Vec<Block>,
+}
+
+/// What a PDF or DOCX file says about itself; the date makes output reproducible.
+#[derive(Debug, Clone, Serialize)]
+pub struct Metadata {
+    /// Document title, e.g. "Bản kiểm điểm cá nhân năm 2024 - Nguyễn Văn An".
+    pub title: String,
+    /// Who wrote it: the person for a personal form, the organisation otherwise.
+    pub author: String,
+    /// The date of the document; also the file's creation date.
+    pub date: Date,
+}
+
+/// The thể thức of a Party document: header block, form code and title.
+#[derive(Debug, Clone, Serialize)]
+pub struct Frame {
+    /// The printed form code, e.g. "Mẫu 02B-HD KĐ.ĐG 2023", shown in the top corner.
+    pub form_code: Option<String>,
+    /// The directly superior organisation, in capitals.
+    pub superior: String,
+    /// The issuing organisation, in capitals (printed bold, with the star below).
+    pub issuer: String,
+    /// "ĐẢNG CỘNG SẢN VIỆT NAM".
+    pub party: String,
+    /// The place and date line, e.g. "Hải Dương, ngày 05 tháng 12 năm 2024".
+    pub place_date: String,
+    /// The document type and title, in capitals.
+    pub title: String,
+    /// Lines under the title ("Năm 2024", "(Cá nhân giữ chức vụ lãnh đạo, quản lý)").
+    pub subtitles: Vec<Subtitle>,
+}
+
+/// A line under the title.
+#[derive(Debug, Clone, Serialize)]
+pub struct Subtitle {
+    /// The line's text.
+    pub text: String,
+    /// Printed in italics (a parenthesised note) rather than bold.
+    pub italic: bool,
+}
+
+impl Subtitle {
+    /// A line under the title; a parenthesised note is italic, anything else bold.
+    pub fn new(text: String) -> Subtitle {
+        let italic = text.starts_with('(');
+        Subtitle { text, italic }
+    }
+}
+
+/// The name every Party document carries in its top-right corner.
+pub const PARTY_NAME: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
+
+/// A piece of the body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// A part or item heading; level 2 for "I. …", level 3 for "1. …".
+    Heading {
+        /// 2 for a part, 3 for an item within it.
+        level: u8,
+        /// The heading's text.
+        inlines: Vec<Inline>,
+    },
+    /// A body paragraph: justified, first line indented.
+    Paragraph {
+        /// The paragraph's text.
+        inlines: Vec<Inline>,
+    },
+    /// Dotted lines to write on by hand, printed where a text field is empty.
+    FillLines {
+        /// How many lines.
+        count: u8,
+    },
+    /// A row of up to two signature blocks.
+    Signatures {
+        /// The block on the left, if any.
+        left: Option<Signature>,
+        /// The block on the right, if any.
+        right: Option<Signature>,
+    },
+}
+
+/// A run within a paragraph or heading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Inline {
+    /// Literal text with its emphasis.
+    Text {
+        /// The text, printed as it is.
+        text: String,
+        /// Bold.
+        bold: bool,
+        /// Italic.
+        italic: bool,
+    },
+    /// A dotted leader filling the rest of the line (shared equally when a line has several).
+    Fill,
+    /// A line break within the paragraph.
+    LineBreak,
+}
+
+impl Block {
+    /// The plain text of a heading or paragraph; empty for other blocks.
+    pub fn plain_text(&self) -> String {
+        match self {
+            Block::Heading { inlines, .. } | Block::Paragraph { inlines } => inlines
+                .iter()
+                .map(|inline| match inline {
+                    Inline::Text { text, .. } => text.as_str(),
+                    Inline::Fill | Inline::LineBreak => " ",
+                })
+                .collect(),
+            Block::FillLines { .. } | Block::Signatures { .. } => String::new(),
+        }
+    }
+}

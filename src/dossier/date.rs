@@ -1,0 +1,103 @@
+//! Calendar dates as clerks write them in YAML and as Party documents print them.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar date read from the data: `2024-12-05` or `05/12/2024`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    /// Parses `YYYY-MM-DD` or `DD/MM/YYYY`; `None` when the text is not a real date.
+    pub fn parse(text: &str) -> Option<Date> {
+        let text = text.trim();
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
+            .ok()
+            .map(Date)
+    }
+
+    /// The official long form: "ngày 05 tháng 02 năm 2024" (day below 10 and months 1–2 zero-padded).
+    pub fn long_vi(self) -> String {
+        let month = self.0.month();
+        let month = if month <= 2 {
+            format!("{month:02}")
+        } else {
+            month.to_string()
+        };
+        format!(
+            "ngày {:02} tháng {month} năm {}",
+            self.0.day(),
+            self.0.year()
+        )
+    }
+
+    /// The short form used for birth dates: "05/02/1975".
+    pub fn short_vi(self) -> String {
+        self.0.format("%d/%m/%Y").to_string()
+    }
+
+    /// Seconds since the Unix epoch at midnight UTC of this date.
+    pub fn unix_midnight(self) -> i64 {
+        self.0
+            .and_hms_opt(0, 0, 0)
+            .map(|dt| dt.and_utc().timestamp())
+            .unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "ngày «{text}» không hợp lệ: viết theo dạng 2024-12-05 hoặc 05/12/2024"
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> Date {
+        Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn long_form_pads_day_and_first_two_months() {
+        assert_eq!(date(2024, 2, 5).long_vi(), "ngày 05 tháng 02 năm 2024");
+        assert_eq!(date(2023, 11, 21).long_vi(), "ngày 21 tháng 11 năm 2023");
+        assert_eq!(date(2018, 4, 3).long_vi(), "ngày 03 tháng 4 năm 2018");
+        assert_eq!(date(2025, 1, 10).long_vi(), "ngày 10 tháng 01 năm 2025");
+    }
+
+    #[test]
+    fn parses_both_written_forms_and_rejects_impossible_dates() {
+        assert_eq!(Date::parse("2024-12-05"), Some(date(2024, 12, 5)));
+        assert_eq!(Date::parse("05/12/2024"), Some(date(2024, 12, 5)));
+        assert_eq!(Date::parse("31/02/2024"), None);
+        assert_eq!(Date::parse("2024-13-01"), None);
+        assert_eq!(Date::parse("hôm qua"), None);
+    }
+
+    #[test]
+    fn short_form_is_day_month_year() {
+        assert_eq!(date(1975, 3, 9).short_vi(), "09/03/1975");
+    }
+}

@@ -1,0 +1,362 @@
+//! Reading a Dossier from YAML, with errors that name the file, line, column and field.
+
+use std::path::Path;
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use serde_saphyr::{DefaultMessageFormatter, Location, MessageFormatter, Options};
+use thiserror::Error;
+use unicode_normalization::UnicodeNormalization;
+
+use super::Dossier;
+
+/// Why a data file could not be turned into a Dossier.
+#[derive(Debug, Error, Diagnostic)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    #[error("không đọc được tệp dữ liệu {path}: {reason}")]
+    Read {
+        /// The file as the user named it.
+        path: String,
+        /// What the operating system said.
+        reason: String,
+    },
+    /// The file was read, but its content is wrong at a known place.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Data(Box<DataError>),
+}
+
+/// A wrong value at a known place of a data file.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{path}:{line}:{column}: {field_note}{message}")]
+#[diagnostic(code(hoso::du_lieu))]
+pub struct DataError {
+    /// The file as the user named it.
+    pub path: String,
+    /// 1-based line of the offending value.
+    pub line: usize,
+    /// 1-based column of the offending value.
+    pub column: usize,
+    /// The field path such as `dang_vien[3].ngay_sinh`, when known.
+    pub field: Option<String>,
+    /// "trường X: " when the field is known, else empty.
+    field_note: String,
+    /// What is wrong, in Vietnamese.
+    pub message: String,
+    /// The file's text, for the snippet under the message.
+    #[source_code]
+    source_text: NamedSource<String>,
+    /// Where in the text.
+    #[label("tại đây")]
+    span: SourceSpan,
+}
+
+/// Reads and checks the Dossier in `path`.
+pub fn load(path: &Path) -> Result<Dossier, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|err| LoadError::Read {
+        path: path.display().to_string(),
+        reason: err.to_string(),
+    })?;
+    parse(&text, &path.display().to_string())
+}
+
+/// Parses YAML text into a checked Dossier; `name` is what errors call the file.
+///
+/// The text is normalised to NFC first, so every string of the Dossier is NFC; line numbers are unchanged.
+pub fn parse(text: &str, name: &str) -> Result<Dossier, LoadError> {
+    let text: String = text.nfc().collect();
+    let located = Located { text: &text, name };
+    let mut options = Options::default();
+    options.with_snippet = false;
+    let mut field_path = None;
+    let dossier: Dossier =
+        serde_saphyr::with_deserializer_from_str_with_options(&text, options, |deserializer| {
+            serde_path_to_error::deserialize(deserializer).map_err(|err| {
+                field_path = Some(err.path().to_string());
+                err.into_inner()
+            })
+        })
+        .map_err(|err| located.yaml_error(&err, field_path.take()))?;
+    check(&dossier, &located)?;
+    Ok(dossier)
+}
+
+/// The checks serde cannot make: ids, cross references.
+fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
+    for (index, member) in dossier.members.iter().enumerate() {
+        let id = &member.id.value;
+        let field = format!("dang_vien[{index}].id");
+        if !is_slug(id) {
+            return Err(located.at(
+                member.id.referenced,
+                Some(field),
+                format!(
+                    "mã đảng viên «{id}» chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: nguyen-van-an)"
+                ),
+            ));
+        }
+        if dossier.members[..index].iter().any(|m| &m.id.value == id) {
+            return Err(located.at(
+                member.id.referenced,
+                Some(field),
+                format!("mã đảng viên «{id}» bị trùng: mỗi đảng viên cần một mã riêng"),
+            ));
+        }
+        if member.name.trim().is_empty() {
+            return Err(located.at(
+                member.id.referenced,
+                Some(format!("dang_vien[{index}].ho_ten")),
+                "họ và tên không được để trống".to_string(),
+            ));
+        }
+    }
+    if let Some(secretary) = &dossier.organisation.secretary
+        && dossier.member(&secretary.value).is_none()
+    {
+        return Err(located.at(
+            secretary.referenced,
+            Some("to_chuc.bi_thu".to_string()),
+            format!(
+                "không có đảng viên mã «{}»; các mã có trong tệp: {}",
+                secretary.value,
+                dossier.member_ids().join(", ")
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The text being loaded, for turning positions into errors.
+struct Located<'a> {
+    text: &'a str,
+    name: &'a str,
+}
+
+impl Located<'_> {
+    fn yaml_error(&self, err: &serde_saphyr::Error, path: Option<String>) -> LoadError {
+        use serde_saphyr::Error as E;
+        let location = err.location().unwrap_or(Location::UNKNOWN);
+        let names = |list: &[&str]| list.join(", ");
+        let path = path.filter(|p| p != ".");
+        let (message, field) = match err {
+            E::SerdeMissingField { field, .. } => (
+                format!("thiếu trường bắt buộc «{field}»"),
+                Some(path.map_or(field.to_string(), |p| format!("{p}.{field}"))),
+            ),
+            E::SerdeUnknownField {
+                field, expected, ..
+            } => (
+                format!(
+                    "trường «{field}» không có trong mẫu dữ liệu; các trường hợp lệ: {}",
+                    names(expected)
+                ),
+                path,
+            ),
+            E::SerdeUnknownVariant {
+                variant, expected, ..
+            } => (
+                format!(
+                    "giá trị «{variant}» không hợp lệ; chỉ nhận: {}",
+                    names(expected)
+                ),
+                path,
+            ),
+            E::SerdeInvalidType {
+                unexpected,
+                expected,
+                ..
+            }
+            | E::SerdeInvalidValue {
+                unexpected,
+                expected,
+                ..
+            } => (
+                format!("giá trị không đúng dạng: gặp {unexpected}, cần {expected}"),
+                path,
+            ),
+            E::Unexpected { expected, .. } => (
+                format!("giá trị không đúng dạng: cần {}", expected_vi(expected)),
+                path,
+            ),
+            E::Message { msg, .. } => (msg.clone(), path),
+            E::ExternalMessage { .. } => (
+                format!(
+                    "YAML sai cú pháp: {}",
+                    DefaultMessageFormatter.format_message(err)
+                ),
+                path,
+            ),
+            other => (
+                format!(
+                    "dữ liệu không đúng cấu trúc: {}",
+                    DefaultMessageFormatter.format_message(other)
+                ),
+                path,
+            ),
+        };
+        self.at(location, field, message)
+    }
+
+    fn at(&self, location: Location, field: Option<String>, message: String) -> LoadError {
+        let line = usize::try_from(location.line()).unwrap_or(1).max(1);
+        let column = usize::try_from(location.column()).unwrap_or(1).max(1);
+        let offset = byte_offset(self.text, line, column);
+        let length = self.text[offset..]
+            .find(['\n', '#'])
+            .unwrap_or(self.text.len() - offset)
+            .max(1)
+            .min(self.text.len().saturating_sub(offset));
+        LoadError::Data(Box::new(DataError {
+            path: self.name.to_string(),
+            line,
+            column,
+            field_note: field
+                .as_ref()
+                .map(|f| format!("trường {f}: "))
+                .unwrap_or_default(),
+            field,
+            message,
+            source_text: NamedSource::new(self.name, self.text.to_string()),
+            span: (offset, length).into(),
+        }))
+    }
+}
+
+/// What the parser expected, in Vietnamese where the wording is known.
+fn expected_vi(expected: &str) -> &str {
+    match expected {
+        "string scalar" => "một chuỗi chữ",
+        "sequence start" => "một danh sách (các dòng bắt đầu bằng «- »)",
+        "mapping start" => "các cặp «khóa: giá trị»",
+        other => other,
+    }
+}
+
+/// The byte offset of a 1-based line and character column, clamped to the text.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum::<usize>()
+        .min(text.len());
+    let rest = &text[line_start..];
+    let within = rest
+        .char_indices()
+        .nth(column - 1)
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len());
+    line_start + within
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "nam: 2024
+to_chuc:
+  cap_tren: Đảng bộ Sở Xây dựng
+  ten: Chi bộ Phòng Quản lý
+  dia_danh: Hải Dương
+  bi_thu: nguyen-van-an
+hoi_nghi:
+  ngay: 2024-12-05
+dang_vien:
+  - id: nguyen-van-an
+    ho_ten: Nguyễn Văn An
+    ngay_sinh: 12/03/1975
+  - id: tran-thi-binh
+    ho_ten: Trần Thị Bình
+    ngay_sinh: 1980-07-01
+";
+
+    fn error_of(text: &str) -> (String, usize, usize, Option<String>) {
+        match parse(text, "don-vi.yaml").unwrap_err() {
+            LoadError::Data(e) => (e.message, e.line, e.column, e.field),
+            other => panic!("unexpected error {other}"),
+        }
+    }
+
+    #[test]
+    fn reads_a_good_file() {
+        let dossier = parse(GOOD, "don-vi.yaml").unwrap();
+        assert_eq!(dossier.members.len(), 2);
+        assert_eq!(dossier.secretary().unwrap().name, "Nguyễn Văn An");
+        assert_eq!(dossier.members[0].birth_date.short_vi(), "12/03/1975");
+    }
+
+    #[test]
+    fn decomposed_text_becomes_composed() {
+        let nfd: String = GOOD.nfd().collect();
+        assert_ne!(nfd, GOOD);
+        let dossier = parse(&nfd, "don-vi.yaml").unwrap();
+        assert_eq!(dossier.members[1].name, "Trần Thị Bình");
+    }
+
+    #[test]
+    fn a_missing_field_is_named_with_its_path() {
+        let text = GOOD.replace("    ngay_sinh: 1980-07-01\n", "");
+        let (message, _, _, field) = error_of(&text);
+        assert_eq!(field.as_deref(), Some("dang_vien[1].ngay_sinh"));
+        assert!(
+            message.contains("thiếu trường bắt buộc «ngay_sinh»"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_wrong_date_points_at_its_line() {
+        let text = GOOD.replace("1980-07-01", "31/02/1980");
+        let (message, line, column, field) = error_of(&text);
+        assert_eq!(field.as_deref(), Some("dang_vien[1].ngay_sinh"));
+        assert_eq!((line, column), (15, 16));
+        assert!(message.contains("«31/02/1980» không hợp lệ"), "{message}");
+    }
+
+    #[test]
+    fn a_misspelt_key_is_refused() {
+        let text = GOOD.replace("ho_ten: Trần", "ho_tne: Trần");
+        let (message, line, _, _) = error_of(&text);
+        assert_eq!(line, 14);
+        assert!(message.contains("«ho_tne»"), "{message}");
+    }
+
+    #[test]
+    fn broken_yaml_names_the_line() {
+        let text = GOOD.replace("  ten: Chi bộ Phòng Quản lý", "  ten: \"Chi bộ");
+        let (message, line, _, _) = error_of(&text);
+        assert!(message.starts_with("YAML sai cú pháp"), "{message}");
+        assert!(line >= 4, "{line}");
+    }
+
+    #[test]
+    fn a_list_where_text_belongs_is_refused() {
+        let text = GOOD.replace("  ten: Chi bộ Phòng Quản lý", "  ten: [Chi bộ]");
+        let (message, line, _, field) = error_of(&text);
+        assert_eq!((line, field.as_deref()), (4, Some("to_chuc.ten")));
+        assert!(message.contains("một chuỗi chữ"), "{message}");
+    }
+
+    #[test]
+    fn duplicate_ids_and_unknown_secretary_are_refused() {
+        let text = GOOD.replace("id: tran-thi-binh", "id: nguyen-van-an");
+        let (message, line, _, field) = error_of(&text);
+        assert!(message.contains("bị trùng"), "{message}");
+        assert_eq!((line, field.as_deref()), (13, Some("dang_vien[1].id")));
+
+        let text = GOOD.replace("bi_thu: nguyen-van-an", "bi_thu: le-van-c");
+        let (message, _, _, field) = error_of(&text);
+        assert_eq!(field.as_deref(), Some("to_chuc.bi_thu"));
+        assert!(
+            message.contains("nguyen-van-an, tran-thi-binh"),
+            "{message}"
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! The Dossier: one unit's annual review data, as read from YAML.
+//!
+//! YAML keys are ASCII Vietnamese snake_case (`ho_ten`, `ngay_sinh`); Rust names are English.
+//! The Dossier knows nothing of forms or output formats.
+
+mod date;
+mod load;
+mod rating;
+
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+pub use date::Date;
+pub use load::{DataError, LoadError, load, parse};
+pub use rating::Rating;
+
+use crate::regime::Regime;
+
+/// One unit's review for one year: the organisation, its meeting and its members.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dossier {
+    /// The year under review (`nam`).
+    #[serde(rename = "nam")]
+    pub year: i32,
+    /// The rules in force, when the data names them (`che_do`); otherwise they follow the year.
+    #[serde(rename = "che_do", default, skip_serializing_if = "Option::is_none")]
+    pub regime: Option<Regime>,
+    /// The Party organisation under review (`to_chuc`).
+    #[serde(rename = "to_chuc")]
+    pub organisation: Organisation,
+    /// The review meeting (`hoi_nghi`).
+    #[serde(rename = "hoi_nghi")]
+    pub meeting: Meeting,
+    /// The Party members of the unit (`dang_vien`).
+    #[serde(rename = "dang_vien")]
+    pub members: Vec<Member>,
+}
+
+impl Dossier {
+    /// The regime whose forms and rules apply: the one the data names, or the one of the review year.
+    pub fn regime(&self) -> Regime {
+        self.regime.unwrap_or_else(|| Regime::for_year(self.year))
+    }
+
+    /// The member with this id.
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.members.iter().find(|member| member.id.value == id)
+    }
+
+    /// Every member id, in the order of the data.
+    pub fn member_ids(&self) -> Vec<&str> {
+        self.members.iter().map(|m| m.id.value.as_str()).collect()
+    }
+
+    /// The member who signs for the chi bộ (the secretary), when the data names one.
+    pub fn secretary(&self) -> Option<&Member> {
+        self.organisation
+            .secretary
+            .as_ref()
+            .and_then(|id| self.member(&id.value))
+    }
+}
+
+/// The Party organisation that issues the documents.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// The directly superior organisation (`cap_tren`), e.g. "Đảng bộ Sở Xây dựng".
+    #[serde(rename = "cap_tren")]
+    pub superior: String,
+    /// The organisation itself (`ten`), e.g. "Chi bộ Phòng Quản lý xây dựng".
+    #[serde(rename = "ten")]
+    pub name: String,
+    /// The place name printed before the date (`dia_danh`).
+    #[serde(rename = "dia_danh")]
+    pub place: String,
+    /// Whether the chi bộ has a chi ủy (`co_chi_uy`); it signs "T/M CHI ỦY", otherwise "T/M CHI BỘ".
+    #[serde(rename = "co_chi_uy", default)]
+    pub has_committee: bool,
+    /// The id of the member who is secretary (`bi_thu`).
+    #[serde(rename = "bi_thu", default, skip_serializing)]
+    pub secretary: Option<Spanned<String>>,
+}
+
+/// The review meeting of the unit.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// The day of the meeting (`ngay`); documents are dated by it unless they name their own date.
+    #[serde(rename = "ngay")]
+    pub date: Date,
+}
+
+/// One Party member and what their self-review says.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// A short ASCII key such as `nguyen-van-an`, taken by `--member`.
+    #[serde(skip_serializing)]
+    pub id: Spanned<String>,
+    /// Full name (`ho_ten`).
+    #[serde(rename = "ho_ten")]
+    pub name: String,
+    /// Date of birth (`ngay_sinh`).
+    #[serde(rename = "ngay_sinh")]
+    pub birth_date: Date,
+    /// Post in the Party (`chuc_vu_dang`).
+    #[serde(rename = "chuc_vu_dang", default)]
+    pub party_post: Option<String>,
+    /// Post in the administration (`chuc_vu_chinh_quyen`).
+    #[serde(rename = "chuc_vu_chinh_quyen", default)]
+    pub government_post: Option<String>,
+    /// Post in a mass organisation (`chuc_vu_doan_the`).
+    #[serde(rename = "chuc_vu_doan_the", default)]
+    pub union_post: Option<String>,
+    /// Workplace (`don_vi_cong_tac`).
+    #[serde(rename = "don_vi_cong_tac", default)]
+    pub workplace: Option<String>,
+    /// The day the member signs the self-review (`ngay_ky`); the meeting day when absent.
+    #[serde(rename = "ngay_ky", default)]
+    pub signed_on: Option<Date>,
+    /// The member's self-review (`tu_kiem_diem`); empty parts print as lines to write on.
+    #[serde(rename = "tu_kiem_diem", default)]
+    pub self_review: SelfReview,
+    /// What the chi ủy and chi bộ wrote of the member (`danh_gia`).
+    #[serde(rename = "danh_gia", default)]
+    pub assessment: Assessment,
+}
+
+/// The text of a personal self-review, part by part.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelfReview {
+    /// I.1 Political quality, ethics, lifestyle, discipline, working style.
+    pub pham_chat: Option<String>,
+    /// I.2 Carrying out the duties assigned.
+    pub thuc_hien_nhiem_vu: Option<String>,
+    /// I.3 Results of leadership and management (leaders only).
+    pub lanh_dao_quan_ly: Option<String>,
+    /// I.4 Responsibility at work, innovation, daring to act (leaders only).
+    pub trach_nhiem: Option<String>,
+    /// I.5 Setting an example; fighting corruption; the trust of cadres (leaders only).
+    pub neu_guong: Option<String>,
+    /// I.6 The yearly pledge of self-improvement.
+    pub cam_ket: Option<String>,
+    /// II.1 Shortcomings.
+    pub han_che: Option<String>,
+    /// II.2 Causes of the shortcomings.
+    pub nguyen_nhan: Option<String>,
+    /// III. Remedying shortcomings pointed out in earlier reviews.
+    pub khac_phuc: Option<String>,
+    /// IV. Explanations of issues raised for the review.
+    pub giai_trinh: Option<String>,
+    /// V. Personal responsibility for the collective's shortcomings.
+    pub trach_nhiem_tap_the: Option<String>,
+    /// VI. Direction and measures to remedy shortcomings.
+    pub phuong_huong: Option<String>,
+    /// VII.1 The level the member proposes as a civil servant.
+    pub tu_xep_loai_can_bo: Option<Rating>,
+    /// VII.2 The level the member proposes as a Party member.
+    pub tu_xep_loai_dang_vien: Option<Rating>,
+}
+
+/// The part of a personal form filled by the chi ủy, the chi bộ and the head of the unit.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// Comments of the head of the agency on the civil servant.
+    pub nhan_xet_thu_truong: Option<String>,
+    /// The civil-servant level given by the head of the agency.
+    pub xep_loai_can_bo: Option<Rating>,
+    /// Comments of the chi ủy.
+    pub nhan_xet_chi_uy: Option<String>,
+    /// The level the chi bộ proposes.
+    pub chi_bo_de_xuat: Option<Rating>,
+}

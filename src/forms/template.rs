@@ -1,0 +1,179 @@
+//! The template engine of form bodies: minijinja with Markdown auto-escaping and the form filters.
+//!
+//! Templates whose name ends in `.md` are auto-escaped: every value from data goes through
+//! [`escape_markdown`], so no data can become markup. Frame strings (title lines) are rendered
+//! without escaping, since they are printed as plain text.
+
+use minijinja::value::{Kwargs, Value};
+use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
+
+use crate::document::escape_markdown;
+use crate::dossier::{Date, Rating};
+
+/// The name of the custom auto-escape mode of body templates.
+const MARKDOWN: &str = "markdown";
+
+/// Builds the engine; `source` returns a template's text by its path below `forms/`.
+pub fn environment(
+    source: impl Fn(&str) -> Option<String> + Send + Sync + 'static,
+) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_loader(move |name| Ok(source(name)));
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".md") {
+            AutoEscape::Custom(MARKDOWN.into())
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_formatter(format_value);
+    env.add_filter("dien", fill_inline);
+    env.add_filter("doan", fill_paragraphs);
+    env.add_filter("ngay_dai", date_long);
+    env.add_filter("ngay_so", date_short);
+    env.add_filter("muc", rating_label);
+    env.add_filter("bo_dau", strip_prefix);
+    env
+}
+
+fn format_value(
+    out: &mut minijinja::Output,
+    state: &mut State,
+    value: &Value,
+) -> Result<(), Error> {
+    if value.is_none() || value.is_undefined() {
+        return Ok(());
+    }
+    let text = value.to_string();
+    let text = match state.auto_escape() {
+        AutoEscape::Custom(mode) if mode == MARKDOWN && !value.is_safe() => escape_markdown(&text),
+        _ => text,
+    };
+    out.write_str(&text).map_err(Error::from)
+}
+
+/// The text of a value, or `None` when it is absent or blank.
+fn text_of(value: &Value) -> Option<String> {
+    if value.is_none() || value.is_undefined() {
+        return None;
+    }
+    let text = value.to_string();
+    (!text.trim().is_empty()).then_some(text)
+}
+
+fn fill_mark() -> Value {
+    Value::from_safe_string("<fill/>".to_string())
+}
+
+/// `{{ x | dien }}`: the value on one line, or a dotted leader when it is empty.
+fn fill_inline(value: Value) -> Value {
+    match text_of(&value) {
+        Some(text) => Value::from(text.split_whitespace().collect::<Vec<_>>().join(" ")),
+        None => fill_mark(),
+    }
+}
+
+/// `{{ x | doan }}` / `{{ x | doan(n=5) }}`: the value as paragraphs, or lines to write on.
+fn fill_paragraphs(value: Value, kwargs: Kwargs) -> Result<Value, Error> {
+    let lines: u8 = kwargs.get::<Option<u8>>("n")?.unwrap_or(3);
+    kwargs.assert_all_used()?;
+    Ok(match text_of(&value) {
+        Some(text) => Value::from(text),
+        None => Value::from_safe_string(format!("<fill-lines n=\"{lines}\"/>")),
+    })
+}
+
+fn parse_date(value: &Value) -> Result<Option<Date>, Error> {
+    match text_of(value) {
+        None => Ok(None),
+        Some(text) => Date::parse(&text).map(Some).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                format!("«{text}» không phải ngày"),
+            )
+        }),
+    }
+}
+
+/// `{{ d | ngay_dai }}`: "ngày 05 tháng 12 năm 2024".
+fn date_long(value: Value) -> Result<Value, Error> {
+    Ok(parse_date(&value)?.map_or_else(fill_mark, |d| Value::from(d.long_vi())))
+}
+
+/// `{{ d | ngay_so }}`: "05/12/2024".
+fn date_short(value: Value) -> Result<Value, Error> {
+    Ok(parse_date(&value)?.map_or_else(fill_mark, |d| Value::from(d.short_vi())))
+}
+
+/// `{{ r | muc }}`: the printed name of a quality level, or a dotted leader.
+fn rating_label(value: Value) -> Result<Value, Error> {
+    match text_of(&value) {
+        None => Ok(fill_mark()),
+        Some(key) => Rating::from_key(&key)
+            .map(|rating| Value::from(rating.label_vi()))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("«{key}» không phải mức xếp loại"),
+                )
+            }),
+    }
+}
+
+/// `{{ x | bo_dau("Chi bộ ") }}`: the value without a leading word, ignoring case.
+fn strip_prefix(value: Value, prefix: &str) -> Value {
+    let text = value.to_string();
+    let head: String = text.chars().take(prefix.chars().count()).collect();
+    if head.to_lowercase() == prefix.to_lowercase() {
+        Value::from(text[head.len()..].trim_start())
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use minijinja::context;
+
+    fn render(source: &'static str, ctx: Value) -> String {
+        let env = environment(move |_| Some(source.to_string()));
+        env.get_template("t.md").unwrap().render(ctx).unwrap()
+    }
+
+    #[test]
+    fn data_is_escaped_and_empty_values_become_fills() {
+        let out = render(
+            "{{ a | dien }}|{{ b | dien }}|{{ c | doan(n=2) }}|{{ d | ngay_dai }}|{{ r | muc }}",
+            context! { a => "*x* #y", b => "", c => Value::from(()), d => "2024-02-05", r => "hoan_thanh_tot" },
+        );
+        assert_eq!(
+            out,
+            "\\*x\\* \\#y|<fill/>|<fill-lines n=\"2\"/>|ngày 05 tháng 02 năm 2024|Hoàn thành tốt nhiệm vụ"
+        );
+    }
+
+    #[test]
+    fn template_text_is_not_escaped_and_plain_templates_escape_nothing() {
+        assert_eq!(
+            render("**{{ a }}**", context! { a => "<b>" }),
+            "**\\<b\\>**"
+        );
+        let env = environment(|_| None);
+        assert_eq!(
+            env.render_str("Năm {{ n }} *", context! { n => 2024 })
+                .unwrap(),
+            "Năm 2024 *"
+        );
+    }
+
+    #[test]
+    fn a_leading_word_can_be_dropped() {
+        let out = render(
+            "{{ t | bo_dau('Chi bộ ') }}",
+            context! { t => "chi bộ Phòng Kế toán" },
+        );
+        assert_eq!(out, "Phòng Kế toán");
+    }
+}

@@ -1,0 +1,13 @@
+//! hoso turns one YAML file of a Party unit's annual review (kiểm điểm, đánh giá, xếp loại chất
+//! lượng) into the documents of its packet, each as PDF and DOCX.
+//!
+//! The flow: [`dossier`] reads the data → [`forms`] fills a form's template → [`document`] is the
+//! one format-neutral model → [`render`] draws it as PDF (typst) and DOCX (docx-rs) →
+//! [`output`] writes the files.
+
+pub mod document;
+pub mod dossier;
+pub mod forms;
+pub mod output;
+pub mod regime;
+pub mod render;

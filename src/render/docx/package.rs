@@ -1,0 +1,111 @@
+//! Finishing the DOCX package: the parts docx-rs cannot set (language, title, author), and the
+//! child order the OOXML schema requires, which Word enforces.
+
+use std::io::{Cursor, Read, Write};
+
+use docx_rs::Docx;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+
+use super::schema_order::reorder;
+use crate::document::Metadata;
+
+/// The theme part Word expects in every document; it names Times New Roman as the theme font.
+const THEME: &str = include_str!("theme1.xml");
+const THEME_PART: &str = "word/theme/theme1.xml";
+
+/// The language of every run, so that Word checks spelling in Vietnamese.
+const LANGUAGE: &str = "vi-VN";
+
+/// Builds the package of `docx` with `meta` as its properties and returns the file's bytes.
+pub fn finish(docx: Docx, meta: &Metadata) -> Result<Vec<u8>, String> {
+    let mut xml = docx.build();
+    xml.doc_props.core = core_properties(meta).into_bytes();
+    xml.styles = with_language(&xml.styles)?;
+    xml.document = reorder(&xml.document)?;
+    xml.styles = reorder(&xml.styles)?;
+    xml.settings = reorder(&xml.settings)?;
+    xml.numberings = reorder(&xml.numberings)?;
+    for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
+        *part = reorder(part)?;
+    }
+    let mut bytes = Cursor::new(Vec::new());
+    xml.pack(&mut bytes).map_err(|e| e.to_string())?;
+    repack(&bytes.into_inner()).map_err(|e| e.to_string())
+}
+
+/// Rewrites the archive: compressed, every entry dated 1980-01-01 (so the same document gives
+/// the same bytes), no folder entries, and with the theme part added.
+fn repack(archive: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    let mut source = ZipArchive::new(Cursor::new(archive))?;
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644);
+    let mut target = ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..source.len() {
+        let mut entry = source.by_index(index)?;
+        if entry.is_dir() {
+            continue;
+        }
+        let name = entry.name().to_string();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content)?;
+        let content = match name.as_str() {
+            "[Content_Types].xml" => insert_before(
+                &content,
+                "</Types>",
+                &format!(
+                    "<Override PartName=\"/{THEME_PART}\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>"
+                ),
+            ),
+            "word/_rels/document.xml.rels" => insert_before(
+                &content,
+                "</Relationships>",
+                "<Relationship Id=\"rIdTheme1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>",
+            ),
+            _ => content,
+        };
+        target.start_file(name, options)?;
+        target.write_all(&content)?;
+    }
+    target.start_file(THEME_PART, options)?;
+    target.write_all(THEME.as_bytes())?;
+    Ok(target.finish()?.into_inner())
+}
+
+fn insert_before(xml: &[u8], end_tag: &str, addition: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(xml);
+    match text.rfind(end_tag) {
+        Some(at) => format!("{}{addition}{}", &text[..at], &text[at..]).into_bytes(),
+        None => xml.to_vec(),
+    }
+}
+
+/// Sets the language in the default run properties of `styles.xml`.
+fn with_language(styles: &[u8]) -> Result<Vec<u8>, String> {
+    let text = std::str::from_utf8(styles).map_err(|e| e.to_string())?;
+    let marker = "<w:rPrDefault><w:rPr>";
+    if !text.contains(marker) {
+        return Err("styles.xml không có rPrDefault".to_string());
+    }
+    let lang = format!(
+        "{marker}<w:lang w:val=\"{LANGUAGE}\" w:eastAsia=\"{LANGUAGE}\" w:bidi=\"ar-SA\"/>"
+    );
+    Ok(text.replacen(marker, &lang, 1).into_bytes())
+}
+
+/// `docProps/core.xml` with the document's title, author, language and date.
+fn core_properties(meta: &Metadata) -> String {
+    let date = format!("{}T00:00:00Z", meta.date);
+    let title = escape(&meta.title);
+    let author = escape(&meta.author);
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title><dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy><dc:language>{LANGUAGE}</dc:language><cp:revision>1</cp:revision><dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified></cp:coreProperties>"#
+    )
+}
+
+fn escape(text: &str) -> String {
+    quick_xml::escape::escape(text).into_owned()
+}

@@ -1,0 +1,59 @@
+//! PDF backend: the Document goes to typst as JSON; a small style library draws it.
+
+mod world;
+
+use chrono::Datelike;
+use serde_json::json;
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::ecow::EcoVec;
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+use typst_pdf::PdfOptions;
+
+pub use world::Engine;
+
+use super::RenderError;
+use super::layout::Layout;
+use crate::document::Document;
+
+impl Engine {
+    /// Draws `document` with `layout` and returns the PDF's bytes.
+    pub fn pdf(&self, document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError> {
+        let date = document.meta.date.0;
+        let data = json!({
+            "document": document,
+            "layout": layout,
+            "leading_em": layout.leading_em(),
+            "date": { "year": date.year(), "month": date.month(), "day": date.day() },
+        });
+        let bytes = serde_json::to_vec(&data).map_err(|e| RenderError::Pdf(e.to_string()))?;
+        let world = self.world(bytes);
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let paged = output.map_err(describe)?;
+        if !warnings.is_empty() {
+            return Err(describe(warnings));
+        }
+        let options = PdfOptions {
+            ident: Smart::Custom(format!("hoso/{}/{}", document.meta.title, date)),
+            creator: Smart::Custom(Some(
+                concat!("hoso ", env!("CARGO_PKG_VERSION")).to_string(),
+            )),
+            timestamp: None,
+            page_ranges: None,
+            standards: Default::default(),
+            tagged: true,
+            pretty: false,
+        };
+        typst_pdf::pdf(&paged, &options).map_err(describe)
+    }
+}
+
+fn describe(diagnostics: EcoVec<SourceDiagnostic>) -> RenderError {
+    RenderError::Pdf(
+        diagnostics
+            .iter()
+            .map(|d| d.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+    )
+}

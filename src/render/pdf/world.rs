@@ -1,0 +1,119 @@
+//! The typst World of hoso: it serves only what is embedded in the binary (the fonts and the style
+//! library) and the one document being drawn, as JSON. No file system, no network, no clock.
+
+use std::sync::LazyLock;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+/// The bundled font files (Liberation Serif, metric-compatible with Times New Roman).
+const FONT_FILES: [&[u8]; 4] = [
+    include_bytes!("../../../fonts/liberation-serif/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../../fonts/liberation-serif/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../../fonts/liberation-serif/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../../fonts/liberation-serif/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// The style library that draws a Document.
+const STYLE: &str = include_str!("hoso.typ");
+
+/// Where the style library and the document's JSON live in the virtual file system.
+const MAIN_PATH: &str = "/hoso.typ";
+const DATA_PATH: &str = "/document.json";
+
+fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("a constant absolute path");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+static MAIN_ID: LazyLock<FileId> = LazyLock::new(|| file_id(MAIN_PATH));
+static DATA_ID: LazyLock<FileId> = LazyLock::new(|| file_id(DATA_PATH));
+
+/// What every compilation shares: the standard library, the fonts and the parsed style library.
+/// Built once per process.
+pub struct Engine {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    main: Source,
+}
+
+impl Engine {
+    /// Loads the fonts and the style library.
+    pub fn new() -> Engine {
+        let fonts: Vec<Font> = FONT_FILES
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
+        Engine {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+            main: Source::new(*MAIN_ID, STYLE.to_string()),
+        }
+    }
+
+    /// A World in which `/document.json` holds `data`.
+    pub fn world(&self, data: Vec<u8>) -> DocumentWorld<'_> {
+        DocumentWorld {
+            engine: self,
+            data: Bytes::new(data),
+        }
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new()
+    }
+}
+
+/// The World of one compilation.
+pub struct DocumentWorld<'a> {
+    engine: &'a Engine,
+    data: Bytes,
+}
+
+impl World for DocumentWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.engine.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.engine.book
+    }
+
+    fn main(&self) -> FileId {
+        *MAIN_ID
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == *MAIN_ID {
+            Ok(self.engine.main.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == *DATA_ID {
+            Ok(self.data.clone())
+        } else if id == *MAIN_ID {
+            Ok(Bytes::from_string(self.engine.main.clone()))
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.engine.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        None
+    }
+}
