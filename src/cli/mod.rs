@@ -3,6 +3,7 @@
 mod args;
 mod render;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -58,6 +59,12 @@ impl CliError {
 
 /// Parses the command line, runs the command and reports the outcome.
 pub fn main() -> ExitCode {
+    // Messages wrap to the terminal's width; piped into a file or another program, they keep one
+    // line each so they can be searched.
+    let wrap = std::io::stderr().is_terminal();
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(miette::MietteHandlerOpts::new().wrap_lines(wrap).build())
+    }));
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Render(args) => render::run(args),

@@ -148,7 +148,10 @@ impl Builder {
         }
         if !self.inlines.is_empty() {
             let inlines = std::mem::take(&mut self.inlines);
-            self.blocks.push(Block::Paragraph { inlines });
+            self.blocks.push(Block::Paragraph {
+                inlines,
+                keep_with_next: false,
+            });
         }
     }
 
@@ -180,6 +183,9 @@ impl Builder {
             }
             "ky" => {
                 self.finish_paragraph();
+                if let Some(Block::Paragraph { keep_with_next, .. }) = self.blocks.last_mut() {
+                    *keep_with_next = true;
+                }
                 let left = attribute("trai").map(signature).transpose()?;
                 let right = attribute("phai").map(signature).transpose()?;
                 self.blocks.push(Block::Signatures { left, right });
@@ -221,14 +227,43 @@ mod tests {
                     inlines: vec![text("I. Ưu điểm", false)]
                 },
                 Block::Paragraph {
-                    inlines: vec![text("Họ và tên: ", false), text("An", true), Inline::Fill]
+                    inlines: vec![text("Họ và tên: ", false), text("An", true), Inline::Fill],
+                    keep_with_next: false,
                 },
                 Block::FillLines { count: 2 },
                 Block::Paragraph {
-                    inlines: vec![text("- Nhận xét:", false)]
+                    inlines: vec![text("- Nhận xét:", false)],
+                    keep_with_next: false,
                 },
             ]
         );
+    }
+
+    #[test]
+    fn the_line_before_a_signature_keeps_with_it() {
+        let signature = |_: &str| {
+            Ok(Signature {
+                heading: vec!["T/M CHI ỦY".to_string()],
+                note: None,
+                name: None,
+            })
+        };
+        let blocks =
+            blocks_from_markdown("Xếp loại: tốt\n\n<ky phai=\"chi-bo\"/>", &signature).unwrap();
+        assert!(matches!(
+            blocks[0],
+            Block::Paragraph {
+                keep_with_next: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            &blocks[1],
+            Block::Signatures {
+                left: None,
+                right: Some(_)
+            }
+        ));
     }
 
     #[test]

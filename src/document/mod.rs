@@ -89,6 +89,8 @@ pub enum Block {
     Paragraph {
         /// The paragraph's text.
         inlines: Vec<Inline>,
+        /// Kept on the same page as the block after it (a line that leads into a signature).
+        keep_with_next: bool,
     },
     /// Dotted lines to write on by hand, printed where a text field is empty.
     FillLines {
@@ -127,7 +129,7 @@ impl Block {
     /// The plain text of a heading or paragraph; empty for other blocks.
     pub fn plain_text(&self) -> String {
         match self {
-            Block::Heading { inlines, .. } | Block::Paragraph { inlines } => inlines
+            Block::Heading { inlines, .. } | Block::Paragraph { inlines, .. } => inlines
                 .iter()
                 .map(|inline| match inline {
                     Inline::Text { text, .. } => text.as_str(),

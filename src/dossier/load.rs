@@ -29,7 +29,6 @@ pub enum LoadError {
 /// A wrong value at a known place of a data file.
 #[derive(Debug, Error, Diagnostic)]
 #[error("{path}:{line}:{column}: {field_note}{message}")]
-#[diagnostic(code(hoso::du_lieu))]
 pub struct DataError {
     /// The file as the user named it.
     pub path: String,
@@ -186,13 +185,9 @@ impl Located<'_> {
                 path,
             ),
             E::Message { msg, .. } => (msg.clone(), path),
-            E::ExternalMessage { .. } => (
-                format!(
-                    "YAML sai cú pháp: {}",
-                    DefaultMessageFormatter.format_message(err)
-                ),
-                path,
-            ),
+            E::ExternalMessage { msg, .. } => {
+                (format!("YAML sai cú pháp: {}", syntax_vi(msg)), path)
+            }
             other => (
                 format!(
                     "dữ liệu không đúng cấu trúc: {}",
@@ -227,6 +222,31 @@ impl Located<'_> {
             span: (offset, length).into(),
         }))
     }
+}
+
+/// The YAML parser's message, in Vietnamese where the wording is known.
+fn syntax_vi(message: &str) -> String {
+    let known = [
+        ("unclosed quote", "dấu ngoặc kép chưa được đóng"),
+        (
+            "mapping values are not allowed in this context",
+            "dấu «:» không được phép ở đây (giá trị có dấu «:» cần đặt trong ngoặc kép)",
+        ),
+        (
+            "did not find expected key",
+            "không tìm thấy khóa (thụt lề sai?)",
+        ),
+        (
+            "found character that cannot start any token",
+            "gặp ký tự không được đứng đầu giá trị",
+        ),
+        ("did not find expected node content", "thiếu giá trị"),
+    ];
+    known
+        .iter()
+        .find(|(english, _)| message.contains(english))
+        .map(|(_, vietnamese)| vietnamese.to_string())
+        .unwrap_or_else(|| message.to_string())
 }
 
 /// What the parser expected, in Vietnamese where the wording is known.

@@ -222,8 +222,11 @@ impl Writer<'_> {
                 *level == 2,
                 *level == 3,
             )]),
-            Block::Paragraph { inlines } => Part::Paragraphs(vec![self.runs(
-                self.body_paragraph(),
+            Block::Paragraph {
+                inlines,
+                keep_with_next,
+            } => Part::Paragraphs(vec![self.runs(
+                self.body_paragraph().keep_next(*keep_with_next),
                 inlines,
                 false,
                 false,

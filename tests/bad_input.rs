@@ -1,0 +1,167 @@
+//! Broken inputs: a Vietnamese message naming file, line, column and field; a non-zero exit; no
+//! file left in the output folder.
+
+mod common;
+
+use std::ffi::OsStr;
+use std::path::Path;
+
+use common::*;
+
+/// Runs `render` on `data` with extra arguments; returns (exit code, stderr) and checks that
+/// nothing was written.
+fn refused(data: &Path, extra: &[&str]) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ra");
+    let mut args: Vec<&OsStr> = vec![
+        OsStr::new("render"),
+        data.as_os_str(),
+        OsStr::new("-o"),
+        out.as_os_str(),
+    ];
+    args.extend(extra.iter().map(OsStr::new));
+    let output = hoso(args);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!output.status.success(), "{data:?} was accepted");
+    assert!(
+        files_in(&out).is_empty(),
+        "{data:?} left files: {:?}",
+        files_in(&out)
+    );
+    (output.status.code().unwrap(), stderr)
+}
+
+fn broken(file: &str) -> (i32, String) {
+    let data = root().join("data-samples/loi").join(file);
+    refused(&data, &["--form", "ca-nhan-lanh-dao", "--all"])
+}
+
+fn assert_says(stderr: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(
+            stderr.contains(part),
+            "the message lacks «{part}»:\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn broken_yaml_names_file_line_and_column() {
+    let (code, stderr) = broken("cu-phap-sai.yaml");
+    assert_eq!(code, 1);
+    assert_says(
+        &stderr,
+        &[
+            "cu-phap-sai.yaml:5:8",
+            "YAML sai cú pháp",
+            "dấu ngoặc kép chưa được đóng",
+        ],
+    );
+}
+
+#[test]
+fn a_missing_field_names_its_path() {
+    let (code, stderr) = broken("thieu-truong.yaml");
+    assert_eq!(code, 1);
+    assert_says(
+        &stderr,
+        &[
+            "thieu-truong.yaml:18:",
+            "dang_vien[1].ngay_sinh",
+            "thiếu trường bắt buộc «ngay_sinh»",
+        ],
+    );
+}
+
+#[test]
+fn a_wrong_date_names_its_path_and_value() {
+    let (code, stderr) = broken("ngay-sai.yaml");
+    assert_eq!(code, 1);
+    assert_says(
+        &stderr,
+        &[
+            "ngay-sai.yaml:18:16",
+            "dang_vien[1].ngay_sinh",
+            "«30/02/1981» không hợp lệ",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_member_reference_lists_the_known_ids() {
+    let (code, stderr) = broken("ma-dang-vien-sai.yaml");
+    assert_eq!(code, 1);
+    assert_says(
+        &stderr,
+        &[
+            "ma-dang-vien-sai.yaml:8:11",
+            "to_chuc.bi_thu",
+            "«nguyen-van-anh»",
+            "nguyen-van-an, tran-thi-bich-ngoc",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_rating_lists_the_levels() {
+    let (code, stderr) = broken("muc-xep-loai-sai.yaml");
+    assert_eq!(code, 1);
+    assert_says(
+        &stderr,
+        &[
+            "muc-xep-loai-sai.yaml:21:30",
+            "tu_kiem_diem.tu_xep_loai_dang_vien",
+            "«hoan_thanh_rat_tot»",
+            "hoan_thanh_tot",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_member_on_the_command_line_lists_the_known_ids() {
+    let (code, stderr) = refused(
+        &sample(),
+        &["--form", "ca-nhan-lanh-dao", "--member", "khong-co-ai"],
+    );
+    assert_eq!(code, 1);
+    assert_says(
+        &stderr,
+        &[
+            "không có đảng viên mã «khong-co-ai»",
+            "nguyen-van-an, tran-thi-bich-ngoc",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_form_lists_the_known_forms() {
+    let (code, stderr) = refused(&sample(), &["--form", "mau-khong-co", "--all"]);
+    assert_eq!(code, 2);
+    assert_says(
+        &stderr,
+        &["không có mẫu «mau-khong-co»", "ca-nhan-lanh-dao"],
+    );
+}
+
+#[test]
+fn a_form_missing_for_the_regime_says_which_regimes_it_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(sample())
+        .unwrap()
+        .replace("nam: 2024", "nam: 2025");
+    let data = dir.path().join("nam-2025.yaml");
+    std::fs::write(&data, text).unwrap();
+    let (code, stderr) = refused(&data, &["--form", "ca-nhan-lanh-dao", "--all"]);
+    assert_eq!(code, 2);
+    assert_says(&stderr, &["chưa có theo chế độ 2025", "2023"]);
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let (code, stderr) = refused(
+        &root().join("khong-co.yaml"),
+        &["--form", "ca-nhan-lanh-dao", "--all"],
+    );
+    assert_eq!(code, 1);
+    assert_says(&stderr, &["không đọc được tệp dữ liệu", "khong-co.yaml"]);
+}

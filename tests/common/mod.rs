@@ -1,0 +1,149 @@
+//! Helpers shared by the end-to-end tests: run the real binary, read its output with real readers.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The sample unit every form uses.
+pub fn sample() -> PathBuf {
+    root().join("data-samples/chi-bo-mau.yaml")
+}
+
+/// Runs `hoso` with `args`.
+pub fn hoso<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    Command::new(env!("CARGO_BIN_EXE_hoso"))
+        .args(args)
+        .output()
+        .expect("the hoso binary runs")
+}
+
+/// Runs an external reader and returns its standard output; fails the test when it is missing
+/// or fails (install the readers with `bash tests/run.sh`).
+pub fn tool<I, S>(program: &str, args: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{program} is needed by the tests ({e}); run `bash tests/run.sh`")
+        });
+    assert!(
+        output.status.success(),
+        "{program} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+/// The Python that has the test requirements (`tests/requirements.txt`).
+pub fn python() -> PathBuf {
+    std::env::var_os("HOSO_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join(".venv/bin/python"))
+}
+
+/// Renders `form` for every member of `data` into `out`; returns the files written, sorted.
+pub fn render_all(form: &str, data: &Path, out: &Path) -> Vec<PathBuf> {
+    let output = hoso([
+        OsStr::new("render"),
+        OsStr::new("--form"),
+        OsStr::new(form),
+        OsStr::new("--all"),
+        data.as_os_str(),
+        OsStr::new("-o"),
+        out.as_os_str(),
+    ]);
+    assert!(
+        output.status.success(),
+        "render failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    files_in(out)
+}
+
+/// The files in `dir`, sorted.
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.map(|e| e.expect("entry").path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// The files of `files` with extension `ext`.
+pub fn with_extension(files: &[PathBuf], ext: &str) -> Vec<PathBuf> {
+    files
+        .iter()
+        .filter(|f| f.extension() == Some(OsStr::new(ext)))
+        .cloned()
+        .collect()
+}
+
+/// The text of a PDF in content order, pages separated by form feeds (pdftotext -raw).
+pub fn pdf_text(pdf: &Path) -> String {
+    tool(
+        "pdftotext",
+        [
+            OsStr::new("-raw"),
+            OsStr::new("-enc"),
+            OsStr::new("UTF-8"),
+            pdf.as_os_str(),
+            OsStr::new("-"),
+        ],
+    )
+}
+
+/// The number of pages of a PDF (pdfinfo).
+pub fn pdf_pages(pdf: &Path) -> usize {
+    tool("pdfinfo", [pdf])
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo reports the page count")
+}
+
+/// Text compared "up to whitespace and line breaks": no whitespace, and no dotted leaders (the
+/// PDF draws them as dots, the DOCX as tab leaders).
+pub fn comparable(text: &str) -> String {
+    let without_space: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out = String::with_capacity(without_space.len());
+    let mut dots = 0;
+    for c in without_space.chars() {
+        if c == '.' {
+            dots += 1;
+            continue;
+        }
+        if dots == 1 {
+            out.push('.');
+        }
+        dots = 0;
+        out.push(c);
+    }
+    if dots == 1 {
+        out.push('.');
+    }
+    out
+}
+
+/// The `ho_ten` values of a sample file, read from its lines (not through hoso's loader).
+pub fn names_in(data: &Path) -> Vec<String> {
+    std::fs::read_to_string(data)
+        .expect("sample readable")
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("ho_ten:"))
+        .map(|name| name.trim().trim_matches(['\'', '"']).to_string())
+        .collect()
+}

@@ -1,0 +1,97 @@
+//! User data is data: markup characters print literally, and text comes out NFC.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use unicode_normalization::UnicodeNormalization;
+
+const HOSTILE: [&str; 8] = [
+    "#read(\"/etc/passwd\")",
+    "$x^2$",
+    "*đậm*",
+    "<b>",
+    "{{ x }}",
+    "]",
+    "\\",
+    "{% if %}",
+];
+
+fn docx_paragraphs(docx: &Path) -> String {
+    let script = root().join("tests/tools/docx_facts.py");
+    let json = tool(
+        python().to_str().unwrap(),
+        [script.as_os_str(), docx.as_os_str()],
+    );
+    let facts: serde_json::Value = serde_json::from_str(&json).unwrap();
+    facts["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn markup_in_names_and_text_prints_literally() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = root().join("tests/fixtures/ky-tu-dac-biet.yaml");
+    let files = render_all("ca-nhan-lanh-dao", &data, dir.path());
+    let pdf = &with_extension(&files, "pdf")[0];
+    let docx = &with_extension(&files, "docx")[0];
+    let pdf_text = pdf_text(pdf).replace('\n', " ");
+    let docx_text = docx_paragraphs(docx);
+    let name = r#"Lê #read("/etc/passwd") $x^2$ *đậm* <b> {{ x }} ] \ Văn"#;
+    assert!(
+        docx_text.contains(name),
+        "DOCX lacks the literal name:\n{docx_text}"
+    );
+    assert!(
+        pdf_text.contains(name),
+        "PDF lacks the literal name:\n{pdf_text}"
+    );
+    for hostile in HOSTILE {
+        let in_text = format!("Nội dung {hostile} giữ nguyên");
+        assert!(pdf_text.contains(&in_text), "PDF lacks «{in_text}»");
+        assert!(docx_text.contains(&in_text), "DOCX lacks «{in_text}»");
+    }
+    assert!(!pdf_text.contains("root:"), "a file was read into the PDF");
+}
+
+#[test]
+fn decomposed_input_comes_out_composed() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(sample()).unwrap();
+    assert_eq!(
+        original,
+        original.nfc().collect::<String>(),
+        "the sample is NFC"
+    );
+    let decomposed: String = original.nfd().collect();
+    assert_ne!(decomposed, original);
+    let data = dir.path().join("nfd.yaml");
+    std::fs::write(&data, decomposed).unwrap();
+    let out = dir.path().join("ra");
+    let files = render_all("ca-nhan-lanh-dao", &data, &out);
+    let name = "Nguyễn Văn An";
+    let nfd_name: String = name.nfd().collect();
+    let pdf = files
+        .iter()
+        .find(|f| {
+            f.to_string_lossy()
+                .ends_with("nguyen-van-an_mau-02b-hd-kd-dg-2023.pdf")
+        })
+        .unwrap();
+    let text = pdf_text(pdf);
+    assert!(text.contains(name), "PDF lacks the NFC name");
+    assert!(!text.contains(&nfd_name), "PDF holds NFD text");
+    let docx_text = docx_paragraphs(&pdf.with_extension("docx"));
+    assert!(docx_text.contains(name), "DOCX lacks the NFC name");
+    assert_eq!(
+        docx_text,
+        docx_text.nfc().collect::<String>(),
+        "DOCX holds NFD text"
+    );
+}

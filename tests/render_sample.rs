@@ -1,0 +1,291 @@
+//! The sample unit rendered end to end, read back with pdftotext, pdffonts, pdfinfo, python-docx,
+//! LibreOffice and an OOXML schema validator.
+
+mod common;
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+const FORM: &str = "ca-nhan-lanh-dao";
+
+/// Renders the sample into a fresh folder; returns the folder and the PDF and DOCX files.
+fn rendered() -> (tempfile::TempDir, Vec<PathBuf>, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().unwrap();
+    let files = render_all(FORM, &sample(), dir.path());
+    let pdfs = with_extension(&files, "pdf");
+    let docxs = with_extension(&files, "docx");
+    (dir, pdfs, docxs)
+}
+
+/// The PDF of the member whose name slug starts the file name.
+fn file_of(files: &[PathBuf], slug: &str) -> PathBuf {
+    files
+        .iter()
+        .find(|f| f.file_name().unwrap().to_string_lossy().starts_with(slug))
+        .unwrap_or_else(|| panic!("no file for {slug} in {files:?}"))
+        .clone()
+}
+
+/// The PDF's text without the page numbers that head pages 2 and later.
+fn pdf_body_text(pdf: &Path) -> String {
+    pdf_text(pdf)
+        .split('\u{c}')
+        .enumerate()
+        .map(|(index, page)| {
+            let number = (index + 1).to_string();
+            match page.split_once('\n') {
+                Some((first, rest)) if index > 0 && first.trim() == number => rest.to_string(),
+                _ => page.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[derive(serde::Deserialize)]
+struct DocxFacts {
+    paragraphs: Vec<String>,
+    page: Page,
+    title: String,
+    author: String,
+    created: String,
+    language: Option<String>,
+    fonts: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Page {
+    width_mm: f64,
+    height_mm: f64,
+    top_mm: f64,
+    bottom_mm: f64,
+    left_mm: f64,
+    right_mm: f64,
+}
+
+fn docx_facts(docx: &Path) -> DocxFacts {
+    let script = root().join("tests/tools/docx_facts.py");
+    let json = tool(
+        python().to_str().unwrap(),
+        [script.as_os_str(), docx.as_os_str()],
+    );
+    serde_json::from_str(&json).expect("docx_facts prints JSON")
+}
+
+#[test]
+fn every_member_gets_a_pdf_and_a_docx_named_after_them() {
+    let (_dir, pdfs, docxs) = rendered();
+    let names = names_in(&sample());
+    assert!(names.len() >= 8, "the sample has at least 8 members");
+    assert_eq!(pdfs.len(), names.len());
+    assert_eq!(docxs.len(), names.len());
+    let an = file_of(&pdfs, "nguyen-van-an_");
+    assert_eq!(
+        an.file_name().unwrap(),
+        OsStr::new("nguyen-van-an_mau-02b-hd-kd-dg-2023.pdf")
+    );
+}
+
+#[test]
+fn pdfs_carry_names_with_diacritics_and_the_sections_in_order() {
+    let (_dir, pdfs, _) = rendered();
+    let names = names_in(&sample());
+    let sections = [
+        "I. Ưu điểm, kết quả đạt được",
+        "II. Hạn chế, khuyết điểm và nguyên nhân",
+        "III. Kết quả khắc phục những hạn chế, khuyết điểm",
+        "IV. Giải trình những vấn đề được gợi ý kiểm điểm",
+        "V. Làm rõ trách nhiệm của cá nhân",
+        "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm",
+        "VII. Tự nhận mức xếp loại chất lượng",
+        "NGƯỜI TỰ KIỂM ĐIỂM",
+        "ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN",
+        "T/M CHI ỦY",
+    ];
+    for (pdf, name) in pdfs.iter().zip(sorted_by_slug(&names)) {
+        let text = pdf_text(pdf);
+        let flat = text.replace('\n', " ");
+        assert!(flat.contains(&name), "{pdf:?} lacks the name {name}");
+        for fixed in [
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "BẢN KIỂM ĐIỂM CÁ NHÂN",
+            "Mẫu 02B-HD KĐ.ĐG 2023",
+        ] {
+            assert!(flat.contains(fixed), "{pdf:?} lacks {fixed}");
+        }
+        let mut from = 0;
+        for section in sections {
+            let at = flat[from..]
+                .find(section)
+                .unwrap_or_else(|| panic!("{pdf:?}: «{section}» missing or out of order"));
+            from += at + section.len();
+        }
+    }
+}
+
+/// Member names in the order of their files (files are sorted by name slug).
+fn sorted_by_slug(names: &[String]) -> Vec<String> {
+    let mut names = names.to_vec();
+    names.sort_by_key(|n| hoso::output::slug(n));
+    names
+}
+
+#[test]
+fn the_date_line_follows_the_official_form() {
+    let (_dir, pdfs, _) = rendered();
+    let text = pdf_text(&file_of(&pdfs, "nguyen-van-an_"));
+    // ngay_ky: 2024-12-02, dia_danh: Hải Dương; birth date 1972-03-12.
+    assert!(
+        text.contains("Hải Dương, ngày 02 tháng 12 năm 2024"),
+        "{text}"
+    );
+    assert!(text.contains("Ngày sinh: 12/03/1972"), "{text}");
+}
+
+#[test]
+fn pdfs_are_a4_and_embed_every_font() {
+    let (_dir, pdfs, _) = rendered();
+    for pdf in &pdfs {
+        let info = tool("pdfinfo", [pdf]);
+        assert!(
+            info.contains("595.276 x 841.89 pts (A4)"),
+            "{pdf:?}: {info}"
+        );
+        let fonts = tool("pdffonts", [pdf]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{pdf:?} names no font");
+        for row in rows {
+            let columns: Vec<&str> = row.split_whitespace().collect();
+            let embedded = columns[columns.len() - 5];
+            assert_eq!(embedded, "yes", "{pdf:?}: font not embedded: {row}");
+            assert!(
+                row.contains("LiberationSerif"),
+                "{pdf:?}: unexpected font {row}"
+            );
+        }
+    }
+}
+
+#[test]
+fn docx_text_equals_pdf_text_and_the_page_is_set_up_as_the_pdf() {
+    let (_dir, pdfs, docxs) = rendered();
+    let names = sorted_by_slug(&names_in(&sample()));
+    for ((pdf, docx), name) in pdfs.iter().zip(&docxs).zip(&names) {
+        let facts = docx_facts(docx);
+        let docx_text = comparable(&facts.paragraphs.join("\n"));
+        let pdf_text = comparable(&pdf_body_text(pdf));
+        if docx_text != pdf_text {
+            let at = docx_text
+                .chars()
+                .zip(pdf_text.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            let around = |s: &str| {
+                s.chars()
+                    .skip(at.saturating_sub(30))
+                    .take(80)
+                    .collect::<String>()
+            };
+            panic!(
+                "{docx:?}: DOCX and PDF text differ at character {at}:\n docx: {}\n  pdf: {}",
+                around(&docx_text),
+                around(&pdf_text)
+            );
+        }
+        let p = &facts.page;
+        let close = |a: f64, b: f64| (a - b).abs() < 0.2;
+        assert!(
+            close(p.width_mm, 210.0) && close(p.height_mm, 297.0),
+            "{docx:?} not A4"
+        );
+        assert!(
+            close(p.top_mm, 20.0)
+                && close(p.bottom_mm, 20.0)
+                && close(p.left_mm, 30.0)
+                && close(p.right_mm, 15.0),
+            "{docx:?} margins"
+        );
+        assert!(
+            facts.title.contains(name.as_str()),
+            "{docx:?} title {}",
+            facts.title
+        );
+        assert_eq!(&facts.author, name);
+        assert!(
+            facts.created.starts_with("2024-12-0"),
+            "{docx:?} created {}",
+            facts.created
+        );
+        assert_eq!(facts.language.as_deref(), Some("vi-VN"));
+        assert_eq!(facts.fonts, vec!["Times New Roman"]);
+    }
+}
+
+#[test]
+fn libreoffice_converts_every_docx_with_the_same_page_count() {
+    let (dir, pdfs, docxs) = rendered();
+    let converted = dir.path().join("libreoffice");
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("lo-profile").display()
+    );
+    let mut args = vec![
+        OsStr::new(&profile).to_owned(),
+        OsStr::new("--headless").to_owned(),
+        OsStr::new("--convert-to").to_owned(),
+        OsStr::new("pdf").to_owned(),
+        OsStr::new("--outdir").to_owned(),
+        converted.as_os_str().to_owned(),
+    ];
+    args.extend(docxs.iter().map(|d| d.as_os_str().to_owned()));
+    tool("soffice", args);
+    let names = sorted_by_slug(&names_in(&sample()));
+    for ((pdf, docx), name) in pdfs.iter().zip(&docxs).zip(&names) {
+        let theirs = converted
+            .join(docx.file_stem().unwrap())
+            .with_extension("pdf");
+        assert!(theirs.exists(), "LibreOffice did not convert {docx:?}");
+        let (ours, theirs_pages) = (pdf_pages(pdf), pdf_pages(&theirs));
+        assert!(
+            ours.abs_diff(theirs_pages) <= 1,
+            "{docx:?}: {theirs_pages} pages in LibreOffice, {ours} in hoso's PDF"
+        );
+        let text = pdf_text(&theirs).replace('\n', " ");
+        assert!(
+            text.contains(name.as_str()),
+            "LibreOffice's PDF of {docx:?} lacks {name}"
+        );
+    }
+}
+
+#[test]
+fn docx_files_are_valid_ooxml() {
+    let (_dir, _, docxs) = rendered();
+    let auditor = python().with_file_name("openxml-audit");
+    for docx in &docxs {
+        let report = tool(
+            auditor.to_str().unwrap(),
+            [OsStr::new("-m"), OsStr::new("0"), docx.as_os_str()],
+        );
+        assert!(report.contains("Errors: 0"), "{docx:?}:\n{report}");
+    }
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let (_a, first_pdfs, first_docxs) = rendered();
+    let (_b, second_pdfs, second_docxs) = rendered();
+    for (first, second) in first_pdfs
+        .iter()
+        .chain(&first_docxs)
+        .zip(second_pdfs.iter().chain(&second_docxs))
+    {
+        assert_eq!(
+            std::fs::read(first).unwrap(),
+            std::fs::read(second).unwrap(),
+            "{first:?} differs between two runs"
+        );
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the readers the tests check output with, then runs every check of hoso:
+# formatting, lints and all tests (unit, end-to-end, snapshots, reference images).
+# Needs a Rust toolchain, python3, and apt-get (as root or through sudo) for the readers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# pdftotext, pdffonts, pdfinfo, pdftoppm; LibreOffice; the metric twin of Times New Roman.
+have_readers() {
+  command -v pdftotext && command -v pdffonts && command -v pdfinfo && command -v pdftoppm &&
+    command -v soffice && [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ]
+} >/dev/null
+if ! have_readers; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    poppler-utils libreoffice-writer-nogui fonts-liberation2 >/dev/null
+fi
+
+# python-docx and the OOXML schema validator, in a virtual environment of the project.
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -r tests/requirements.txt
+
+cargo fmt --check
+cargo clippy --release --locked --all-targets -- -D warnings
+cargo test --release --locked

@@ -1,0 +1,66 @@
+"""Reads a DOCX with python-docx and prints what the tests check, as JSON.
+
+Usage: docx_facts.py FILE.docx
+
+Prints: the text of every paragraph of the body in reading order (table cells row by row,
+cell by cell), the page size and margins of the first section, the core properties, the
+default language and the fonts named by runs and by the document defaults.
+"""
+
+import json
+import sys
+
+import docx
+from docx.oxml.ns import qn
+
+
+def body_paragraphs(document):
+    """Every paragraph of the body in order, descending into tables."""
+    for block in document.element.body.iterchildren():
+        if block.tag == qn("w:p"):
+            yield block
+        elif block.tag == qn("w:tbl"):
+            for row in block.iter(qn("w:tr")):
+                for cell in row.iter(qn("w:tc")):
+                    yield from cell.iter(qn("w:p"))
+
+
+def paragraph_text(element):
+    return docx.text.paragraph.Paragraph(element, None).text
+
+
+def main(path):
+    document = docx.Document(path)
+    section = document.sections[0]
+    styles = document.styles.element
+    lang = styles.find(".//" + qn("w:rPrDefault") + "//" + qn("w:lang"))
+    default_fonts = styles.find(".//" + qn("w:rPrDefault") + "//" + qn("w:rFonts"))
+    run_fonts = {
+        value
+        for fonts in document.element.body.iter(qn("w:rFonts"))
+        for value in fonts.attrib.values()
+    }
+    if default_fonts is not None:
+        run_fonts.update(default_fonts.attrib.values())
+    mm = lambda length: round(length.mm, 1)
+    facts = {
+        "paragraphs": [paragraph_text(p) for p in body_paragraphs(document)],
+        "page": {
+            "width_mm": mm(section.page_width),
+            "height_mm": mm(section.page_height),
+            "top_mm": mm(section.top_margin),
+            "bottom_mm": mm(section.bottom_margin),
+            "left_mm": mm(section.left_margin),
+            "right_mm": mm(section.right_margin),
+        },
+        "title": document.core_properties.title,
+        "author": document.core_properties.author,
+        "created": document.core_properties.created.isoformat(),
+        "language": lang.get(qn("w:val")) if lang is not None else None,
+        "fonts": sorted(run_fonts),
+    }
+    json.dump(facts, sys.stdout, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
