@@ -165,3 +165,27 @@ fn a_missing_file_is_named() {
     assert_eq!(code, 1);
     assert_says(&stderr, &["không đọc được tệp dữ liệu", "khong-co.yaml"]);
 }
+
+#[test]
+fn a_wrong_option_value_is_explained_in_vietnamese() {
+    let (code, stderr) = refused(
+        &sample(),
+        &["--form", "ca-nhan-lanh-dao", "--all", "--format", "odt"],
+    );
+    assert_eq!(code, 2);
+    assert_says(
+        &stderr,
+        &[
+            "giá trị «odt» không hợp lệ",
+            "pdf, docx, both",
+            "hoso render --help",
+        ],
+    );
+}
+
+#[test]
+fn a_missing_option_is_named_in_vietnamese() {
+    let (code, stderr) = refused(&sample(), &["--all"]);
+    assert_eq!(code, 2);
+    assert_says(&stderr, &["thiếu tham số bắt buộc", "--form"]);
+}

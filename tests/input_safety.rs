@@ -57,6 +57,21 @@ fn markup_in_names_and_text_prints_literally() {
         assert!(pdf_text.contains(&in_text), "PDF lacks «{in_text}»");
         assert!(docx_text.contains(&in_text), "DOCX lacks «{in_text}»");
     }
+    for literal in [
+        "[Bí thư](http://x) `code`",
+        "ĐẢNG BỘ <SỞ> #XÂY DỰNG",
+        "CHI BỘ $PHÒNG$ *QUẢN LÝ*",
+    ] {
+        assert!(pdf_text.contains(literal), "PDF lacks «{literal}»");
+        assert!(docx_text.contains(literal), "DOCX lacks «{literal}»");
+    }
+    for literal in [
+        "# không phải tiêu đề",
+        "- không phải danh sách",
+        "không phải khối mã",
+    ] {
+        assert!(pdf_text.contains(literal), "PDF lacks «{literal}»");
+    }
     assert!(!pdf_text.contains("root:"), "a file was read into the PDF");
 }
 

@@ -289,3 +289,40 @@ fn the_same_input_gives_the_same_bytes() {
         );
     }
 }
+
+#[test]
+fn one_format_writes_only_that_format() {
+    for (format, extension) in [("pdf", "pdf"), ("docx", "docx")] {
+        let dir = tempfile::tempdir().unwrap();
+        let output = hoso([
+            "render",
+            "--form",
+            FORM,
+            "--member",
+            "nguyen-van-an",
+            "--member",
+            "ngo-thi-mai",
+            "--format",
+            format,
+            "-o",
+            dir.path().to_str().unwrap(),
+            sample().to_str().unwrap(),
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let names: Vec<String> = files_in(dir.path())
+            .iter()
+            .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                format!("ngo-thi-mai_mau-02b-hd-kd-dg-2023.{extension}"),
+                format!("nguyen-van-an_mau-02b-hd-kd-dg-2023.{extension}"),
+            ]
+        );
+    }
+}

@@ -1,22 +1,47 @@
-//! Every command-line definition of hoso.
+//! Every command-line definition of hoso, with help and usage errors in Vietnamese.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::error::{ContextKind, ErrorKind};
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+/// The layout of every help page: Vietnamese headings instead of clap's English ones.
+const HELP: &str = "{about}\n\nCách dùng: {usage}\n\n{all-args}";
 
 /// hoso — hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng: từ một tệp YAML ra PDF và DOCX.
 #[derive(Debug, Parser)]
-#[command(name = "hoso", version, about, long_about = None)]
+#[command(
+    name = "hoso",
+    version,
+    about,
+    help_template = HELP,
+    subcommand_help_heading = "Lệnh",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    override_usage = "hoso <LỆNH> [TÙY CHỌN]"
+)]
 pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
+    /// In hướng dẫn này.
+    #[arg(short, long, action = ArgAction::Help, global = true, help_heading = "Tùy chọn")]
+    help: Option<bool>,
+    /// In phiên bản của hoso.
+    #[arg(short = 'V', long, action = ArgAction::Version, help_heading = "Tùy chọn")]
+    version: Option<bool>,
 }
 
 /// The commands of hoso.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// In một mẫu cho một hoặc nhiều đảng viên (PDF và DOCX).
+    #[command(
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso render --form <MÃ_MẪU> (--member <MÃ>... | --all) [--format pdf|docx|both] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU>"
+    )]
     Render(RenderArgs),
 }
 
@@ -24,18 +49,26 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct RenderArgs {
     /// Tệp dữ liệu YAML của đơn vị.
+    #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số")]
     pub data: PathBuf,
     /// Mã mẫu, ví dụ: ca-nhan-lanh-dao (bản kiểm điểm cá nhân giữ chức vụ lãnh đạo, quản lý).
-    #[arg(long)]
+    #[arg(long, value_name = "MÃ_MẪU")]
     pub form: String,
     /// Mã đảng viên (trường `id` trong tệp dữ liệu); nhắc lại để in cho nhiều người.
-    #[arg(long = "member", value_name = "ID", required_unless_present = "all")]
+    #[arg(long = "member", value_name = "MÃ", required_unless_present = "all")]
     pub members: Vec<String>,
     /// In cho tất cả đảng viên trong tệp.
     #[arg(long, conflicts_with = "members")]
     pub all: bool,
-    /// Định dạng tệp ra.
-    #[arg(long, value_enum, default_value_t = FormatChoice::Both)]
+    /// Định dạng tệp ra: pdf, docx hoặc both (cả hai; mặc định).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "ĐỊNH_DẠNG",
+        default_value_t = FormatChoice::Both,
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     pub format: FormatChoice,
     /// Thư mục ghi tệp ra (tạo mới nếu chưa có).
     #[arg(short, long, value_name = "THƯ_MỤC")]
@@ -51,4 +84,47 @@ pub enum FormatChoice {
     Docx,
     /// Cả PDF và DOCX.
     Both,
+}
+
+/// A usage error in Vietnamese, or `None` for help and version output, which clap prints itself.
+pub fn usage_error_vi(err: &clap::Error) -> Option<String> {
+    let context = |kind| {
+        err.get(kind)
+            .map(|value| value.to_string())
+            .unwrap_or_default()
+    };
+    let message = match err.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::MissingRequiredArgument => format!(
+            "thiếu tham số bắt buộc: {}",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::UnknownArgument => {
+            format!("không có tùy chọn «{}»", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidSubcommand => format!(
+            "không có lệnh «{}»; các lệnh có: render",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue => format!(
+            "giá trị «{}» không hợp lệ cho {}; chỉ nhận: {}",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg),
+            context(ContextKind::ValidValue)
+        ),
+        ErrorKind::ArgumentConflict => format!(
+            "không dùng {} cùng với {}",
+            context(ContextKind::InvalidArg),
+            context(ContextKind::PriorArg)
+        ),
+        ErrorKind::NoEquals | ErrorKind::ValueValidation | ErrorKind::TooManyValues => {
+            format!("tham số không hợp lệ: {}", context(ContextKind::InvalidArg))
+        }
+        _ => err.to_string(),
+    };
+    Some(format!(
+        "lỗi: {message}\nXem hướng dẫn: hoso --help, hoso render --help"
+    ))
 }

@@ -65,7 +65,21 @@ pub fn main() -> ExitCode {
     let _ = miette::set_hook(Box::new(move |_| {
         Box::new(miette::MietteHandlerOpts::new().wrap_lines(wrap).build())
     }));
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            return match args::usage_error_vi(&err) {
+                Some(message) => {
+                    eprintln!("{message}");
+                    ExitCode::from(2)
+                }
+                None => {
+                    let _ = err.print();
+                    ExitCode::from(if err.use_stderr() { 2 } else { 0 })
+                }
+            };
+        }
+    };
     let result = match &cli.command {
         Command::Render(args) => render::run(args),
     };

@@ -200,6 +200,20 @@ impl Builder {
 mod tests {
     use super::*;
 
+    /// The plain text of a heading or paragraph; empty for other blocks.
+    fn plain_text(block: &Block) -> String {
+        match block {
+            Block::Heading { inlines, .. } | Block::Paragraph { inlines, .. } => inlines
+                .iter()
+                .map(|inline| match inline {
+                    Inline::Text { text, .. } => text.as_str(),
+                    Inline::Fill | Inline::LineBreak => " ",
+                })
+                .collect(),
+            Block::FillLines { .. } | Block::Signatures { .. } => String::new(),
+        }
+    }
+
     fn no_signature(role: &str) -> Result<Signature, MarkupError> {
         Err(MarkupError(role.to_string()))
     }
@@ -271,7 +285,7 @@ mod tests {
         let hostile =
             "#read(\"/etc/passwd\") $x^2$ *đậm* <b> {{ x }} ] \\ - 1. | `c`\n    # tiêu đề\n---";
         let blocks = blocks_from_markdown(&escape_markdown(hostile), &no_signature).unwrap();
-        let texts: Vec<String> = blocks.iter().map(Block::plain_text).collect();
+        let texts: Vec<String> = blocks.iter().map(plain_text).collect();
         assert_eq!(
             texts,
             vec![

@@ -124,19 +124,3 @@ pub enum Inline {
     /// A line break within the paragraph.
     LineBreak,
 }
-
-impl Block {
-    /// The plain text of a heading or paragraph; empty for other blocks.
-    pub fn plain_text(&self) -> String {
-        match self {
-            Block::Heading { inlines, .. } | Block::Paragraph { inlines, .. } => inlines
-                .iter()
-                .map(|inline| match inline {
-                    Inline::Text { text, .. } => text.as_str(),
-                    Inline::Fill | Inline::LineBreak => " ",
-                })
-                .collect(),
-            Block::FillLines { .. } | Block::Signatures { .. } => String::new(),
-        }
-    }
-}

@@ -70,14 +70,6 @@ impl From<minijinja::Error> for FormError {
     }
 }
 
-/// Whom a form is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-pub enum Subject {
-    /// One member: a personal self-review.
-    #[serde(rename = "ca_nhan")]
-    Member,
-}
-
 /// What `form.yaml` says of a form.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -89,8 +81,6 @@ pub struct FormMeta {
     /// Lines under the title; minijinja templates over the data.
     #[serde(default)]
     pub dong_phu: Vec<String>,
-    /// Whom the form is about.
-    pub doi_tuong: Subject,
 }
 
 /// One form under one regime.
@@ -149,11 +139,6 @@ impl Catalogue {
                 .map(str::to_string)
         });
         Ok(Catalogue { forms, engine })
-    }
-
-    /// Every form, by id then regime.
-    pub fn forms(&self) -> &[Form] {
-        &self.forms
     }
 
     /// The version of form `id` that applies under `regime`, or why there is none.

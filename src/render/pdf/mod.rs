@@ -44,7 +44,10 @@ impl Engine {
             tagged: true,
             pretty: false,
         };
-        typst_pdf::pdf(&paged, &options).map_err(describe)
+        let pdf = typst_pdf::pdf(&paged, &options).map_err(describe);
+        // Keep typst's memo cache from growing with every document of a long run.
+        typst::comemo::evict(10);
+        pdf
     }
 }
 
