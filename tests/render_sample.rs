@@ -145,13 +145,26 @@ fn the_date_line_follows_the_official_form() {
 }
 
 #[test]
-fn pdfs_are_a4_and_embed_every_font() {
+fn pdfs_are_a4_dated_from_the_data_and_embed_every_font() {
     let (_dir, pdfs, _) = rendered();
-    for pdf in &pdfs {
+    let names = sorted_by_slug(&names_in(&sample()));
+    for (pdf, name) in pdfs.iter().zip(&names) {
         let info = tool("pdfinfo", [pdf]);
         assert!(
             info.contains("595.276 x 841.89 pts (A4)"),
             "{pdf:?}: {info}"
+        );
+        assert!(
+            info.contains(&format!("Author:          {name}")),
+            "{pdf:?}: {info}"
+        );
+        let created = info
+            .lines()
+            .find(|l| l.starts_with("CreationDate:"))
+            .unwrap_or_default();
+        assert!(
+            created.contains("Dec") && created.ends_with("2024 UTC"),
+            "{pdf:?}: {created}"
         );
         let fonts = tool("pdffonts", [pdf]);
         let rows: Vec<&str> = fonts.lines().skip(2).collect();
