@@ -5,6 +5,8 @@
 //! one format-neutral model → [`render`] draws it as PDF (typst) and DOCX (docx-rs) →
 //! [`output`] writes the files.
 
+#![warn(missing_docs)]
+
 pub mod document;
 pub mod dossier;
 pub mod forms;

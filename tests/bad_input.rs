@@ -189,3 +189,23 @@ fn a_missing_option_is_named_in_vietnamese() {
     assert_eq!(code, 2);
     assert_says(&stderr, &["thiếu tham số bắt buộc", "--form"]);
 }
+
+#[test]
+fn an_output_folder_that_cannot_be_made_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("tep-thuong");
+    std::fs::write(&blocker, "đây là một tệp, không phải thư mục").unwrap();
+    let output = hoso([
+        OsStr::new("render"),
+        OsStr::new("--form"),
+        OsStr::new("ca-nhan-lanh-dao"),
+        OsStr::new("--all"),
+        sample().as_os_str(),
+        OsStr::new("-o"),
+        blocker.join("ra").as_os_str(),
+    ]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert_says(&stderr, &["không ghi được", "tep-thuong"]);
+    assert_eq!(files_in(dir.path()), vec![blocker]);
+}

@@ -48,8 +48,10 @@ fn select_members<'d>(
     if args.all {
         return Ok(dossier.members.iter().collect());
     }
+    let mut seen = HashSet::new();
     args.members
         .iter()
+        .filter(|id| seen.insert(id.as_str()))
         .map(|id| {
             dossier.member(id).ok_or_else(|| CliError::UnknownMember {
                 id: id.clone(),
