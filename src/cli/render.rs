@@ -1,5 +1,6 @@
 //! `hoso render`: one form for one or more members, as PDF and DOCX.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use hoso::dossier::{self, Dossier, Member};
@@ -21,16 +22,18 @@ pub fn run(args: &RenderArgs) -> Result<Vec<std::path::PathBuf>, CliError> {
         FormatChoice::Docx => &[Format::Docx],
         FormatChoice::Both => &[Format::Pdf, Format::Docx],
     };
-    let engine = formats.contains(&Format::Pdf).then(pdf::Engine::new);
+    // Fonts and typst's library are loaded once, and only when a PDF is asked for.
+    let engine = OnceCell::new();
     let stems = file_stems(form, &members);
     let mut files = Vec::new();
     for (member, stem) in members.iter().zip(stems) {
         let document = catalogue.personal_document(form, &dossier, member)?;
         for format in formats {
-            let bytes = match (format, &engine) {
-                (Format::Pdf, Some(engine)) => engine.pdf(&document, &layout::PARTY)?,
-                (Format::Pdf, None) => unreachable!("the engine exists whenever PDF is asked for"),
-                (Format::Docx, _) => docx::docx(&document, &layout::PARTY)?,
+            let bytes = match format {
+                Format::Pdf => engine
+                    .get_or_init(pdf::Engine::new)
+                    .pdf(&document, &layout::PARTY)?,
+                Format::Docx => docx::docx(&document, &layout::PARTY)?,
             };
             files.push(OutputFile {
                 name: format!("{stem}.{format}"),
