@@ -110,3 +110,23 @@ fn decomposed_input_comes_out_composed() {
         "DOCX holds NFD text"
     );
 }
+
+#[test]
+fn a_file_saved_on_windows_gives_the_same_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(sample()).unwrap();
+    let windows = format!("\u{feff}{}", original.replace('\n', "\r\n"));
+    let data = dir.path().join("windows.yaml");
+    std::fs::write(&data, windows).unwrap();
+    let from_windows = render_all("ca-nhan-lanh-dao", &data, &dir.path().join("windows"));
+    let from_original = render_all("ca-nhan-lanh-dao", &sample(), &dir.path().join("goc"));
+    assert_eq!(from_windows.len(), from_original.len());
+    for (a, b) in from_windows.iter().zip(&from_original) {
+        assert_eq!(a.file_name(), b.file_name());
+        assert_eq!(
+            std::fs::read(a).unwrap(),
+            std::fs::read(b).unwrap(),
+            "{a:?} differs"
+        );
+    }
+}
