@@ -13,14 +13,7 @@ use common::*;
 fn refused(data: &Path, extra: &[&str]) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("ra");
-    let mut args: Vec<&OsStr> = vec![
-        OsStr::new("render"),
-        data.as_os_str(),
-        OsStr::new("-o"),
-        out.as_os_str(),
-    ];
-    args.extend(extra.iter().map(OsStr::new));
-    let output = hoso(args);
+    let output = run_render(data, &out, extra);
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(!output.status.success(), "{data:?} was accepted");
     assert!(

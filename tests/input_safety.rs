@@ -19,19 +19,7 @@ const HOSTILE: [&str; 8] = [
 ];
 
 fn docx_paragraphs(docx: &Path) -> String {
-    let script = root().join("tests/tools/docx_facts.py");
-    let json = tool(
-        python().to_str().unwrap(),
-        [script.as_os_str(), docx.as_os_str()],
-    );
-    let facts: serde_json::Value = serde_json::from_str(&json).unwrap();
-    facts["paragraphs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p.as_str().unwrap().to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
+    docx_facts(docx).paragraphs.join("\n")
 }
 
 #[test]

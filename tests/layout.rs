@@ -76,24 +76,12 @@ fn difference(a: &Image, b: &Image) -> f64 {
 /// image beside the reference and fails with its path.
 fn page_one_matches(form: &str, member: &str, reference: &str) {
     let dir = tempfile::tempdir().unwrap();
-    let output = hoso([
-        "render",
-        "--form",
-        form,
-        "--member",
-        member,
-        "--format",
-        "pdf",
-        "-o",
-        dir.path().to_str().unwrap(),
-        sample().to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let files = render(
+        &sample(),
+        dir.path(),
+        &["--form", form, "--member", member, "--format", "pdf"],
     );
-    let pdf = with_extension(&files_in(dir.path()), "pdf").remove(0);
+    let pdf = with_extension(&files, "pdf").remove(0);
     let prefix = dir.path().join("trang");
     tool(
         "pdftoppm",

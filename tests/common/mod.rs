@@ -55,23 +55,32 @@ pub fn python() -> PathBuf {
         .unwrap_or_else(|| root().join(".venv/bin/python"))
 }
 
-/// Renders `form` for every member of `data` into `out`; returns the files written, sorted.
-pub fn render_all(form: &str, data: &Path, out: &Path) -> Vec<PathBuf> {
-    let output = hoso([
+/// Runs `hoso render DATA -o OUT ARGS…`.
+pub fn run_render(data: &Path, out: &Path, args: &[&str]) -> Output {
+    let mut all = vec![
         OsStr::new("render"),
-        OsStr::new("--form"),
-        OsStr::new(form),
-        OsStr::new("--all"),
         data.as_os_str(),
         OsStr::new("-o"),
         out.as_os_str(),
-    ]);
+    ];
+    all.extend(args.iter().map(OsStr::new));
+    hoso(all)
+}
+
+/// Runs `hoso render DATA -o OUT ARGS…`, which must succeed; returns the files in `out`, sorted.
+pub fn render(data: &Path, out: &Path, args: &[&str]) -> Vec<PathBuf> {
+    let output = run_render(data, out, args);
     assert!(
         output.status.success(),
         "render failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
     files_in(out)
+}
+
+/// Renders `form` for every member of `data` into `out`; returns the files written, sorted.
+pub fn render_all(form: &str, data: &Path, out: &Path) -> Vec<PathBuf> {
+    render(data, out, &["--form", form, "--all"])
 }
 
 /// The files in `dir`, sorted.
@@ -146,4 +155,44 @@ pub fn names_in(data: &Path) -> Vec<String> {
         .filter_map(|line| line.trim().strip_prefix("ho_ten:"))
         .map(|name| name.trim().trim_matches(['\'', '"']).to_string())
         .collect()
+}
+
+/// What python-docx reads from a DOCX (`tests/tools/docx_facts.py`).
+#[derive(serde::Deserialize)]
+pub struct DocxFacts {
+    /// Every paragraph of the body in reading order, table cells included.
+    pub paragraphs: Vec<String>,
+    /// Page size and margins of the first section.
+    pub page: Page,
+    /// Core property: title.
+    pub title: String,
+    /// Core property: author.
+    pub author: String,
+    /// Core property: creation date, ISO 8601.
+    pub created: String,
+    /// The default language of runs.
+    pub language: Option<String>,
+    /// Every font family named by runs and the document defaults.
+    pub fonts: Vec<String>,
+}
+
+/// Page size and margins, in millimetres.
+#[derive(serde::Deserialize)]
+pub struct Page {
+    pub width_mm: f64,
+    pub height_mm: f64,
+    pub top_mm: f64,
+    pub bottom_mm: f64,
+    pub left_mm: f64,
+    pub right_mm: f64,
+}
+
+/// Reads `docx` with python-docx.
+pub fn docx_facts(docx: &Path) -> DocxFacts {
+    let script = root().join("tests/tools/docx_facts.py");
+    let json = tool(
+        python().to_str().unwrap(),
+        [script.as_os_str(), docx.as_os_str()],
+    );
+    serde_json::from_str(&json).expect("docx_facts prints JSON")
 }
