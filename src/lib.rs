@@ -3,13 +3,15 @@
 //!
 //! The flow: [`dossier`] reads the data → [`forms`] fills a form's template → [`document`] is the
 //! one format-neutral model → [`render`] draws it as PDF (typst) and DOCX (docx-rs) →
-//! [`output`] writes the files.
+//! [`output`] writes the files; [`packet`] decides which documents a run makes and for whom.
 
 #![warn(missing_docs)]
 
+pub mod date;
 pub mod document;
 pub mod dossier;
 pub mod forms;
 pub mod output;
+pub mod packet;
 pub mod regime;
 pub mod render;

@@ -141,7 +141,9 @@ fn a_form_missing_for_the_regime_says_which_regimes_it_has() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(sample())
         .unwrap()
-        .replace("nam: 2024", "nam: 2025");
+        .replace("nam: 2024", "nam: 2025")
+        .replace("2024-12-", "2025-12-")
+        .replace("/12/2024", "/12/2025");
     let data = dir.path().join("nam-2025.yaml");
     std::fs::write(&data, text).unwrap();
     let (code, stderr) = refused(&data, &["--form", "ca-nhan-lanh-dao", "--all"]);
@@ -201,4 +203,77 @@ fn an_output_folder_that_cannot_be_made_is_named() {
     assert_eq!(output.status.code(), Some(3), "{stderr}");
     assert_says(&stderr, &["không ghi được", "tep-thuong"]);
     assert_eq!(files_in(dir.path()), vec![blocker]);
+}
+
+/// Renders the sample with `from` replaced by `to`; returns (exit code, stderr) of a refusal.
+fn refused_edit(from: &str, to: &str) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = sample_with(dir.path(), "sua.yaml", from, to);
+    refused(&data, &["--form", "ca-nhan-lanh-dao", "--all"])
+}
+
+#[test]
+fn a_two_digit_year_is_refused() {
+    let (code, stderr) = refused_edit("ngay_sinh: 1972-03-12", "ngay_sinh: 12/3/75");
+    assert_eq!(code, 1);
+    assert_says(
+        &stderr,
+        &[
+            "sua.yaml:34:16",
+            "dang_vien[0].ngay_sinh",
+            "«12/3/75»",
+            "năm đủ bốn chữ số",
+        ],
+    );
+    let (code, stderr) = refused_edit("ngay: 2024-12-05", "ngay: 5/12/24");
+    assert_eq!(code, 1);
+    assert_says(&stderr, &["sua.yaml:28:9", "hoi_nghi.ngay", "«5/12/24»"]);
+}
+
+#[test]
+fn a_meeting_outside_the_review_year_is_refused() {
+    let (code, stderr) = refused_edit("ngay: 2024-12-05", "ngay: 2023-12-05");
+    assert_eq!(code, 1);
+    assert_says(
+        &stderr,
+        &[
+            "sua.yaml:28:9",
+            "hoi_nghi.ngay",
+            "nằm ngoài kỳ đánh giá năm 2024",
+        ],
+    );
+}
+
+#[test]
+fn the_column_is_counted_in_characters_in_the_message_and_the_snippet() {
+    // "    ho_ten: Trần Thị Bích" holds 3 letters of 2 bytes before the stray colon.
+    let (code, stderr) = refused_edit("ho_ten: Trần Thị Bích Ngọc", "ho_ten: Trần Thị Bích: Ngọc");
+    assert_eq!(code, 1);
+    assert_says(
+        &stderr,
+        &[
+            "sua.yaml:83:26:",
+            "[",
+            "sua.yaml:83:26]",
+            "trường dang_vien[1].ho_ten:",
+        ],
+    );
+    assert!(!stderr.contains(".?"), "{stderr}");
+}
+
+#[test]
+fn a_control_character_is_refused_with_its_code_point() {
+    let (code, stderr) = refused_edit(
+        "ho_ten: Trần Thị Bích Ngọc",
+        "ho_ten: \"Trần Thị Bích Ngọc\\a\"",
+    );
+    assert_eq!(code, 1);
+    assert_says(
+        &stderr,
+        &[
+            "sua.yaml:83:13",
+            "dang_vien[1].ho_ten",
+            "ký tự điều khiển U+0007 không in được",
+        ],
+    );
 }

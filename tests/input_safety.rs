@@ -120,3 +120,65 @@ fn a_file_saved_on_windows_gives_the_same_documents() {
         );
     }
 }
+
+#[test]
+fn a_lone_carriage_return_is_a_line_break_and_never_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = sample_with(
+        dir.path(),
+        "cr.yaml",
+        "      giai_trinh: |\n        Không có.",
+        "      giai_trinh: \"Dòng một\\r\\r    mã lệnh\\rdòng ba\"",
+    );
+    let out = dir.path().join("ra");
+    render(
+        &data,
+        &out,
+        &["--form", "ca-nhan-lanh-dao", "--member", "nguyen-van-an"],
+    );
+    let pdf = &with_extension(&files_in(&out), "pdf")[0];
+    let lines: Vec<String> = pdf_lines(pdf)
+        .into_iter()
+        .flatten()
+        .map(|line| line.text)
+        .collect();
+    for paragraph in ["Dòng một", "mã lệnh", "dòng ba"] {
+        assert!(
+            lines.iter().any(|line| line == paragraph),
+            "«{paragraph}» is not a line of its own in the PDF: {lines:?}"
+        );
+    }
+    let docx = docx_facts(&pdf.with_extension("docx")).paragraphs;
+    for paragraph in ["Dòng một", "mã lệnh", "dòng ba"] {
+        assert!(docx.iter().any(|p| p == paragraph), "DOCX: {docx:?}");
+    }
+}
+
+#[test]
+fn a_line_break_in_a_header_name_breaks_the_line_in_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = sample_with(
+        dir.path(),
+        "dong.yaml",
+        "cap_tren: Đảng bộ Sở Xây dựng tỉnh Hải Dương",
+        "cap_tren: |\n    Đảng ủy Khối\n    các cơ quan tỉnh",
+    );
+    let out = dir.path().join("ra");
+    render(
+        &data,
+        &out,
+        &["--form", "ca-nhan-lanh-dao", "--member", "nguyen-van-an"],
+    );
+    let pdf = &with_extension(&files_in(&out), "pdf")[0];
+    let first_page: Vec<String> = pdf_lines(pdf)[0].iter().map(|l| l.text.clone()).collect();
+    for line in ["ĐẢNG ỦY KHỐI", "CÁC CƠ QUAN TỈNH"] {
+        assert!(
+            first_page.contains(&line.to_string()),
+            "PDF: {first_page:?}"
+        );
+    }
+    let docx = docx_facts(&pdf.with_extension("docx")).paragraphs;
+    for line in ["ĐẢNG ỦY KHỐI", "CÁC CƠ QUAN TỈNH"] {
+        assert!(docx.iter().any(|p| p == line), "DOCX: {docx:?}");
+    }
+}

@@ -3,7 +3,8 @@
 mod args;
 mod render;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -33,14 +34,10 @@ pub enum CliError {
         /// The ids in the data.
         known: String,
     },
-    /// A backend failed.
+    /// Rendering or writing the files failed.
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Render(#[from] hoso::render::RenderError),
-    /// A file could not be written.
-    #[error(transparent)]
-    #[diagnostic(transparent)]
-    Write(#[from] hoso::output::WriteError),
+    Packet(#[from] hoso::packet::PacketError),
 }
 
 impl CliError {
@@ -48,11 +45,12 @@ impl CliError {
     /// 4: a fault of hoso itself.
     fn exit_code(&self) -> u8 {
         use hoso::forms::FormError;
+        use hoso::packet::PacketError;
         match self {
             CliError::Load(_) | CliError::UnknownMember { .. } => 1,
             CliError::Form(FormError::Unknown { .. } | FormError::NoRegime { .. }) => 2,
-            CliError::Write(_) => 3,
-            CliError::Form(_) | CliError::Render(_) => 4,
+            CliError::Packet(PacketError::Write(_)) => 3,
+            CliError::Form(_) | CliError::Packet(_) => 4,
         }
     }
 }
@@ -85,16 +83,24 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(paths) => {
-            println!("Đã ghi {} tệp:", paths.len());
-            for path in paths {
-                println!("  {}", path.display());
-            }
+            report_written(&paths);
             ExitCode::SUCCESS
         }
         Err(err) => {
             let code = err.exit_code();
-            eprintln!("{:?}", miette::Report::new(err));
+            let _ = writeln!(std::io::stderr(), "{:?}", miette::Report::new(err));
             ExitCode::from(code)
         }
     }
+}
+
+/// Lists the files written on standard output. A reader that closed the pipe early (`| head`)
+/// has seen what it wanted: the files are written all the same, and that is not an error.
+fn report_written(paths: &[PathBuf]) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "Đã ghi {} tệp:", paths.len()).and_then(|()| {
+        paths
+            .iter()
+            .try_for_each(|path| writeln!(out, "  {}", path.display()))
+    });
 }

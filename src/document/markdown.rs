@@ -296,6 +296,24 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// No data can become markup or trip the parser: any text, escaped, parses into
+        /// paragraphs whose text is the text's lines, trimmed, with tabs as spaces.
+        #[test]
+        fn any_escaped_text_parses_to_itself(
+            value in "(?s)[ -~\t\n\u{a0}\u{2028}đĐăâêôơưẤầ]{0,40}"
+        ) {
+            let blocks = blocks_from_markdown(&escape_markdown(&value), &no_signature).unwrap();
+            let expected: Vec<String> = value
+                .lines()
+                .map(|line| line.trim().replace('\t', " "))
+                .filter(|line| !line.is_empty())
+                .collect();
+            let texts: Vec<String> = blocks.iter().map(plain_text).collect();
+            proptest::prop_assert_eq!(texts, expected);
+        }
+    }
+
     #[test]
     fn unknown_directives_are_template_errors() {
         assert!(blocks_from_markdown("<script/>", &no_signature).is_err());

@@ -11,7 +11,7 @@ use serde::Serialize;
 pub use markdown::{MarkupError, blocks_from_markdown, escape_markdown};
 pub use signature::{Authority, Signature};
 
-use crate::dossier::Date;
+use crate::date::Date;
 
 /// One document ready to be drawn.
 #[derive(Debug, Clone, Serialize)]
@@ -40,10 +40,10 @@ pub struct Metadata {
 pub struct Frame {
     /// The printed form code, e.g. "Mẫu 02B-HD KĐ.ĐG 2023", shown in the top corner.
     pub form_code: Option<String>,
-    /// The directly superior organisation, in capitals.
-    pub superior: String,
-    /// The issuing organisation, in capitals (printed bold, with the star below).
-    pub issuer: String,
+    /// The directly superior organisation, in capitals, line by line.
+    pub superior: Vec<String>,
+    /// The issuing organisation, in capitals, line by line (printed bold, with the star below).
+    pub issuer: Vec<String>,
     /// "ĐẢNG CỘNG SẢN VIỆT NAM".
     pub party: String,
     /// The place and date line, e.g. "Hải Dương, ngày 05 tháng 12 năm 2024".
@@ -69,6 +69,21 @@ impl Subtitle {
         let italic = text.starts_with('(');
         Subtitle { text, italic }
     }
+}
+
+/// The lines of a text that may be broken over several lines (an organisation's name in the
+/// header): each line trimmed, blank lines dropped.
+pub fn lines_of(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A text printed on one line: its lines joined by single spaces.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The name every Party document carries in its top-right corner.

@@ -2,12 +2,13 @@
 
 use std::path::Path;
 
-use miette::{Diagnostic, NamedSource, SourceSpan};
+use miette::{Diagnostic, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use serde_saphyr::{DefaultMessageFormatter, Location, MessageFormatter, Options};
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
-use super::Dossier;
+use super::{Dossier, Position, SourceMap};
+use crate::date::Date;
 
 /// Why a data file could not be turned into a Dossier.
 #[derive(Debug, Error, Diagnostic)]
@@ -44,7 +45,7 @@ pub struct DataError {
     pub message: String,
     /// The file's text, for the snippet under the message.
     #[source_code]
-    source_text: NamedSource<String>,
+    source_text: DataSource,
     /// Where in the text.
     #[label("tại đây")]
     span: SourceSpan,
@@ -77,7 +78,62 @@ pub fn parse(text: &str, name: &str) -> Result<Dossier, LoadError> {
         })
         .map_err(|err| located.yaml_error(&err, field_path.take()))?;
     check(&dossier, &located)?;
+    check_dates(&dossier, &located)?;
     Ok(dossier)
+}
+
+/// How late in the next year the review of a year may still be held or signed: through March.
+const LAST_MONTH_OF_NEXT_YEAR: u32 = 3;
+
+/// The youngest age at which one can be a Party member.
+const MEMBER_MIN_AGE: i32 = 18;
+
+/// Dates that parse but cannot be right: a meeting or a signature outside the review period, a
+/// member too young to be one.
+fn check_dates(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
+    let year = dossier.year;
+    let first = Date::from_ymd(year, 1, 1);
+    let last = Date::from_ymd(year + 1, LAST_MONTH_OF_NEXT_YEAR + 1, 1)
+        .and_then(|d| d.0.pred_opt().map(Date));
+    let (Some(first), Some(last)) = (first, last) else {
+        return Err(located.at_path("nam", format!("năm đánh giá {year} không hợp lệ")));
+    };
+    let in_period = |date: Date, path: String, what: &str| {
+        if (first..=last).contains(&date) {
+            Ok(())
+        } else {
+            Err(located.at_path(
+                &path,
+                format!(
+                    "{what} {} nằm ngoài kỳ đánh giá năm {year}: cần từ {} đến {}",
+                    date.short_vi(),
+                    first.short_vi(),
+                    last.short_vi()
+                ),
+            ))
+        }
+    };
+    in_period(
+        dossier.meeting.date,
+        "hoi_nghi.ngay".into(),
+        "ngày hội nghị",
+    )?;
+    for (index, member) in dossier.members.iter().enumerate() {
+        if let Some(signed) = member.signed_on {
+            in_period(signed, format!("dang_vien[{index}].ngay_ky"), "ngày ký")?;
+        }
+        if member.birth_date.year() > year - MEMBER_MIN_AGE {
+            return Err(located.at_path(
+                &format!("dang_vien[{index}].ngay_sinh"),
+                format!(
+                    "ngày sinh {} không hợp lý: đảng viên phải đủ {MEMBER_MIN_AGE} tuổi, tức sinh từ năm {} trở về trước",
+                    member.birth_date.short_vi(),
+                    year - MEMBER_MIN_AGE
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The checks serde cannot make: ids, cross references.
@@ -87,7 +143,7 @@ fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
         let field = format!("dang_vien[{index}].id");
         if !is_slug(id) {
             return Err(located.at(
-                member.id.referenced,
+                position_of(member.id.referenced),
                 Some(field),
                 format!(
                     "mã đảng viên «{id}» chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ: nguyen-van-an)"
@@ -96,15 +152,14 @@ fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
         }
         if dossier.members[..index].iter().any(|m| &m.id.value == id) {
             return Err(located.at(
-                member.id.referenced,
+                position_of(member.id.referenced),
                 Some(field),
                 format!("mã đảng viên «{id}» bị trùng: mỗi đảng viên cần một mã riêng"),
             ));
         }
         if member.name.trim().is_empty() {
-            return Err(located.at(
-                member.id.referenced,
-                Some(format!("dang_vien[{index}].ho_ten")),
+            return Err(located.at_path(
+                &format!("dang_vien[{index}].ho_ten"),
                 "họ và tên không được để trống".to_string(),
             ));
         }
@@ -113,7 +168,7 @@ fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
         && dossier.member(&secretary.value).is_none()
     {
         return Err(located.at(
-            secretary.referenced,
+            position_of(secretary.referenced),
             Some("to_chuc.bi_thu".to_string()),
             format!(
                 "không có đảng viên mã «{}»; các mã có trong tệp: {}",
@@ -123,6 +178,37 @@ fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
         ));
     }
     Ok(())
+}
+
+/// A field path as the user wrote the data: the inner `value` of a located field dropped, and a
+/// key the path could not name (`?`, as for a repeated key or a syntax error) taken from the key
+/// on the offending line.
+fn full_path(path: &str, key_on_line: Option<&str>) -> String {
+    let mut parts: Vec<&str> = path.split('.').filter(|part| *part != "value").collect();
+    if parts.last() == Some(&"?") {
+        parts.pop();
+        parts.extend(key_on_line);
+    }
+    parts.retain(|part| *part != "?");
+    parts.join(".")
+}
+
+/// The key written on line `line` (1-based) of `text`, as in `    ho_ten: …` or `  - id: …`.
+fn key_on_line(text: &str, line: usize) -> Option<&str> {
+    let content = text.lines().nth(line.checked_sub(1)?)?.trim_start();
+    let content = content.strip_prefix("- ").unwrap_or(content).trim_start();
+    let (key, _) = content.split_once(':')?;
+    let is_key = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    is_key.then_some(key)
+}
+
+/// serde-saphyr's location as a position, line and column from 1.
+fn position_of(location: Location) -> Position {
+    let from_one = |n: u64| usize::try_from(n).unwrap_or(1).max(1);
+    Position {
+        line: from_one(location.line()),
+        column: from_one(location.column()),
+    }
 }
 
 fn is_slug(id: &str) -> bool {
@@ -139,11 +225,22 @@ struct Located<'a> {
 }
 
 impl Located<'_> {
+    /// An error at the value of `path` (or of its nearest ancestor in the file).
+    fn at_path(&self, path: &str, message: String) -> LoadError {
+        let position = SourceMap::of(self.text)
+            .find(path)
+            .unwrap_or(Position { line: 1, column: 1 });
+        self.at(position, Some(path.to_string()), message)
+    }
+
     fn yaml_error(&self, err: &serde_saphyr::Error, path: Option<String>) -> LoadError {
         use serde_saphyr::Error as E;
         let location = err.location().unwrap_or(Location::UNKNOWN);
         let names = |list: &[&str]| list.join(", ");
-        let path = path.filter(|p| p != ".");
+        let line = usize::try_from(location.line()).unwrap_or(0);
+        let path = path
+            .filter(|p| p != ".")
+            .map(|p| full_path(&p, key_on_line(self.text, line)));
         let (message, field) = match err {
             E::SerdeMissingField { field, .. } => (
                 format!("thiếu trường bắt buộc «{field}»"),
@@ -184,6 +281,17 @@ impl Located<'_> {
                 format!("giá trị không đúng dạng: cần {}", expected_vi(expected)),
                 path,
             ),
+            E::DuplicateMappingKey { key, .. } => (
+                format!(
+                    "khóa «{}» bị ghi hai lần: mỗi khóa chỉ được ghi một lần",
+                    key.as_deref().unwrap_or_default()
+                ),
+                path,
+            ),
+            E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } => (
+                "giá trị không đúng dạng: cần một giá trị đơn, ví dụ hoan_thanh_tot".to_string(),
+                path,
+            ),
             E::Message { msg, .. } => (msg.clone(), path),
             E::ExternalMessage { msg, .. } => {
                 (format!("YAML sai cú pháp: {}", syntax_vi(msg)), path)
@@ -196,12 +304,11 @@ impl Located<'_> {
                 path,
             ),
         };
-        self.at(location, field, message)
+        self.at(position_of(location), field, message)
     }
 
-    fn at(&self, location: Location, field: Option<String>, message: String) -> LoadError {
-        let line = usize::try_from(location.line()).unwrap_or(1).max(1);
-        let column = usize::try_from(location.column()).unwrap_or(1).max(1);
+    fn at(&self, position: Position, field: Option<String>, message: String) -> LoadError {
+        let Position { line, column } = position;
         let offset = byte_offset(self.text, line, column);
         let length = self.text[offset..]
             .find(['\n', '#'])
@@ -218,9 +325,48 @@ impl Located<'_> {
                 .unwrap_or_default(),
             field,
             message,
-            source_text: NamedSource::new(self.name, self.text.to_string()),
+            source_text: DataSource {
+                name: self.name.to_string(),
+                text: self.text.to_string(),
+            },
             span: (offset, length).into(),
         }))
+    }
+}
+
+/// The data file's text as miette shows it under a message, with columns counted in characters
+/// (miette counts bytes, which differ from characters on every Vietnamese line).
+#[derive(Debug)]
+struct DataSource {
+    name: String,
+    text: String,
+}
+
+impl SourceCode for DataSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let start = inner.span().offset();
+        let line_start = self.text[..start].rfind('\n').map_or(0, |at| at + 1);
+        let column = if inner.column() == 0 {
+            0
+        } else {
+            self.text[line_start..start].chars().count()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
     }
 }
 
@@ -308,7 +454,7 @@ dang_vien:
     fn reads_a_good_file() {
         let dossier = parse(GOOD, "don-vi.yaml").unwrap();
         assert_eq!(dossier.members.len(), 2);
-        assert_eq!(dossier.secretary().unwrap().name, "Nguyễn Văn An");
+        assert_eq!(dossier.secretary().unwrap().name.as_str(), "Nguyễn Văn An");
         assert_eq!(dossier.members[0].birth_date.short_vi(), "12/03/1975");
     }
 
@@ -317,7 +463,7 @@ dang_vien:
         let nfd: String = GOOD.nfd().collect();
         assert_ne!(nfd, GOOD);
         let dossier = parse(&nfd, "don-vi.yaml").unwrap();
-        assert_eq!(dossier.members[1].name, "Trần Thị Bình");
+        assert_eq!(dossier.members[1].name.as_str(), "Trần Thị Bình");
     }
 
     #[test]
@@ -362,6 +508,63 @@ dang_vien:
         let (message, line, _, field) = error_of(&text);
         assert_eq!((line, field.as_deref()), (4, Some("to_chuc.ten")));
         assert!(message.contains("một chuỗi chữ"), "{message}");
+    }
+
+    #[test]
+    fn a_repeated_key_is_named_with_its_full_path() {
+        let text = GOOD.replace(
+            "    ho_ten: Trần Thị Bình\n",
+            "    ho_ten: Trần Thị Bình\n    ho_ten: Trần Bình\n",
+        );
+        let (message, line, _, field) = error_of(&text);
+        assert_eq!((line, field.as_deref()), (15, Some("dang_vien[1].ho_ten")));
+        assert!(message.contains("«ho_ten» bị ghi hai lần"), "{message}");
+    }
+
+    #[test]
+    fn a_syntax_error_names_the_field_of_its_line() {
+        let text = GOOD.replace("ho_ten: Trần Thị Bình", "ho_ten: Trần Thị: Bình");
+        let (_, line, column, field) = error_of(&text);
+        assert_eq!((line, field.as_deref()), (14, Some("dang_vien[1].ho_ten")));
+        // Columns count characters: "    ho_ten: Trần Thị" is 20 characters, 23 bytes.
+        assert_eq!(column, 21);
+    }
+
+    #[test]
+    fn a_located_field_is_named_without_its_inner_value() {
+        let text = GOOD.replace("bi_thu: nguyen-van-an", "bi_thu: [nguyen-van-an]");
+        let (_, _, _, field) = error_of(&text);
+        assert_eq!(field.as_deref(), Some("to_chuc.bi_thu"));
+    }
+
+    #[test]
+    fn dates_outside_the_review_are_refused_at_their_line() {
+        let text = GOOD.replace("ngay: 2024-12-05", "ngay: 2023-12-05");
+        let (message, line, column, field) = error_of(&text);
+        assert_eq!((line, column), (8, 9));
+        assert_eq!(field.as_deref(), Some("hoi_nghi.ngay"));
+        assert!(message.contains("ngoài kỳ đánh giá năm 2024"), "{message}");
+
+        let text = GOOD.replace("ngay_sinh: 1980-07-01", "ngay_sinh: 2010-07-01");
+        let (message, line, _, field) = error_of(&text);
+        assert_eq!(
+            (line, field.as_deref()),
+            (15, Some("dang_vien[1].ngay_sinh"))
+        );
+        assert!(message.contains("đủ 18 tuổi"), "{message}");
+
+        let text = GOOD.replace("ngay_sinh: 12/03/1975", "ngay_sinh: 12/3/75");
+        let (message, _, _, field) = error_of(&text);
+        assert_eq!(field.as_deref(), Some("dang_vien[0].ngay_sinh"));
+        assert!(message.contains("năm đủ bốn chữ số"), "{message}");
+    }
+
+    #[test]
+    fn a_control_character_is_refused_with_its_code_point() {
+        let text = GOOD.replace("ho_ten: Trần Thị Bình", "ho_ten: \"Trần Thị\\aBình\"");
+        let (message, line, _, field) = error_of(&text);
+        assert_eq!((line, field.as_deref()), (14, Some("dang_vien[1].ho_ten")));
+        assert!(message.contains("U+0007"), "{message}");
     }
 
     #[test]

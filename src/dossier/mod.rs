@@ -3,17 +3,20 @@
 //! YAML keys are ASCII Vietnamese snake_case (`ho_ten`, `ngay_sinh`); Rust names are English.
 //! The Dossier knows nothing of forms or output formats.
 
-mod date;
 mod load;
 mod rating;
+mod source_map;
+mod text;
 
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
-pub use date::Date;
 pub use load::{DataError, LoadError, load, parse};
 pub use rating::Rating;
+pub use source_map::{Position, SourceMap};
+pub use text::Text;
 
+use crate::date::Date;
 use crate::regime::Regime;
 
 /// One unit's review for one year: the organisation, its meeting and its members.
@@ -68,13 +71,13 @@ impl Dossier {
 pub struct Organisation {
     /// The directly superior organisation (`cap_tren`), e.g. "Đảng bộ Sở Xây dựng".
     #[serde(rename = "cap_tren")]
-    pub superior: String,
+    pub superior: Text,
     /// The organisation itself (`ten`), e.g. "Chi bộ Phòng Quản lý xây dựng".
     #[serde(rename = "ten")]
-    pub name: String,
+    pub name: Text,
     /// The place name printed before the date (`dia_danh`).
     #[serde(rename = "dia_danh")]
-    pub place: String,
+    pub place: Text,
     /// Whether the chi bộ has a chi ủy (`co_chi_uy`); it signs "T/M CHI ỦY", otherwise "T/M CHI BỘ".
     #[serde(rename = "co_chi_uy", default)]
     pub has_committee: bool,
@@ -101,22 +104,22 @@ pub struct Member {
     pub id: Spanned<String>,
     /// Full name (`ho_ten`).
     #[serde(rename = "ho_ten")]
-    pub name: String,
+    pub name: Text,
     /// Date of birth (`ngay_sinh`).
     #[serde(rename = "ngay_sinh")]
     pub birth_date: Date,
     /// Post in the Party (`chuc_vu_dang`).
     #[serde(rename = "chuc_vu_dang", default)]
-    pub party_post: Option<String>,
+    pub party_post: Option<Text>,
     /// Post in the administration (`chuc_vu_chinh_quyen`).
     #[serde(rename = "chuc_vu_chinh_quyen", default)]
-    pub government_post: Option<String>,
+    pub government_post: Option<Text>,
     /// Post in a mass organisation (`chuc_vu_doan_the`).
     #[serde(rename = "chuc_vu_doan_the", default)]
-    pub union_post: Option<String>,
+    pub union_post: Option<Text>,
     /// Workplace (`don_vi_cong_tac`).
     #[serde(rename = "don_vi_cong_tac", default)]
-    pub workplace: Option<String>,
+    pub workplace: Option<Text>,
     /// The day the member signs the self-review (`ngay_ky`); the meeting day when absent.
     #[serde(rename = "ngay_ky", default)]
     pub signed_on: Option<Date>,
@@ -133,29 +136,29 @@ pub struct Member {
 #[serde(deny_unknown_fields)]
 pub struct SelfReview {
     /// I.1 Political quality, ethics, lifestyle, discipline, working style.
-    pub pham_chat: Option<String>,
+    pub pham_chat: Option<Text>,
     /// I.2 Carrying out the duties assigned.
-    pub thuc_hien_nhiem_vu: Option<String>,
+    pub thuc_hien_nhiem_vu: Option<Text>,
     /// I.3 Results of leadership and management (leaders only).
-    pub lanh_dao_quan_ly: Option<String>,
+    pub lanh_dao_quan_ly: Option<Text>,
     /// I.4 Responsibility at work, innovation, daring to act (leaders only).
-    pub trach_nhiem: Option<String>,
+    pub trach_nhiem: Option<Text>,
     /// I.5 Setting an example; fighting corruption; the trust of cadres (leaders only).
-    pub neu_guong: Option<String>,
+    pub neu_guong: Option<Text>,
     /// I.6 The yearly pledge of self-improvement.
-    pub cam_ket: Option<String>,
+    pub cam_ket: Option<Text>,
     /// II.1 Shortcomings.
-    pub han_che: Option<String>,
+    pub han_che: Option<Text>,
     /// II.2 Causes of the shortcomings.
-    pub nguyen_nhan: Option<String>,
+    pub nguyen_nhan: Option<Text>,
     /// III. Remedying shortcomings pointed out in earlier reviews.
-    pub khac_phuc: Option<String>,
+    pub khac_phuc: Option<Text>,
     /// IV. Explanations of issues raised for the review.
-    pub giai_trinh: Option<String>,
+    pub giai_trinh: Option<Text>,
     /// V. Personal responsibility for the collective's shortcomings.
-    pub trach_nhiem_tap_the: Option<String>,
+    pub trach_nhiem_tap_the: Option<Text>,
     /// VI. Direction and measures to remedy shortcomings.
-    pub phuong_huong: Option<String>,
+    pub phuong_huong: Option<Text>,
     /// VII.1 The level the member proposes as a civil servant.
     pub tu_xep_loai_can_bo: Option<Rating>,
     /// VII.2 The level the member proposes as a Party member.
@@ -167,11 +170,11 @@ pub struct SelfReview {
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Comments of the head of the agency on the civil servant.
-    pub nhan_xet_thu_truong: Option<String>,
+    pub nhan_xet_thu_truong: Option<Text>,
     /// The civil-servant level given by the head of the agency.
     pub xep_loai_can_bo: Option<Rating>,
     /// Comments of the chi ủy.
-    pub nhan_xet_chi_uy: Option<String>,
+    pub nhan_xet_chi_uy: Option<Text>,
     /// The level the chi bộ proposes.
     pub chi_bo_de_xuat: Option<Rating>,
 }

@@ -4,7 +4,9 @@ use minijinja::value::Serde;
 use minijinja::{Value, context};
 
 use super::{Catalogue, Form, FormError};
-use crate::document::{Document, Frame, Metadata, PARTY_NAME, Subtitle, blocks_from_markdown};
+use crate::document::{
+    Document, Frame, Metadata, PARTY_NAME, Subtitle, blocks_from_markdown, lines_of, one_line,
+};
 use crate::dossier::{Dossier, Member};
 
 impl Catalogue {
@@ -30,10 +32,14 @@ impl Catalogue {
             .collect::<Result<Vec<_>, FormError>>()?;
         let frame = Frame {
             form_code: Some(form.meta.ma_mau.clone()),
-            superior: dossier.organisation.superior.to_uppercase(),
-            issuer: dossier.organisation.name.to_uppercase(),
+            superior: lines_of(&dossier.organisation.superior.to_uppercase()),
+            issuer: lines_of(&dossier.organisation.name.to_uppercase()),
             party: PARTY_NAME.to_string(),
-            place_date: format!("{}, {}", dossier.organisation.place, date.long_vi()),
+            place_date: format!(
+                "{}, {}",
+                one_line(&dossier.organisation.place),
+                date.long_vi()
+            ),
             title: form.meta.ten_loai.clone(),
             subtitles,
         };
@@ -49,9 +55,9 @@ impl Catalogue {
                 "{} năm {} - {}",
                 sentence_case(&form.meta.ten_loai),
                 dossier.year,
-                member.name
+                one_line(&member.name)
             ),
-            author: member.name.clone(),
+            author: one_line(&member.name),
             date,
         };
         Ok(Document { meta, frame, body })

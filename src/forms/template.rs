@@ -7,8 +7,9 @@
 use minijinja::value::{Kwargs, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
 
+use crate::date::Date;
 use crate::document::escape_markdown;
-use crate::dossier::{Date, Rating};
+use crate::dossier::Rating;
 
 /// The name of the custom auto-escape mode of body templates.
 const MARKDOWN: &str = "markdown";

@@ -196,3 +196,68 @@ pub fn docx_facts(docx: &Path) -> DocxFacts {
     );
     serde_json::from_str(&json).expect("docx_facts prints JSON")
 }
+
+/// One line of text of a PDF page, as PyMuPDF reads it (`tests/tools/pdf_lines.py`).
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct PdfLine {
+    /// The words, single-spaced; dotted leaders as "…".
+    pub text: String,
+    /// The baseline's distance from the top of the page, in points.
+    pub baseline: f64,
+    /// The left edge, in points.
+    pub left: f64,
+}
+
+/// The lines of every page of `pdf`, top to bottom.
+pub fn pdf_lines(pdf: &Path) -> Vec<Vec<PdfLine>> {
+    let script = root().join("tests/tools/pdf_lines.py");
+    let json = tool(
+        python().to_str().unwrap(),
+        [script.as_os_str(), pdf.as_os_str()],
+    );
+    serde_json::from_str(&json).expect("pdf_lines prints JSON")
+}
+
+/// Converts every DOCX of `docxs` to PDF with LibreOffice into `out`; returns the PDFs in the
+/// order of `docxs`.
+pub fn libreoffice_pdfs(docxs: &[PathBuf], out: &Path) -> Vec<PathBuf> {
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        out.join("lo-profile").display()
+    );
+    let mut args = vec![
+        profile.into(),
+        "--headless".into(),
+        "--convert-to".into(),
+        "pdf".into(),
+        "--outdir".into(),
+        out.as_os_str().to_owned(),
+    ];
+    args.extend(docxs.iter().map(|d| d.as_os_str().to_owned()));
+    tool::<_, std::ffi::OsString>("soffice", args);
+    docxs
+        .iter()
+        .map(|docx| {
+            let pdf = out.join(docx.file_stem().unwrap()).with_extension("pdf");
+            assert!(pdf.exists(), "LibreOffice did not convert {docx:?}");
+            pdf
+        })
+        .collect()
+}
+
+/// Writes the sample unit into `dir` as `name`, with `from` replaced by `to` (which must occur).
+pub fn sample_with(dir: &Path, name: &str, from: &str, to: &str) -> PathBuf {
+    let text = std::fs::read_to_string(sample()).expect("sample readable");
+    assert!(text.contains(from), "the sample has no «{from}»");
+    let path = dir.join(name);
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("temporary file written");
+    path
+}
+
+/// The name of each file of `files`.
+pub fn file_names(files: &[PathBuf]) -> Vec<String> {
+    files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect()
+}

@@ -6,7 +6,7 @@ mod schema_order;
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing,
     LineSpacingType, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Tab, TabLeaderType,
-    TabValueType, Table, TableCell, TableRow, WidthType,
+    TabValueType, Table, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
 use super::RenderError;
@@ -18,6 +18,11 @@ const TWIPS_PER_MM: f64 = 56.692_913;
 
 fn twips(mm: f64) -> i32 {
     (mm * TWIPS_PER_MM).round() as i32
+}
+
+/// Word's spacing is in twentieths of a point.
+fn points_to_twips(pt: f64) -> u32 {
+    (pt * 20.0).round() as u32
 }
 
 /// Word's font sizes are in half-points.
@@ -45,7 +50,7 @@ pub fn docx(document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError
                 .bottom(twips(layout.margin_bottom_mm))
                 .left(twips(layout.margin_left_mm))
                 .right(twips(layout.margin_right_mm))
-                .header(twips(layout.margin_top_mm / 2.0))
+                .header(twips(layout.header_distance_mm))
                 .footer(twips(layout.margin_bottom_mm / 2.0)),
         )
         .default_fonts(fonts)
@@ -94,13 +99,15 @@ impl Writer<'_> {
         LineSpacing::new()
             .line_rule(LineSpacingType::Auto)
             .line((240.0 * self.layout.line_spacing).round() as i32)
-            .after((after_pt * 20.0).round() as u32)
+            .after(points_to_twips(after_pt))
     }
 
-    /// A paragraph without indent, aligned as asked, with no space after.
+    /// A paragraph without indent, aligned as asked, with no space after. Widow and orphan
+    /// control is off, as in the PDF, so that both break pages at the same line.
     fn plain(&self, align: AlignmentType) -> Paragraph {
         Paragraph::new()
             .align(align)
+            .widow_control(false)
             .line_spacing(self.spacing(0.0))
     }
 
@@ -152,6 +159,7 @@ impl Writer<'_> {
     fn body_paragraph(&self) -> Paragraph {
         Paragraph::new()
             .align(AlignmentType::Both)
+            .widow_control(false)
             .indent(
                 None,
                 Some(SpecialIndentType::FirstLine(twips(self.layout.indent_mm))),
@@ -161,25 +169,50 @@ impl Writer<'_> {
             .line_spacing(self.spacing(self.layout.paragraph_gap_pt))
     }
 
-    /// The title and the lines under it.
+    /// The title and the lines under it; the title keeps the space that parts it from the
+    /// header, the last line the space that parts it from the body.
     fn title(&self, frame: &Frame) -> Vec<Paragraph> {
         let l = self.layout;
-        let mut paragraphs = Vec::new();
-        let title = self
-            .plain(AlignmentType::Center)
-            .line_spacing(LineSpacing::new().before((l.title_gap_pt * 20.0) as u32))
-            .add_run(self.text(&frame.title, true, false, l.title_pt));
-        paragraphs.push(title);
-        for line in &frame.subtitles {
-            paragraphs.push(self.plain(AlignmentType::Center).add_run(self.text(
-                &line.text,
-                !line.italic,
-                line.italic,
-                l.body_pt,
-            )));
-        }
-        paragraphs.push(self.plain(AlignmentType::Left));
-        paragraphs
+        let lines = std::iter::once((frame.title.as_str(), true, false, l.title_pt)).chain(
+            frame
+                .subtitles
+                .iter()
+                .map(|line| (line.text.as_str(), !line.italic, line.italic, l.body_pt)),
+        );
+        let count = 1 + frame.subtitles.len();
+        lines
+            .enumerate()
+            .map(|(index, (text, bold, italic, size))| {
+                let after = if index + 1 == count {
+                    l.title_after_pt
+                } else {
+                    0.0
+                };
+                let mut spacing = self.spacing(after);
+                if index == 0 {
+                    spacing = spacing.before(points_to_twips(l.title_gap_pt));
+                }
+                self.plain(AlignmentType::Center)
+                    .line_spacing(spacing)
+                    .add_run(self.text(text, bold, italic, size))
+            })
+            .collect()
+    }
+
+    /// A borderless table of one row whose cells have no margins, so that their text lines up
+    /// with the PDF's grid cells.
+    fn layout_table(&self, cells: Vec<(TableCell, i32)>) -> Table {
+        let width: i32 = cells.iter().map(|(_, w)| w).sum();
+        let grid = cells.iter().map(|(_, w)| *w as usize).collect();
+        let cells = cells
+            .into_iter()
+            .map(|(cell, w)| cell.width(w as usize, WidthType::Dxa).clear_all_border())
+            .collect();
+        Table::without_borders(vec![TableRow::new(cells).cant_split()])
+            .set_grid(grid)
+            .width(width as usize, WidthType::Dxa)
+            .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+            .clear_all_border()
     }
 
     /// The header block: organisation over its star on the left, the Party's name and the date on
@@ -192,25 +225,29 @@ impl Writer<'_> {
             self.plain(AlignmentType::Center)
                 .add_run(self.text(text, bold, italic, size))
         };
-        let left = TableCell::new()
-            .width(left_width as usize, WidthType::Dxa)
-            .add_paragraph(center(&frame.superior, false, false, l.header_pt))
-            .add_paragraph(center(&frame.issuer, true, false, l.header_pt))
-            .add_paragraph(center("*", false, false, l.header_pt))
-            .clear_all_border();
+        let left = frame
+            .superior
+            .iter()
+            .map(|line| center(line, false, false, l.header_pt))
+            .chain(
+                frame
+                    .issuer
+                    .iter()
+                    .map(|line| center(line, true, false, l.header_pt)),
+            )
+            .chain([center("*", false, false, l.header_pt)])
+            .fold(TableCell::new(), |cell, p| cell.add_paragraph(p));
         let party = self.plain(AlignmentType::Center).add_run(
             self.text(&frame.party, true, false, l.party_pt)
                 .underline("single"),
         );
-        let right = TableCell::new()
-            .width((width - left_width) as usize, WidthType::Dxa)
-            .add_paragraph(party)
-            .add_paragraph(center(&frame.place_date, false, true, l.header_pt))
-            .clear_all_border();
-        Table::without_borders(vec![TableRow::new(vec![left, right])])
-            .set_grid(vec![left_width as usize, (width - left_width) as usize])
-            .width(width as usize, WidthType::Dxa)
-            .clear_all_border()
+        let right = TableCell::new().add_paragraph(party).add_paragraph(center(
+            &frame.place_date,
+            false,
+            true,
+            l.header_pt,
+        ));
+        self.layout_table(vec![(left, left_width), (right, width - left_width)])
     }
 
     fn block(&self, block: &Block) -> Part {
@@ -246,16 +283,11 @@ impl Writer<'_> {
                     self.signature(signature.as_ref())
                         .into_iter()
                         .fold(TableCell::new(), |c, p| c.add_paragraph(p))
-                        .width(half as usize, WidthType::Dxa)
-                        .clear_all_border()
                 };
-                let row = TableRow::new(vec![cell(left), cell(right)]).cant_split();
-                Part::Table(Box::new(
-                    Table::without_borders(vec![row])
-                        .set_grid(vec![half as usize, (width - half) as usize])
-                        .width(width as usize, WidthType::Dxa)
-                        .clear_all_border(),
-                ))
+                Part::Table(Box::new(self.layout_table(vec![
+                    (cell(left), half),
+                    (cell(right), width - half),
+                ])))
             }
         }
     }
@@ -281,10 +313,10 @@ impl Writer<'_> {
                     .add_run(self.text(note, false, true, l.note_pt)),
             );
         }
-        let space = (l.signature_space_mm * TWIPS_PER_MM) as u32;
+        let space = (l.signature_space_mm * TWIPS_PER_MM).round() as u32;
         let mut name = self
             .plain(AlignmentType::Center)
-            .line_spacing(self.spacing(0.0).before(space));
+            .line_spacing(self.spacing(l.signature_after_pt).before(space));
         if let Some(text) = &signature.name {
             name = name.add_run(self.text(text, true, false, l.body_pt));
         }

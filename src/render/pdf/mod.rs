@@ -23,7 +23,11 @@ impl Engine {
         let data = json!({
             "document": document,
             "layout": layout,
-            "leading_em": layout.leading_em(),
+            "lines": layout
+                .text_sizes()
+                .into_iter()
+                .map(|size| json!({ "size": size, "box": layout.line_box(size) }))
+                .collect::<Vec<_>>(),
             "date": { "year": date.year(), "month": date.month(), "day": date.day() },
         });
         let bytes = serde_json::to_vec(&data).map_err(|e| RenderError::Pdf(e.to_string()))?;

@@ -6,17 +6,49 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar date read from the data: `2024-12-05` or `05/12/2024`.
+///
+/// Shared by the data (birth dates, the meeting) and the Document (the date a file carries).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub NaiveDate);
 
+/// The years a date of the data may fall in; a year outside is a typing mistake (`12/3/75`).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
 impl Date {
-    /// Parses `YYYY-MM-DD` or `DD/MM/YYYY`; `None` when the text is not a real date.
+    /// Parses `YYYY-MM-DD` or `DD/MM/YYYY` (day and month may have one digit); `None` when the
+    /// text is not a real date, or its year has not four digits or lies outside [`YEARS`].
     pub fn parse(text: &str) -> Option<Date> {
         let text = text.trim();
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-            .ok()
-            .map(Date)
+        let parts: Vec<&str> = text.split(['-', '/']).collect();
+        let [a, b, c] = parts.as_slice() else {
+            return None;
+        };
+        let (year, month, day) = match (text.contains('-'), text.contains('/')) {
+            (true, false) => (*a, *b, *c),
+            (false, true) => (*c, *b, *a),
+            _ => return None,
+        };
+        let digits = |s: &str, lengths: &[usize]| {
+            lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !digits(year, &[4]) || !digits(month, &[1, 2]) || !digits(day, &[1, 2]) {
+            return None;
+        }
+        let year: i32 = year.parse().ok()?;
+        if !YEARS.contains(&year) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(year, month.parse().ok()?, day.parse().ok()?).map(Date)
+    }
+
+    /// A date from its year, month and day; `None` when there is no such day.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        NaiveDate::from_ymd_opt(year, month, day).map(Date)
+    }
+
+    /// The year.
+    pub fn year(self) -> i32 {
+        self.0.year()
     }
 
     /// The official long form: "ngày 05 tháng 02 năm 2024" (day below 10 and months 1–2 zero-padded).
@@ -38,14 +70,6 @@ impl Date {
     pub fn short_vi(self) -> String {
         self.0.format("%d/%m/%Y").to_string()
     }
-
-    /// Seconds since the Unix epoch at midnight UTC of this date.
-    pub fn unix_midnight(self) -> i64 {
-        self.0
-            .and_hms_opt(0, 0, 0)
-            .map(|dt| dt.and_utc().timestamp())
-            .unwrap_or_default()
-    }
 }
 
 impl fmt::Display for Date {
@@ -65,7 +89,7 @@ impl<'de> Deserialize<'de> for Date {
         let text = String::deserialize(deserializer)?;
         Date::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "ngày «{text}» không hợp lệ: viết theo dạng 2024-12-05 hoặc 05/12/2024"
+                "ngày «{text}» không hợp lệ: viết theo dạng 2024-12-05 hoặc 05/12/2024, năm đủ bốn chữ số"
             ))
         })
     }
@@ -94,6 +118,17 @@ mod tests {
         assert_eq!(Date::parse("31/02/2024"), None);
         assert_eq!(Date::parse("2024-13-01"), None);
         assert_eq!(Date::parse("hôm qua"), None);
+        assert_eq!(Date::parse("5/2/2024"), Some(date(2024, 2, 5)));
+    }
+
+    #[test]
+    fn a_year_needs_four_digits_in_a_plausible_range() {
+        assert_eq!(Date::parse("12/3/75"), None);
+        assert_eq!(Date::parse("5/12/24"), None);
+        assert_eq!(Date::parse("0075-03-12"), None);
+        assert_eq!(Date::parse("12/03/1875"), None);
+        assert_eq!(Date::parse("12/03/20245"), None);
+        assert_eq!(Date::parse("2024/12/05"), None);
     }
 
     #[test]

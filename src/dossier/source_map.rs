@@ -1,0 +1,147 @@
+//! Where each value of a data file is: a map from field paths (`dang_vien[3].ngay_sinh`) to the
+//! line and column of the value, built from the YAML parser's events.
+//!
+//! serde gives a Dossier without positions; checks made after reading (dates in the review year, a
+//! value that cannot be printed) use this map to point at the offending line.
+
+use std::collections::HashMap;
+
+use serde_saphyr::granit_parser::{Event, Parser};
+
+/// A 1-based line and a 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// The position of every value of a YAML document, by field path.
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    positions: HashMap<String, Position>,
+}
+
+/// One open collection while walking the events.
+enum Frame {
+    /// A mapping; `key` is the key whose value comes next, if it has been read.
+    Mapping { path: String, key: Option<String> },
+    /// A sequence; `next` is the index of the next item.
+    Sequence { path: String, next: usize },
+}
+
+impl SourceMap {
+    /// Maps the values of `text`; a text the parser refuses gives the positions read so far
+    /// (the deserializer reports the syntax error itself).
+    pub fn of(text: &str) -> SourceMap {
+        let mut map = SourceMap::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut parser = Parser::new_from_str(text);
+        while let Some(Ok((event, span))) = parser.next_event() {
+            let position = Position {
+                line: span.start.line(),
+                column: span.start.col() + 1,
+            };
+            match event {
+                Event::Scalar(value, ..) => {
+                    if let Some(Frame::Mapping {
+                        key: key @ None, ..
+                    }) = stack.last_mut()
+                    {
+                        *key = Some(value.into_owned());
+                    } else if let Some(path) = next_path(&mut stack) {
+                        map.positions.insert(path, position);
+                    }
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    let path = next_path(&mut stack).unwrap_or_default();
+                    map.positions.insert(path.clone(), position);
+                    stack.push(match event {
+                        Event::MappingStart(..) => Frame::Mapping { path, key: None },
+                        _ => Frame::Sequence { path, next: 0 },
+                    });
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                }
+                Event::Alias(_) => {
+                    next_path(&mut stack);
+                }
+                _ => {}
+            }
+        }
+        map
+    }
+
+    /// The position of the value at `path`, or of its nearest ancestor that has one.
+    pub fn find(&self, path: &str) -> Option<Position> {
+        let mut path = path;
+        loop {
+            if let Some(position) = self.positions.get(path) {
+                return Some(*position);
+            }
+            let cut = path.rfind(['.', '['])?;
+            path = &path[..cut];
+        }
+    }
+}
+
+/// The path of the value that comes next in the innermost collection, consuming its key or index.
+fn next_path(stack: &mut [Frame]) -> Option<String> {
+    match stack.last_mut()? {
+        Frame::Mapping { path, key } => {
+            let key = key.take()?;
+            Some(if path.is_empty() {
+                key
+            } else {
+                format!("{path}.{key}")
+            })
+        }
+        Frame::Sequence { path, next } => {
+            let index = *next;
+            *next += 1;
+            Some(format!("{path}[{index}]"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "nam: 2024
+to_chuc:
+  ten: Chi bộ Phòng Kế toán
+dang_vien:
+  - id: an
+    ho_ten: Nguyễn Văn An
+    tu_kiem_diem:
+      han_che: |
+        Dòng một
+  - {ho_ten: Trần Thị Bình, id: binh}
+";
+
+    fn at(line: usize, column: usize) -> Option<Position> {
+        Some(Position { line, column })
+    }
+
+    #[test]
+    fn every_value_has_its_line_and_column() {
+        let map = SourceMap::of(TEXT);
+        assert_eq!(map.find("nam"), at(1, 6));
+        assert_eq!(map.find("to_chuc.ten"), at(3, 8));
+        assert_eq!(map.find("dang_vien[0].ho_ten"), at(6, 13));
+        // A block scalar is found where its text starts.
+        assert_eq!(map.find("dang_vien[0].tu_kiem_diem.han_che"), at(9, 9));
+        assert_eq!(map.find("dang_vien[1].ho_ten"), at(10, 14));
+        assert_eq!(map.find("dang_vien[1].id"), at(10, 33));
+    }
+
+    #[test]
+    fn a_missing_value_falls_back_to_its_parent() {
+        let map = SourceMap::of(TEXT);
+        assert_eq!(map.find("dang_vien[0].ngay_sinh"), map.find("dang_vien[0]"));
+        assert_eq!(map.find("dang_vien[0]"), at(5, 5));
+    }
+}

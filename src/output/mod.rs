@@ -1,0 +1,247 @@
+//! Writing output files: readable ASCII names, and a run that lands whole or not at all.
+//!
+//! Files are written one by one, as soon as each is made, into a hidden staging folder inside the
+//! output folder; memory does not grow with the run. [`Staging::commit`] moves them in at the
+//! end. If anything fails, the output folder is left exactly as it was: files the run had
+//! already replaced are put back, and a folder the run created is removed.
+
+mod names;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use miette::Diagnostic;
+use tempfile::TempDir;
+use thiserror::Error;
+
+pub use names::{person_stems, slug};
+
+/// A file could not be written.
+#[derive(Debug, Error, Diagnostic)]
+#[error("không ghi được {path}: {reason}")]
+pub struct WriteError {
+    /// The file or folder.
+    pub path: String,
+    /// What went wrong.
+    pub reason: String,
+}
+
+impl WriteError {
+    fn new(path: &Path, reason: impl ToString) -> WriteError {
+        WriteError {
+            path: path.display().to_string(),
+            reason: reason.to_string(),
+        }
+    }
+}
+
+/// The files of one run, staged until every one is ready.
+pub struct Staging {
+    /// The output folder.
+    dir: PathBuf,
+    /// The hidden folder inside `dir` holding the new files and, during the commit, the old ones.
+    stage: Option<TempDir>,
+    /// Whether the run created `dir`, and so removes it when it fails.
+    created_dir: bool,
+    /// The names staged so far, in order.
+    names: Vec<String>,
+}
+
+/// Where a replaced file waits during a commit, inside the staging folder.
+const BACKUP: &str = "cu";
+
+impl Staging {
+    /// Starts a run writing into `dir`, which is created if missing.
+    pub fn new(dir: &Path) -> Result<Staging, WriteError> {
+        let created_dir = !dir.exists();
+        std::fs::create_dir_all(dir).map_err(|e| WriteError::new(dir, e))?;
+        let stage = tempfile::Builder::new()
+            .prefix(".hoso-dang-ghi-")
+            .tempdir_in(dir);
+        let stage = match stage {
+            Ok(stage) => stage,
+            Err(e) => {
+                if created_dir {
+                    let _ = std::fs::remove_dir(dir);
+                }
+                return Err(WriteError::new(dir, e));
+            }
+        };
+        Ok(Staging {
+            dir: dir.to_path_buf(),
+            stage: Some(stage),
+            created_dir,
+            names: Vec::new(),
+        })
+    }
+
+    fn stage_dir(&self) -> &Path {
+        self.stage
+            .as_ref()
+            .map(TempDir::path)
+            .unwrap_or(self.dir.as_path())
+    }
+
+    /// Writes one file of the run to the staging folder. A name given twice in one run is
+    /// refused: two documents would land in one file.
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let target = self.dir.join(name);
+        if self.names.iter().any(|n| n == name) {
+            return Err(WriteError::new(
+                &target,
+                "hai văn bản trong cùng một lần chạy trùng tên tệp",
+            ));
+        }
+        let path = self.stage_dir().join(name);
+        let mut file = std::fs::File::create(&path).map_err(|e| WriteError::new(&target, e))?;
+        file.write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| WriteError::new(&target, e))?;
+        self.names.push(name.to_string());
+        Ok(())
+    }
+
+    /// Moves every staged file into the output folder and returns their paths; on failure,
+    /// leaves the output folder as it was before the run.
+    pub fn commit(mut self) -> Result<Vec<PathBuf>, WriteError> {
+        for name in &self.names {
+            let target = self.dir.join(name);
+            if let Ok(meta) = std::fs::symlink_metadata(&target)
+                && !meta.is_file()
+            {
+                return Err(WriteError::new(
+                    &target,
+                    "đã có một thư mục hoặc liên kết trùng tên; đổi tên hoặc chọn thư mục khác",
+                ));
+            }
+        }
+        let backup = self.stage_dir().join(BACKUP);
+        std::fs::create_dir(&backup).map_err(|e| WriteError::new(&self.dir, e))?;
+        let mut moved: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+        for name in &self.names {
+            match self.move_in(name, &backup) {
+                Ok(step) => moved.push(step),
+                Err(error) => {
+                    restore(&moved);
+                    return Err(error);
+                }
+            }
+        }
+        self.created_dir = false;
+        let written = self.names.iter().map(|n| self.dir.join(n)).collect();
+        if let Some(stage) = self.stage.take() {
+            let _ = stage.close();
+        }
+        Ok(written)
+    }
+
+    /// Moves one staged file to its place, keeping the file it replaces in `backup`; returns
+    /// the target and where its old file went.
+    fn move_in(&self, name: &str, backup: &Path) -> Result<(PathBuf, Option<PathBuf>), WriteError> {
+        let target = self.dir.join(name);
+        let old = if target.exists() {
+            let kept = backup.join(name);
+            std::fs::rename(&target, &kept).map_err(|e| WriteError::new(&target, e))?;
+            Some(kept)
+        } else {
+            None
+        };
+        if let Err(e) = std::fs::rename(self.stage_dir().join(name), &target) {
+            if let Some(kept) = &old {
+                let _ = std::fs::rename(kept, &target);
+            }
+            return Err(WriteError::new(&target, e));
+        }
+        Ok((target, old))
+    }
+}
+
+/// Undoes the moves of a failed commit, newest first.
+fn restore(moved: &[(PathBuf, Option<PathBuf>)]) {
+    for (target, old) in moved.iter().rev() {
+        let _ = std::fs::remove_file(target);
+        if let Some(kept) = old {
+            let _ = std::fs::rename(kept, target);
+        }
+    }
+}
+
+impl Drop for Staging {
+    /// A run that did not commit leaves nothing: the staging folder goes, and so does an output
+    /// folder the run created.
+    fn drop(&mut self) {
+        if let Some(stage) = self.stage.take() {
+            let _ = stage.close();
+            if self.created_dir {
+                let _ = std::fs::remove_dir(&self.dir);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn writes_every_file_and_leaves_no_staging_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("moi");
+        let mut staging = Staging::new(&out).unwrap();
+        staging.add("a.pdf", b"%PDF").unwrap();
+        staging.add("b.docx", b"PK").unwrap();
+        assert!(names_in(&out).iter().all(|n| n.starts_with(".hoso-")));
+        staging.commit().unwrap();
+        assert_eq!(names_in(&out), vec!["a.pdf", "b.docx"]);
+        assert_eq!(std::fs::read(out.join("b.docx")).unwrap(), b"PK");
+    }
+
+    #[test]
+    fn a_failed_commit_leaves_the_folder_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.pdf"), b"cu").unwrap();
+        std::fs::create_dir(dir.path().join("c.pdf")).unwrap();
+        let mut staging = Staging::new(dir.path()).unwrap();
+        for name in ["a.pdf", "b.pdf", "c.pdf", "d.pdf"] {
+            staging.add(name, b"moi").unwrap();
+        }
+        let error = staging.commit().unwrap_err();
+        assert!(error.path.ends_with("c.pdf"), "{error}");
+        assert_eq!(names_in(dir.path()), vec!["a.pdf", "c.pdf"]);
+        assert_eq!(std::fs::read(dir.path().join("a.pdf")).unwrap(), b"cu");
+    }
+
+    #[test]
+    fn an_abandoned_run_removes_the_folder_it_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("moi");
+        let mut staging = Staging::new(&out).unwrap();
+        staging.add("a.pdf", b"%PDF").unwrap();
+        assert!(staging.add("a.pdf", b"%PDF").is_err());
+        drop(staging);
+        assert!(!out.exists());
+    }
+
+    #[test]
+    fn a_move_that_fails_midway_puts_back_what_it_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.pdf"), b"cu").unwrap();
+        let mut staging = Staging::new(dir.path()).unwrap();
+        for name in ["a.pdf", "b.pdf", "c.pdf"] {
+            staging.add(name, b"moi").unwrap();
+        }
+        std::fs::remove_file(staging.stage_dir().join("c.pdf")).unwrap();
+        assert!(staging.commit().is_err());
+        assert_eq!(names_in(dir.path()), vec!["a.pdf"]);
+        assert_eq!(std::fs::read(dir.path().join("a.pdf")).unwrap(), b"cu");
+    }
+}
