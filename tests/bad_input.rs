@@ -205,6 +205,20 @@ fn an_output_folder_that_cannot_be_made_is_named() {
     assert_eq!(files_in(dir.path()), vec![blocker]);
 }
 
+/// "sua.yaml:LINE:COLUMN" of the first `after` that follows `line_with` in the sample: lines
+/// from 1, columns from 1 in characters.
+fn place_in_sample(line_with: &str, after: &str) -> String {
+    let text = std::fs::read_to_string(sample()).unwrap();
+    let (index, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains(line_with))
+        .unwrap_or_else(|| panic!("the sample has no «{line_with}»"));
+    let byte = line.find(line_with).unwrap() + line_with.find(after).unwrap() + after.len();
+    let column = line[..byte].chars().count() + 1;
+    format!("sua.yaml:{}:{column}", index + 1)
+}
+
 /// Renders the sample with `from` replaced by `to`; returns (exit code, stderr) of a refusal.
 fn refused_edit(from: &str, to: &str) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
@@ -216,10 +230,11 @@ fn refused_edit(from: &str, to: &str) -> (i32, String) {
 fn a_two_digit_year_is_refused() {
     let (code, stderr) = refused_edit("ngay_sinh: 1972-03-12", "ngay_sinh: 12/3/75");
     assert_eq!(code, 1);
+    let place = place_in_sample("ngay_sinh: 1972-03-12", "ngay_sinh: ");
     assert_says(
         &stderr,
         &[
-            "sua.yaml:34:16",
+            &place,
             "dang_vien[0].ngay_sinh",
             "«12/3/75»",
             "năm đủ bốn chữ số",
@@ -227,7 +242,8 @@ fn a_two_digit_year_is_refused() {
     );
     let (code, stderr) = refused_edit("ngay: 2024-12-05", "ngay: 5/12/24");
     assert_eq!(code, 1);
-    assert_says(&stderr, &["sua.yaml:28:9", "hoi_nghi.ngay", "«5/12/24»"]);
+    let place = place_in_sample("  ngay: 2024-12-05", "ngay: ");
+    assert_says(&stderr, &[&place, "hoi_nghi.ngay", "«5/12/24»"]);
 }
 
 #[test]
@@ -237,7 +253,7 @@ fn a_meeting_outside_the_review_year_is_refused() {
     assert_says(
         &stderr,
         &[
-            "sua.yaml:28:9",
+            &place_in_sample("  ngay: 2024-12-05", "ngay: "),
             "hoi_nghi.ngay",
             "nằm ngoài kỳ đánh giá năm 2024",
         ],
@@ -249,12 +265,12 @@ fn the_column_is_counted_in_characters_in_the_message_and_the_snippet() {
     // "    ho_ten: Trần Thị Bích" holds 3 letters of 2 bytes before the stray colon.
     let (code, stderr) = refused_edit("ho_ten: Trần Thị Bích Ngọc", "ho_ten: Trần Thị Bích: Ngọc");
     assert_eq!(code, 1);
+    let place = place_in_sample("ho_ten: Trần Thị Bích Ngọc", "Bích");
     assert_says(
         &stderr,
         &[
-            "sua.yaml:83:26:",
-            "[",
-            "sua.yaml:83:26]",
+            &format!("{place}:"),
+            &format!("{place}]"),
             "trường dang_vien[1].ho_ten:",
         ],
     );
@@ -271,7 +287,7 @@ fn a_control_character_is_refused_with_its_code_point() {
     assert_says(
         &stderr,
         &[
-            "sua.yaml:83:13",
+            &place_in_sample("ho_ten: Trần Thị Bích Ngọc", "ho_ten: "),
             "dang_vien[1].ho_ten",
             "ký tự điều khiển U+0007 không in được",
         ],

@@ -1,16 +1,19 @@
 //! The body language of form templates: a restricted Markdown, parsed into [`Block`]s.
 //!
-//! Templates write headings (`##`, `###`), paragraphs, `**bold**`, `*italic*` and `- ` items, plus three
+//! Templates write headings (`##`, `###`), paragraphs, `**bold**`, `*italic*` and `- ` items, plus
 //! directives that only a template can write, because every value from data is escaped by
 //! [`escape_markdown`] before it reaches the parser:
 //! - `<fill/>` — a dotted leader to the end of the line;
 //! - `<fill-lines n="3"/>` — lines to write on by hand;
-//! - `<ky trai="…" phai="…"/>` — a row of signature blocks, by role.
+//! - `<ky trai="…" phai="…"/>` — a row of signature blocks, by role;
+//! - `<o-chon cot="4" muc="Xuất sắc|Tốt|…" chon="2"/>` — tick boxes in `cot` columns, the
+//!   `chon`-th (from 1) marked, none when it is absent.
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use quick_xml::events::{BytesStart, Event as XmlEvent};
 use thiserror::Error;
 
-use super::{Block, Inline, Signature};
+use super::{Block, Choice, Inline, Signature};
 
 /// A template wrote something the body language does not allow.
 #[derive(Debug, Error, PartialEq)]
@@ -160,18 +163,13 @@ impl Builder {
         tag: &str,
         signature: &dyn Fn(&str) -> Result<Signature, MarkupError>,
     ) -> Result<(), MarkupError> {
-        let inner = tag
-            .strip_prefix('<')
-            .and_then(|t| t.strip_suffix("/>"))
-            .ok_or_else(|| MarkupError(tag.to_string()))?
-            .trim();
-        let (name, attributes) = inner.split_once(' ').unwrap_or((inner, ""));
-        let attribute = |key: &str| {
-            let start = attributes.find(&format!("{key}=\""))? + key.len() + 2;
-            let rest = &attributes[start..];
-            Some(&rest[..rest.find('"')?])
+        let refused = || MarkupError(tag.to_string());
+        let element = match quick_xml::Reader::from_str(tag).read_event() {
+            Ok(XmlEvent::Empty(element)) => element,
+            _ => return Err(refused()),
         };
-        match name {
+        let attribute = |key: &str| attribute(&element, key);
+        match element.name().as_ref() {
             "fill" => {
                 self.start_item_text();
                 self.inlines.push(Inline::Fill);
@@ -182,18 +180,48 @@ impl Builder {
                 self.blocks.push(Block::FillLines { count });
             }
             "ky" => {
-                self.finish_paragraph();
-                if let Some(Block::Paragraph { keep_with_next, .. }) = self.blocks.last_mut() {
-                    *keep_with_next = true;
-                }
-                let left = attribute("trai").map(signature).transpose()?;
-                let right = attribute("phai").map(signature).transpose()?;
+                self.finish_paragraph_kept_with_next();
+                let left = attribute("trai").as_deref().map(signature).transpose()?;
+                let right = attribute("phai").as_deref().map(signature).transpose()?;
                 self.blocks.push(Block::Signatures { left, right });
             }
-            _ => return Err(MarkupError(tag.to_string())),
+            "o-chon" => {
+                self.finish_paragraph_kept_with_next();
+                let columns = attribute("cot")
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n| *n > 0)
+                    .ok_or_else(refused)?;
+                let chosen: Option<usize> = attribute("chon").and_then(|n| n.parse().ok());
+                let labels = attribute("muc").ok_or_else(refused)?;
+                let boxes = labels
+                    .split('|')
+                    .enumerate()
+                    .map(|(index, label)| Choice::new(label, chosen == Some(index + 1)))
+                    .collect();
+                self.blocks.push(Block::Choices { boxes, columns });
+            }
+            _ => return Err(refused()),
         }
         Ok(())
     }
+
+    /// Ends the paragraph being built and keeps the last one on the page of what follows (a
+    /// line that leads into a signature or a choice).
+    fn finish_paragraph_kept_with_next(&mut self) {
+        self.finish_paragraph();
+        if let Some(Block::Paragraph { keep_with_next, .. }) = self.blocks.last_mut() {
+            *keep_with_next = true;
+        }
+    }
+}
+
+/// The value of attribute `key` of a directive, unescaped.
+fn attribute(element: &BytesStart<'_>, key: &str) -> Option<String> {
+    let value = element.try_get_attribute(key).ok().flatten()?;
+    value
+        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+        .ok()
+        .map(|v| v.into_owned())
 }
 
 #[cfg(test)]
@@ -210,7 +238,9 @@ mod tests {
                     Inline::Fill | Inline::LineBreak => " ",
                 })
                 .collect(),
-            Block::FillLines { .. } | Block::Signatures { .. } => String::new(),
+            Block::FillLines { .. } | Block::Signatures { .. } | Block::Choices { .. } => {
+                String::new()
+            }
         }
     }
 
@@ -276,6 +306,31 @@ mod tests {
             Block::Signatures {
                 left: None,
                 right: Some(_)
+            }
+        ));
+    }
+
+    #[test]
+    fn choices_mark_the_chosen_box() {
+        let blocks = blocks_from_markdown(
+            "Tự đánh giá:\n\n<o-chon cot=\"4\" muc=\"Xuất sắc|Tốt|Trung bình|Kém\" chon=\"2\"/>",
+            &no_signature,
+        )
+        .unwrap();
+        let Block::Choices { boxes, columns } = &blocks[1] else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(*columns, 4);
+        let printed: Vec<&str> = boxes.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            printed,
+            vec!["□ Xuất sắc", "■ Tốt", "□ Trung bình", "□ Kém"]
+        );
+        assert!(matches!(
+            blocks[0],
+            Block::Paragraph {
+                keep_with_next: true,
+                ..
             }
         ));
     }

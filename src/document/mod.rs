@@ -112,6 +112,14 @@ pub enum Block {
         /// How many lines.
         count: u8,
     },
+    /// Tick boxes in equal columns, as a form prints a choice ("□ Xuất sắc  ■ Tốt  …"): the one
+    /// the data gives is marked, all are empty when it gives none, to be ticked by hand.
+    Choices {
+        /// The boxes, row by row.
+        boxes: Vec<Choice>,
+        /// How many boxes a row holds.
+        columns: u8,
+    },
     /// A row of up to two signature blocks.
     Signatures {
         /// The block on the left, if any.
@@ -119,6 +127,35 @@ pub enum Block {
         /// The block on the right, if any.
         right: Option<Signature>,
     },
+}
+
+/// One tick box and its label.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choice {
+    /// What the box stands for, e.g. "Hoàn thành tốt nhiệm vụ".
+    pub label: String,
+    /// Whether the box is marked.
+    pub checked: bool,
+    /// The box and its label as printed: "■ Hoàn thành tốt nhiệm vụ".
+    pub text: String,
+}
+
+/// An empty box, in a glyph every font of the documents carries (Times New Roman and Liberation
+/// Serif both have the geometric squares; neither has U+2610/U+2612).
+pub const BOX_EMPTY: char = '□';
+/// A marked box.
+pub const BOX_MARKED: char = '■';
+
+impl Choice {
+    /// A box for `label`, marked when `checked`.
+    pub fn new(label: &str, checked: bool) -> Choice {
+        let mark = if checked { BOX_MARKED } else { BOX_EMPTY };
+        Choice {
+            label: label.to_string(),
+            checked,
+            text: format!("{mark} {label}"),
+        }
+    }
 }
 
 /// A run within a paragraph or heading.

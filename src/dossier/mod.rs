@@ -3,6 +3,7 @@
 //! YAML keys are ASCII Vietnamese snake_case (`ho_ten`, `ngay_sinh`); Rust names are English.
 //! The Dossier knows nothing of forms or output formats.
 
+mod grade;
 mod load;
 mod rating;
 mod source_map;
@@ -11,6 +12,7 @@ mod text;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+pub use grade::{Grade, ItemGrades};
 pub use load::{DataError, LoadError, load, parse};
 pub use rating::Rating;
 pub use source_map::{Position, SourceMap};
@@ -159,6 +161,9 @@ pub struct SelfReview {
     pub trach_nhiem_tap_the: Option<Text>,
     /// VI. Direction and measures to remedy shortcomings.
     pub phuong_huong: Option<Text>,
+    /// The grade the member gives items I.1–I.5 and III (`cap_do`); boxes left empty when absent.
+    #[serde(default)]
+    pub cap_do: ItemGrades,
     /// VII.1 The level the member proposes as a civil servant.
     pub tu_xep_loai_can_bo: Option<Rating>,
     /// VII.2 The level the member proposes as a Party member.

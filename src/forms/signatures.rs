@@ -4,6 +4,7 @@ use crate::document::{Authority, MarkupError, Signature};
 use crate::dossier::{Dossier, Member};
 
 const SIGN_WITH_NAME: &str = "(Ký, ghi rõ họ tên)";
+const SIGN_AND_SEAL: &str = "(Ký, ghi rõ họ tên và đóng dấu)";
 
 /// The signature block of `role` for a document about `member`.
 pub fn for_role(role: &str, dossier: &Dossier, member: &Member) -> Result<Signature, MarkupError> {
@@ -16,11 +17,9 @@ pub fn for_role(role: &str, dossier: &Dossier, member: &Member) -> Result<Signat
             Some(&member.name),
         ),
         // The head of the agency where the member works, who rates civil servants.
-        "thu-truong" => Signature::personal(
-            "Thủ trưởng cơ quan, đơn vị",
-            Some("(Ký, ghi rõ họ tên và đóng dấu)"),
-            None,
-        ),
+        "thu-truong" => {
+            Signature::personal("Thủ trưởng cơ quan, đơn vị", Some(SIGN_AND_SEAL), None)
+        }
         // The chi ủy (or the chi bộ without one), signed by the secretary.
         "chi-bo" => Signature::with_authority(
             Authority::OnBehalf,
@@ -33,12 +32,12 @@ pub fn for_role(role: &str, dossier: &Dossier, member: &Member) -> Result<Signat
             Some(SIGN_WITH_NAME),
             dossier.secretary().map(|s| s.name.as_str()),
         ),
-        // The committee of the superior organisation, which decides the level.
+        // The committee of the superior organisation, which decides the level; it has a seal.
         "dang-uy" => Signature::with_authority(
             Authority::OnBehalf,
             "Đảng ủy",
-            None,
-            Some(SIGN_WITH_NAME),
+            Some("Bí thư"),
+            Some(SIGN_AND_SEAL),
             None,
         ),
         other => return Err(MarkupError(format!("vai ký «{other}» không có"))),

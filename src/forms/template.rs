@@ -9,7 +9,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehav
 
 use crate::date::Date;
 use crate::document::escape_markdown;
-use crate::dossier::Rating;
+use crate::dossier::{Grade, Rating};
 
 /// The name of the custom auto-escape mode of body templates.
 const MARKDOWN: &str = "markdown";
@@ -34,6 +34,8 @@ pub fn environment(
     env.add_filter("ngay_dai", date_long);
     env.add_filter("ngay_so", date_short);
     env.add_filter("muc", rating_label);
+    env.add_filter("cap_do", grade_boxes);
+    env.add_filter("muc_chon", rating_boxes);
     env.add_filter("bo_dau", strip_prefix);
     env
 }
@@ -109,17 +111,53 @@ fn date_short(value: Value) -> Result<Value, Error> {
 
 /// `{{ r | muc }}`: the printed name of a quality level, or a dotted leader.
 fn rating_label(value: Value) -> Result<Value, Error> {
-    match text_of(&value) {
-        None => Ok(fill_mark()),
-        Some(key) => Rating::from_key(&key)
-            .map(|rating| Value::from(rating.label_vi()))
-            .ok_or_else(|| {
+    Ok(chosen_key(&value, Rating::from_key, "mức xếp loại")?
+        .map_or_else(fill_mark, |rating| Value::from(rating.label_vi())))
+}
+
+/// The `<o-chon/>` directive: `labels` as tick boxes in `columns` columns, the `chosen`-th marked.
+fn choices(labels: &[&str], chosen: Option<usize>, columns: u8) -> Value {
+    let chosen = chosen
+        .map(|index| format!(" chon=\"{}\"", index + 1))
+        .unwrap_or_default();
+    Value::from_safe_string(format!(
+        "<o-chon cot=\"{columns}\" muc=\"{}\"{chosen}/>",
+        labels.join("|")
+    ))
+}
+
+/// The key of `value` looked up with `find`, or `None` when the value is empty.
+fn chosen_key<T>(
+    value: &Value,
+    find: impl Fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<Option<T>, Error> {
+    text_of(value)
+        .map(|key| {
+            find(&key).ok_or_else(|| {
                 Error::new(
                     ErrorKind::InvalidOperation,
-                    format!("«{key}» không phải mức xếp loại"),
+                    format!("«{key}» không phải {what}"),
                 )
-            }),
-    }
+            })
+        })
+        .transpose()
+}
+
+/// `{{ g | cap_do }}`: the four grades (Xuất sắc, Tốt, Trung bình, Kém) as tick boxes on one row.
+fn grade_boxes(value: Value) -> Result<Value, Error> {
+    let grade = chosen_key(&value, Grade::from_key, "cấp độ thực hiện")?;
+    let labels = Grade::ALL.map(Grade::label_vi);
+    let chosen = grade.and_then(|g| Grade::ALL.iter().position(|x| *x == g));
+    Ok(choices(&labels, chosen, 4))
+}
+
+/// `{{ r | muc_chon }}`: the four quality levels as tick boxes, two to a row.
+fn rating_boxes(value: Value) -> Result<Value, Error> {
+    let rating = chosen_key(&value, Rating::from_key, "mức xếp loại")?;
+    let labels = Rating::ALL.map(Rating::label_vi);
+    let chosen = rating.and_then(|r| Rating::ALL.iter().position(|x| *x == r));
+    Ok(choices(&labels, chosen, 2))
 }
 
 /// `{{ x | bo_dau("Chi bộ ") }}`: the value without a leading word, ignoring case.
@@ -166,6 +204,20 @@ mod tests {
             env.render_str("Năm {{ n }} *", context! { n => 2024 })
                 .unwrap(),
             "Năm 2024 *"
+        );
+    }
+
+    #[test]
+    fn grades_and_levels_become_tick_boxes() {
+        let out = render(
+            "{{ a | cap_do }}|{{ b | cap_do }}|{{ r | muc_chon }}",
+            context! { a => "tot", b => Value::from(()), r => "hoan_thanh" },
+        );
+        assert_eq!(
+            out,
+            "<o-chon cot=\"4\" muc=\"Xuất sắc|Tốt|Trung bình|Kém\" chon=\"2\"/>|\
+             <o-chon cot=\"4\" muc=\"Xuất sắc|Tốt|Trung bình|Kém\"/>|\
+             <o-chon cot=\"2\" muc=\"Hoàn thành xuất sắc nhiệm vụ|Hoàn thành tốt nhiệm vụ|Hoàn thành nhiệm vụ|Không hoàn thành nhiệm vụ\" chon=\"3\"/>"
         );
     }
 

@@ -125,26 +125,29 @@ pub fn pdf_pages(pdf: &Path) -> usize {
 }
 
 /// Text compared "up to whitespace and line breaks": no whitespace, and no dotted leaders (the
-/// PDF draws them as dots, the DOCX as tab leaders).
+/// PDF draws them as runs of dots, the DOCX as tab leaders). Runs are cut line by line, so the
+/// full stop that ends a line before a line of dots is kept.
 pub fn comparable(text: &str) -> String {
-    let without_space: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut out = String::with_capacity(without_space.len());
-    let mut dots = 0;
-    for c in without_space.chars() {
-        if c == '.' {
-            dots += 1;
-            continue;
-        }
-        if dots == 1 {
-            out.push('.');
-        }
-        dots = 0;
-        out.push(c);
-    }
-    if dots == 1 {
-        out.push('.');
-    }
-    out
+    text.lines()
+        .flat_map(|line| {
+            let mut kept = String::with_capacity(line.len());
+            let mut dots = 0;
+            for c in line.chars().chain(std::iter::once('\n')) {
+                if c == '.' {
+                    dots += 1;
+                    continue;
+                }
+                if dots == 1 {
+                    kept.push('.');
+                }
+                dots = 0;
+                if !c.is_whitespace() {
+                    kept.push(c);
+                }
+            }
+            kept.chars().collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// The `ho_ten` values of a sample file, read from its lines (not through hoso's loader).
@@ -162,6 +165,8 @@ pub fn names_in(data: &Path) -> Vec<String> {
 pub struct DocxFacts {
     /// Every paragraph of the body in reading order, table cells included.
     pub paragraphs: Vec<String>,
+    /// The paragraphs of the body kept on the page of the next one (`w:keepNext`).
+    pub kept_with_next: Vec<String>,
     /// Page size and margins of the first section.
     pub page: Page,
     /// Core property: title.

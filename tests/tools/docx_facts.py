@@ -3,8 +3,9 @@
 Usage: docx_facts.py FILE.docx
 
 Prints: the text of every paragraph of the body in reading order (table cells row by row,
-cell by cell), the page size and margins of the first section, the core properties, the
-default language and the fonts named by runs and by the document defaults.
+cell by cell), the text of the paragraphs kept with the next one, the page size and margins of
+the first section, the core properties, the default language and the fonts named by runs and
+by the document defaults.
 """
 
 import json
@@ -45,6 +46,9 @@ def main(path):
     mm = lambda length: round(length.mm, 1)
     facts = {
         "paragraphs": [paragraph_text(p) for p in body_paragraphs(document)],
+        "kept_with_next": [
+            p.text for p in document.paragraphs if p.paragraph_format.keep_with_next
+        ],
         "page": {
             "width_mm": mm(section.page_width),
             "height_mm": mm(section.page_height),

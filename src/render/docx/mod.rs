@@ -11,7 +11,7 @@ use docx_rs::{
 
 use super::RenderError;
 use super::layout::{DOCX_FONT, Layout};
-use crate::document::{Block, Document, Frame, Inline, Signature};
+use crate::document::{Block, Choice, Document, Frame, Inline, Signature};
 
 /// Twentieths of a point per millimetre.
 const TWIPS_PER_MM: f64 = 56.692_913;
@@ -276,6 +276,7 @@ impl Writer<'_> {
                     })
                     .collect(),
             ),
+            Block::Choices { boxes, columns } => Part::Paragraphs(self.choices(boxes, *columns)),
             Block::Signatures { left, right } => {
                 let width = twips(l.text_width_mm());
                 let half = width / 2;
@@ -290,6 +291,39 @@ impl Writer<'_> {
                 ])))
             }
         }
+    }
+
+    /// Tick boxes in equal columns: one paragraph indented like a first line, its rows parted by
+    /// line breaks and its columns by left tab stops at equal fractions of the rest of the line.
+    fn choices(&self, boxes: &[Choice], columns: u8) -> Vec<Paragraph> {
+        let l = self.layout;
+        let columns = usize::from(columns.max(1));
+        let column_mm = (l.text_width_mm() - l.indent_mm) / columns as f64;
+        let mut paragraph = (1..columns).fold(
+            Paragraph::new()
+                .align(AlignmentType::Left)
+                .widow_control(false)
+                .indent(Some(twips(l.indent_mm)), None, None, None)
+                .line_spacing(self.spacing(l.paragraph_gap_pt)),
+            |p, column| {
+                p.add_tab(
+                    Tab::new()
+                        .val(TabValueType::Left)
+                        .pos(twips(l.indent_mm + column_mm * column as f64) as usize),
+                )
+            },
+        );
+        for (index, choice) in boxes.iter().enumerate() {
+            if index > 0 {
+                paragraph = paragraph.add_run(if index % columns == 0 {
+                    Run::new().add_break(BreakType::TextWrapping)
+                } else {
+                    Run::new().add_tab()
+                });
+            }
+            paragraph = paragraph.add_run(self.text(&choice.text, false, false, l.body_pt));
+        }
+        vec![paragraph]
     }
 
     fn signature(&self, signature: Option<&Signature>) -> Vec<Paragraph> {
