@@ -141,14 +141,20 @@ fn a_form_missing_for_the_regime_says_which_regimes_it_has() {
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(sample())
         .unwrap()
-        .replace("nam: 2024", "nam: 2025")
-        .replace("2024-12-", "2025-12-")
-        .replace("/12/2024", "/12/2025");
-    let data = dir.path().join("nam-2025.yaml");
+        .replace("nam: 2024", "nam: 2022")
+        .replace("2024-12-", "2022-12-")
+        .replace("/12/2024", "/12/2022");
+    let data = dir.path().join("nam-2022.yaml");
     std::fs::write(&data, text).unwrap();
     let (code, stderr) = refused(&data, &["--form", "ca-nhan-lanh-dao", "--all"]);
     assert_eq!(code, 2);
-    assert_says(&stderr, &["chưa có theo chế độ 2025", "2023"]);
+    assert_says(
+        &stderr,
+        &[
+            "chưa có theo chế độ 2019 (năm đánh giá 2022)",
+            "có theo chế độ: 2023, 2025",
+        ],
+    );
 }
 
 #[test]
@@ -180,9 +186,21 @@ fn a_wrong_option_value_is_explained_in_vietnamese() {
 
 #[test]
 fn a_missing_option_is_named_in_vietnamese() {
-    let (code, stderr) = refused(&sample(), &["--all"]);
+    let output = hoso([
+        OsStr::new("render"),
+        OsStr::new("--all"),
+        sample().as_os_str(),
+    ]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_says(&stderr, &["thiếu tham số bắt buộc", "--output"]);
+}
+
+#[test]
+fn neither_a_form_nor_all_is_explained() {
+    let (code, stderr) = refused(&sample(), &["--member", "nguyen-van-an"]);
     assert_eq!(code, 2);
-    assert_says(&stderr, &["thiếu tham số bắt buộc", "--form"]);
+    assert_says(&stderr, &["chọn một mẫu (--form <MÃ_MẪU>)", "--all"]);
 }
 
 #[test]

@@ -8,23 +8,56 @@ use std::path::{Path, PathBuf};
 use common::*;
 use hoso::forms::Catalogue;
 
-/// Members whose documents are snapshotted: a leader with every part written, and a member whose
-/// empty parts print as lines to write on.
-const SNAPSHOT_MEMBERS: [&str; 2] = ["nguyen-van-an", "ngo-thi-mai"];
+/// The documents whose model is snapshotted and whose page 1 is kept as a reference image: every
+/// form of each regime, one member each (`None` for the collective's report), with a member
+/// who has written nothing yet for the 2023 ordinary form.
+const DOCUMENTS: [(&str, &str, Option<&str>); 8] = [
+    ("2023", "tap-the", None),
+    ("2023", "ca-nhan", Some("ngo-thi-mai")),
+    ("2023", "ca-nhan-lanh-dao", Some("nguyen-van-an")),
+    ("2025", "tap-the", None),
+    ("2025", "ca-nhan", Some("do-van-hai")),
+    ("2025", "ca-nhan-lanh-dao", Some("tran-quoc-khanh")),
+    ("2025", "ca-nhan-ngoai-htct", Some("vu-dinh-thuan")),
+    ("2025", "ca-nhan", Some("mai-thanh-son")),
+];
+
+/// The sample unit of a regime.
+fn sample_of(regime: &str) -> PathBuf {
+    if regime == "2025" {
+        sample_2026()
+    } else {
+        sample()
+    }
+}
+
+/// The name of a document's snapshot and reference image: form, regime and member.
+fn name_of(regime: &str, form: &str, member: Option<&str>) -> String {
+    match member {
+        Some(member) => format!("{form}-{regime}-{member}"),
+        None => format!("{form}-{regime}"),
+    }
+}
 
 #[test]
-fn the_document_model_of_the_sample() {
-    let dossier = hoso::dossier::load(&sample()).unwrap();
+fn the_document_model_of_every_form() {
     let catalogue = Catalogue::builtin().unwrap();
-    let form = catalogue
-        .find("ca-nhan-lanh-dao", dossier.regime(), dossier.year)
-        .unwrap();
-    for id in SNAPSHOT_MEMBERS {
-        let member = dossier
-            .member(id)
-            .unwrap_or_else(|| panic!("the sample has {id}"));
-        let document = catalogue.personal_document(form, &dossier, member).unwrap();
-        insta::assert_json_snapshot!(format!("ca-nhan-lanh-dao-2023-{id}"), document);
+    for (regime, form_id, member) in DOCUMENTS {
+        let dossier = hoso::dossier::load(&sample_of(regime)).unwrap();
+        let form = catalogue
+            .find(form_id, dossier.regime(), dossier.year)
+            .unwrap();
+        assert_eq!(form.regime.key(), regime);
+        let document = match member {
+            Some(id) => {
+                let member = dossier
+                    .member(id)
+                    .unwrap_or_else(|| panic!("the sample has {id}"));
+                catalogue.personal_document(form, &dossier, member).unwrap()
+            }
+            None => catalogue.collective_document(form, &dossier).unwrap(),
+        };
+        insta::assert_json_snapshot!(name_of(regime, form_id, member), document);
     }
 }
 
@@ -71,16 +104,14 @@ fn difference(a: &Image, b: &Image) -> f64 {
     differing as f64 / a.pixels.len() as f64
 }
 
-/// Renders page 1 of `member`'s form at 60 dpi in grey (the README shows these images); compares it with the reference image.
-/// A missing reference is written when HOSO_UPDATE_REFERENCES=1; a changed page leaves the new
-/// image beside the reference and fails with its path.
-fn page_one_matches(form: &str, member: &str, reference: &str) {
+/// Renders page 1 of a document at 60 dpi in grey (the README shows these images); compares it
+/// with the reference image. A missing reference is written when HOSO_UPDATE_REFERENCES=1; a
+/// changed page leaves the new image beside the reference and fails with its path.
+fn page_one_matches(regime: &str, form: &str, member: Option<&str>) -> Result<(), String> {
     let dir = tempfile::tempdir().unwrap();
-    let files = render(
-        &sample(),
-        dir.path(),
-        &["--form", form, "--member", member, "--format", "pdf"],
-    );
+    let mut args = vec!["--form", form, "--format", "pdf"];
+    args.extend(member.iter().flat_map(|m| ["--member", m]));
+    let files = render(&sample_of(regime), dir.path(), &args);
     let pdf = with_extension(&files, "pdf").remove(0);
     let prefix = dir.path().join("trang");
     tool(
@@ -99,7 +130,9 @@ fn page_one_matches(form: &str, member: &str, reference: &str) {
         ],
     );
     let rendered: PathBuf = dir.path().join("trang-1.png");
-    let reference = root().join("tests/reference").join(reference);
+    let reference = root()
+        .join("tests/reference")
+        .join(format!("{}-trang-1.png", name_of(regime, form, member)));
     let update = std::env::var_os("HOSO_UPDATE_REFERENCES").is_some_and(|v| v == "1");
     if update {
         std::fs::copy(&rendered, &reference).unwrap();
@@ -112,36 +145,28 @@ fn page_one_matches(form: &str, member: &str, reference: &str) {
     if share > 0.002 {
         let new = reference.with_extension("new.png");
         std::fs::copy(&rendered, &new).unwrap();
-        panic!(
+        return Err(format!(
             "page 1 changed ({:.2}% of pixels): compare {new:?} with {reference:?}; if the change is wanted, run with HOSO_UPDATE_REFERENCES=1",
             share * 100.0
-        );
+        ));
     }
+    Ok(())
 }
 
 #[test]
-fn page_one_of_the_leaders_self_review_looks_as_it_did() {
-    page_one_matches(
-        "ca-nhan-lanh-dao",
-        "nguyen-van-an",
-        "ca-nhan-lanh-dao-2023-trang-1.png",
-    );
-}
-
-#[test]
-fn page_one_of_a_blank_form_looks_as_it_did() {
-    page_one_matches(
-        "ca-nhan-lanh-dao",
-        "ngo-thi-mai",
-        "ca-nhan-lanh-dao-2023-de-trong-trang-1.png",
-    );
+fn page_one_of_every_form_looks_as_it_did() {
+    let changed: Vec<String> = DOCUMENTS
+        .iter()
+        .filter_map(|(regime, form, member)| page_one_matches(regime, form, *member).err())
+        .collect();
+    assert!(changed.is_empty(), "{}", changed.join("\n"));
 }
 
 #[test]
 fn the_comparison_tells_two_different_pages_apart() {
     let reference = root().join("tests/reference");
-    let written = read_png(&reference.join("ca-nhan-lanh-dao-2023-trang-1.png"));
-    let blank = read_png(&reference.join("ca-nhan-lanh-dao-2023-de-trong-trang-1.png"));
+    let written = read_png(&reference.join("ca-nhan-2025-do-van-hai-trang-1.png"));
+    let blank = read_png(&reference.join("ca-nhan-2025-mai-thanh-son-trang-1.png"));
     assert_eq!(difference(&written, &written), 0.0);
     assert!(difference(&written, &blank) > 0.002);
 }

@@ -10,10 +10,11 @@ use common::*;
 
 const FORM: &str = "ca-nhan-lanh-dao";
 
-/// Renders the sample into a fresh folder; returns the folder and the PDF and DOCX files.
+/// Renders every form of the sample into a fresh folder; returns the folder and the PDF and DOCX
+/// files.
 fn rendered() -> (tempfile::TempDir, Vec<PathBuf>, Vec<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();
-    let files = render_all(FORM, &sample(), dir.path());
+    let files = render_every_form(&sample(), dir.path());
     let pdfs = with_extension(&files, "pdf");
     let docxs = with_extension(&files, "docx");
     (dir, pdfs, docxs)
@@ -49,13 +50,22 @@ fn every_member_gets_a_pdf_and_a_docx_named_after_them() {
     let (_dir, pdfs, docxs) = rendered();
     let names = names_in(&sample());
     assert!(names.len() >= 8, "the sample has at least 8 members");
-    assert_eq!(pdfs.len(), names.len());
-    assert_eq!(docxs.len(), names.len());
-    let an = file_of(&pdfs, "nguyen-van-an_");
-    assert_eq!(
-        an.file_name().unwrap(),
-        OsStr::new("nguyen-van-an_mau-02b-hd-kd-dg-2023.pdf")
-    );
+    // One personal form each, and the collective's report.
+    assert_eq!(pdfs.len(), names.len() + 1);
+    assert_eq!(docxs.len(), names.len() + 1);
+    for (person, file) in [
+        ("nguyen-van-an_", "nguyen-van-an_mau-02b-hd-kd-dg-2023.pdf"),
+        ("vu-duc-thang_", "vu-duc-thang_mau-02a-hd-kd-dg-2023.pdf"),
+        (
+            "chi-bo-",
+            "chi-bo-phong-quan-ly-xay-dung_mau-01-hd-kd-dg-2023.pdf",
+        ),
+    ] {
+        assert_eq!(
+            file_of(&pdfs, person).file_name().unwrap(),
+            OsStr::new(file)
+        );
+    }
 }
 
 #[test]
@@ -75,7 +85,10 @@ fn pdfs_carry_names_with_diacritics_and_the_sections_in_order() {
         "T/M CHI ỦY",
     ];
     let mut authors = Vec::new();
-    for pdf in &pdfs {
+    let personal = pdfs
+        .iter()
+        .filter(|pdf| !pdf.to_string_lossy().contains("_mau-01-"));
+    for pdf in personal {
         let name = pdf_author(pdf);
         assert!(
             names.contains(&name),
@@ -88,7 +101,7 @@ fn pdfs_carry_names_with_diacritics_and_the_sections_in_order() {
         for fixed in [
             "ĐẢNG CỘNG SẢN VIỆT NAM",
             "BẢN KIỂM ĐIỂM CÁ NHÂN",
-            "Mẫu 02B-HD KĐ.ĐG 2023",
+            "HD KĐ.ĐG 2023",
         ] {
             assert!(flat.contains(fixed), "{pdf:?} lacks {fixed}");
         }
@@ -130,14 +143,15 @@ fn the_date_line_follows_the_official_form() {
 #[test]
 fn pdfs_are_a4_dated_from_the_data_and_embed_every_font() {
     let (_dir, pdfs, _) = rendered();
-    let names = names_in(&sample());
+    let mut authors = names_in(&sample());
+    authors.push("Chi bộ Phòng Quản lý xây dựng".to_string());
     for pdf in &pdfs {
         let info = tool("pdfinfo", [pdf]);
         assert!(
             info.contains("595.276 x 841.89 pts (A4)"),
             "{pdf:?}: {info}"
         );
-        assert!(names.contains(&pdf_author(pdf)), "{pdf:?}: {info}");
+        assert!(authors.contains(&pdf_author(pdf)), "{pdf:?}: {info}");
         let created = info
             .lines()
             .find(|l| l.starts_with("CreationDate:"))

@@ -109,13 +109,18 @@ fn differences(ours: &Path, theirs: &Path, kept: &[String]) -> (Vec<String>, Opt
 #[test]
 fn every_docx_sets_the_same_lines_on_the_same_pages_as_its_pdf() {
     let dir = tempfile::tempdir().unwrap();
-    let files = render_all("ca-nhan-lanh-dao", &sample(), &dir.path().join("ra"));
-    let (pdfs, docxs) = (
-        with_extension(&files, "pdf"),
-        with_extension(&files, "docx"),
-    );
+    let mut pdfs = Vec::new();
+    for (index, data) in [sample(), sample_2026()].iter().enumerate() {
+        let files = render_every_form(data, &dir.path().join(format!("ra-{index}")));
+        assert_eq!(
+            with_extension(&files, "pdf").len(),
+            names_in(data).len() + 1,
+            "{data:?}: every member's form and the report"
+        );
+        pdfs.extend(with_extension(&files, "pdf"));
+    }
+    let docxs: Vec<_> = pdfs.iter().map(|pdf| pdf.with_extension("docx")).collect();
     let converted = libreoffice_pdfs(&docxs, &dir.path().join("libreoffice"));
-    assert_eq!(pdfs.len(), names_in(&sample()).len());
     let (mut report, mut compared_whole) = (Vec::new(), 0);
     for ((ours, theirs), docx) in pdfs.iter().zip(&converted).zip(&docxs) {
         let kept = docx_facts(docx).kept_with_next;

@@ -40,7 +40,7 @@ pub enum Command {
     #[command(
         help_template = HELP,
         next_help_heading = "Tùy chọn",
-        override_usage = "hoso render --form <MÃ_MẪU> (--member <MÃ>... | --all) [--format pdf|docx|both] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU>"
+        override_usage = "hoso render [--form <MÃ_MẪU>] [--member <MÃ>... | --all] [--format pdf|docx|both] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU>"
     )]
     Render(RenderArgs),
 }
@@ -51,13 +51,14 @@ pub struct RenderArgs {
     /// Tệp dữ liệu YAML của đơn vị.
     #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số")]
     pub data: PathBuf,
-    /// Mã mẫu, ví dụ: ca-nhan-lanh-dao (bản kiểm điểm cá nhân giữ chức vụ lãnh đạo, quản lý).
+    /// Mã mẫu: tap-the (báo cáo của tập thể, Mẫu 01), ca-nhan, ca-nhan-lanh-dao, ca-nhan-ngoai-htct;
+    /// bỏ trống cùng --all để in cả báo cáo tập thể và bản kiểm điểm của mọi đảng viên.
     #[arg(long, value_name = "MÃ_MẪU")]
-    pub form: String,
+    pub form: Option<String>,
     /// Mã đảng viên (trường `id` trong tệp dữ liệu); nhắc lại để in cho nhiều người.
-    #[arg(long = "member", value_name = "MÃ", required_unless_present = "all")]
+    #[arg(long = "member", value_name = "MÃ")]
     pub members: Vec<String>,
-    /// In cho tất cả đảng viên trong tệp.
+    /// In cho mọi đảng viên dùng mẫu này (các đồng chí dùng mẫu khác được liệt kê).
     #[arg(long, conflicts_with = "members")]
     pub all: bool,
     /// Định dạng tệp ra: pdf, docx hoặc both (cả hai; mặc định).

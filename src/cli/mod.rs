@@ -2,9 +2,9 @@
 
 mod args;
 mod render;
+mod terminal;
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -34,6 +34,9 @@ pub enum CliError {
         /// The ids in the data.
         known: String,
     },
+    /// The command line asks for something that cannot be done.
+    #[error("{0}")]
+    Usage(String),
     /// Rendering or writing the files failed.
     #[error(transparent)]
     #[diagnostic(transparent)]
@@ -48,7 +51,8 @@ impl CliError {
         use hoso::packet::PacketError;
         match self {
             CliError::Load(_) | CliError::UnknownMember { .. } => 1,
-            CliError::Form(FormError::Unknown { .. } | FormError::NoRegime { .. }) => 2,
+            CliError::Form(FormError::Unknown { .. } | FormError::NoRegime { .. })
+            | CliError::Usage(_) => 2,
             CliError::Packet(PacketError::Write(_)) => 3,
             CliError::Form(_) | CliError::Packet(_) => 4,
         }
@@ -83,24 +87,13 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(paths) => {
-            report_written(&paths);
+            terminal::report_written(&paths);
             ExitCode::SUCCESS
         }
         Err(err) => {
             let code = err.exit_code();
-            let _ = writeln!(std::io::stderr(), "{:?}", miette::Report::new(err));
+            terminal::error(&format!("{:?}", miette::Report::new(err)));
             ExitCode::from(code)
         }
     }
-}
-
-/// Lists the files written on standard output. A reader that closed the pipe early (`| head`)
-/// has seen what it wanted: the files are written all the same, and that is not an error.
-fn report_written(paths: &[PathBuf]) {
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "Đã ghi {} tệp:", paths.len()).and_then(|()| {
-        paths
-            .iter()
-            .try_for_each(|path| writeln!(out, "  {}", path.display()))
-    });
 }

@@ -3,25 +3,39 @@
 use std::collections::HashSet;
 
 use hoso::dossier::{self, Dossier, Member};
-use hoso::forms::Catalogue;
+use hoso::forms::{Catalogue, Form, Subject};
 use hoso::packet;
 use hoso::render::Format;
 
-use super::CliError;
 use super::args::{FormatChoice, RenderArgs};
+use super::{CliError, terminal};
 
 /// Runs `hoso render` and returns what it wrote.
 pub fn run(args: &RenderArgs) -> Result<Vec<std::path::PathBuf>, CliError> {
     let dossier = dossier::load(&args.data)?;
     let catalogue = Catalogue::builtin()?;
-    let form = catalogue.find(&args.form, dossier.regime(), dossier.year)?;
-    let members = select_members(&dossier, args)?;
     let formats: &[Format] = match args.format {
         FormatChoice::Pdf => &[Format::Pdf],
         FormatChoice::Docx => &[Format::Docx],
         FormatChoice::Both => &[Format::Pdf, Format::Docx],
     };
-    Ok(packet::render_members(
+    let Some(form_id) = &args.form else {
+        if !args.all || !args.members.is_empty() {
+            return Err(CliError::Usage(
+                "chọn một mẫu (--form <MÃ_MẪU>), hoặc dùng --all không kèm --form để in mọi văn bản của đơn vị"
+                    .to_string(),
+            ));
+        }
+        return Ok(packet::render_unit(
+            &catalogue,
+            &dossier,
+            formats,
+            &args.output,
+        )?);
+    };
+    let form = catalogue.find(form_id, dossier.regime(), dossier.year)?;
+    let members = select_members(&dossier, form, args)?;
+    Ok(packet::render_form(
         &catalogue,
         form,
         &dossier,
@@ -31,23 +45,56 @@ pub fn run(args: &RenderArgs) -> Result<Vec<std::path::PathBuf>, CliError> {
     )?)
 }
 
+/// The members to render: those named, or with `--all` those who file the form (the others are
+/// listed on stderr with the form they file). A collective form takes none.
 fn select_members<'d>(
     dossier: &'d Dossier,
+    form: &Form,
     args: &RenderArgs,
 ) -> Result<Vec<&'d Member>, CliError> {
+    let named = !args.members.is_empty();
+    if form.meta.doi_tuong == Subject::Collective {
+        if named || args.all {
+            return Err(CliError::Usage(format!(
+                "mẫu «{}» là báo cáo của tập thể, không in theo từng đảng viên: bỏ --member và --all",
+                form.id
+            )));
+        }
+        return Ok(Vec::new());
+    }
+    if !named && !args.all {
+        return Err(CliError::Usage(format!(
+            "mẫu «{}» là mẫu cá nhân: chọn --member <MÃ> hoặc --all",
+            form.id
+        )));
+    }
+    let regime = dossier.regime();
     if args.all {
-        return Ok(dossier.members.iter().collect());
+        let (filing, others) = packet::members_filing(form, dossier);
+        for (member, id) in others {
+            terminal::note(&format!(
+                "bỏ qua {} ({}): đồng chí này dùng mẫu {id}",
+                member.name, member.id.value
+            ));
+        }
+        return Ok(filing);
     }
     let mut seen = HashSet::new();
-    args.members
-        .iter()
-        .filter(|id| seen.insert(id.as_str()))
-        .map(|id| {
-            dossier.member(id).ok_or_else(|| CliError::UnknownMember {
-                id: id.clone(),
-                file: args.data.display().to_string(),
-                known: dossier.member_ids().join(", "),
-            })
-        })
-        .collect()
+    let mut selected = Vec::new();
+    for id in args.members.iter().filter(|id| seen.insert(id.as_str())) {
+        let member = dossier.member(id).ok_or_else(|| CliError::UnknownMember {
+            id: id.clone(),
+            file: args.data.display().to_string(),
+            known: dossier.member_ids().join(", "),
+        })?;
+        let files = packet::personal_form_id(member, regime);
+        if files != form.id {
+            terminal::note(&format!(
+                "lưu ý: theo dữ liệu, {} ({}) dùng mẫu {files}; vẫn in mẫu {} như đã chọn",
+                member.name, member.id.value, form.id
+            ));
+        }
+        selected.push(member);
+    }
+    Ok(selected)
 }

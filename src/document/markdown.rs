@@ -5,15 +5,17 @@
 //! [`escape_markdown`] before it reaches the parser:
 //! - `<fill/>` — a dotted leader to the end of the line;
 //! - `<fill-lines n="3"/>` — lines to write on by hand;
-//! - `<ky trai="…" phai="…"/>` — a row of signature blocks, by role;
+//! - `<ky trai="…" phai="…"/>` — a row of signature blocks (or the nơi nhận), by role;
 //! - `<o-chon cot="4" muc="Xuất sắc|Tốt|…" chon="2"/>` — tick boxes in `cot` columns, the
-//!   `chon`-th (from 1) marked, none when it is absent.
+//!   `chon`-th (from 1) marked, none when it is absent;
+//! - `<bang ten="…"/>` — a table built from the data, by name;
+//! - `<sang-trang/>` — a page break.
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use quick_xml::events::{BytesStart, Event as XmlEvent};
 use thiserror::Error;
 
-use super::{Block, Choice, Inline, Signature};
+use super::{Block, Choice, Corner, Inline};
 
 /// A template wrote something the body language does not allow.
 #[derive(Debug, Error, PartialEq)]
@@ -41,14 +43,22 @@ pub fn escape_markdown(value: &str) -> String {
         .join("\n\n")
 }
 
-/// Parses template output into blocks; `signature` turns a role named by `<ky …/>` into a block.
+/// What the directives that draw on the data stand for.
+pub trait Directives {
+    /// What the corner of a signature row named by role `role` (`<ky trai="…"/>`) holds.
+    fn corner(&self, role: &str) -> Result<Corner, MarkupError>;
+    /// The table named `name` (`<bang ten="…"/>`).
+    fn table(&self, name: &str) -> Result<Block, MarkupError>;
+}
+
+/// Parses template output into blocks; `directives` resolves the directives that draw on data.
 pub fn blocks_from_markdown(
     text: &str,
-    signature: &dyn Fn(&str) -> Result<Signature, MarkupError>,
+    directives: &dyn Directives,
 ) -> Result<Vec<Block>, MarkupError> {
     let mut builder = Builder::default();
     for event in Parser::new(text) {
-        builder.event(event, signature)?;
+        builder.event(event, directives)?;
     }
     Ok(builder.blocks)
 }
@@ -65,11 +75,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn event(
-        &mut self,
-        event: Event<'_>,
-        signature: &dyn Fn(&str) -> Result<Signature, MarkupError>,
-    ) -> Result<(), MarkupError> {
+    fn event(&mut self, event: Event<'_>, directives: &dyn Directives) -> Result<(), MarkupError> {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 self.heading = Some(match level {
@@ -107,7 +113,7 @@ impl Builder {
             Event::Html(html) | Event::InlineHtml(html) => {
                 for directive in html.split_inclusive('>').map(str::trim) {
                     if !directive.is_empty() {
-                        self.directive(directive, signature)?;
+                        self.directive(directive, directives)?;
                     }
                 }
             }
@@ -158,11 +164,7 @@ impl Builder {
         }
     }
 
-    fn directive(
-        &mut self,
-        tag: &str,
-        signature: &dyn Fn(&str) -> Result<Signature, MarkupError>,
-    ) -> Result<(), MarkupError> {
+    fn directive(&mut self, tag: &str, directives: &dyn Directives) -> Result<(), MarkupError> {
         let refused = || MarkupError(tag.to_string());
         let element = match quick_xml::Reader::from_str(tag).read_event() {
             Ok(XmlEvent::Empty(element)) => element,
@@ -181,8 +183,9 @@ impl Builder {
             }
             "ky" => {
                 self.finish_paragraph_kept_with_next();
-                let left = attribute("trai").as_deref().map(signature).transpose()?;
-                let right = attribute("phai").as_deref().map(signature).transpose()?;
+                let corner = |role: String| directives.corner(&role);
+                let left = attribute("trai").map(corner).transpose()?;
+                let right = attribute("phai").map(corner).transpose()?;
                 self.blocks.push(Block::Signatures { left, right });
             }
             "o-chon" => {
@@ -199,6 +202,15 @@ impl Builder {
                     .map(|(index, label)| Choice::new(label, chosen == Some(index + 1)))
                     .collect();
                 self.blocks.push(Block::Choices { boxes, columns });
+            }
+            "bang" => {
+                self.finish_paragraph();
+                let name = attribute("ten").ok_or_else(refused)?;
+                self.blocks.push(directives.table(&name)?);
+            }
+            "sang-trang" => {
+                self.finish_paragraph();
+                self.blocks.push(Block::PageBreak);
             }
             _ => return Err(refused()),
         }
@@ -238,14 +250,36 @@ mod tests {
                     Inline::Fill | Inline::LineBreak => " ",
                 })
                 .collect(),
-            Block::FillLines { .. } | Block::Signatures { .. } | Block::Choices { .. } => {
-                String::new()
-            }
+            Block::FillLines { .. }
+            | Block::Signatures { .. }
+            | Block::Choices { .. }
+            | Block::Table { .. }
+            | Block::PageBreak => String::new(),
         }
     }
 
-    fn no_signature(role: &str) -> Result<Signature, MarkupError> {
-        Err(MarkupError(role.to_string()))
+    /// Directives with nothing behind them, or with one signature for every role.
+    struct Fake {
+        signature: bool,
+    }
+
+    const NOTHING: Fake = Fake { signature: false };
+
+    impl Directives for Fake {
+        fn corner(&self, role: &str) -> Result<Corner, MarkupError> {
+            if !self.signature {
+                return Err(MarkupError(role.to_string()));
+            }
+            Ok(Corner::Signature(crate::document::Signature {
+                heading: vec!["T/M CHI ỦY".to_string()],
+                note: None,
+                name: None,
+            }))
+        }
+
+        fn table(&self, name: &str) -> Result<Block, MarkupError> {
+            Err(MarkupError(name.to_string()))
+        }
     }
 
     fn text(s: &str, bold: bool) -> Inline {
@@ -260,7 +294,7 @@ mod tests {
     fn headings_paragraphs_and_fills() {
         let blocks = blocks_from_markdown(
             "## I. Ưu điểm\n\nHọ và tên: **An**<fill/>\n\n<fill-lines n=\"2\"/>\n\n- Nhận xét:",
-            &no_signature,
+            &NOTHING,
         )
         .unwrap();
         assert_eq!(
@@ -285,13 +319,7 @@ mod tests {
 
     #[test]
     fn the_line_before_a_signature_keeps_with_it() {
-        let signature = |_: &str| {
-            Ok(Signature {
-                heading: vec!["T/M CHI ỦY".to_string()],
-                note: None,
-                name: None,
-            })
-        };
+        let signature = Fake { signature: true };
         let blocks =
             blocks_from_markdown("Xếp loại: tốt\n\n<ky phai=\"chi-bo\"/>", &signature).unwrap();
         assert!(matches!(
@@ -314,7 +342,7 @@ mod tests {
     fn choices_mark_the_chosen_box() {
         let blocks = blocks_from_markdown(
             "Tự đánh giá:\n\n<o-chon cot=\"4\" muc=\"Xuất sắc|Tốt|Trung bình|Kém\" chon=\"2\"/>",
-            &no_signature,
+            &NOTHING,
         )
         .unwrap();
         let Block::Choices { boxes, columns } = &blocks[1] else {
@@ -339,7 +367,7 @@ mod tests {
     fn escaped_values_stay_literal() {
         let hostile =
             "#read(\"/etc/passwd\") $x^2$ *đậm* <b> {{ x }} ] \\ - 1. | `c`\n    # tiêu đề\n---";
-        let blocks = blocks_from_markdown(&escape_markdown(hostile), &no_signature).unwrap();
+        let blocks = blocks_from_markdown(&escape_markdown(hostile), &NOTHING).unwrap();
         let texts: Vec<String> = blocks.iter().map(plain_text).collect();
         assert_eq!(
             texts,
@@ -358,7 +386,7 @@ mod tests {
         fn any_escaped_text_parses_to_itself(
             value in "(?s)[ -~\t\n\u{a0}\u{2028}đĐăâêôơưẤầ]{0,40}"
         ) {
-            let blocks = blocks_from_markdown(&escape_markdown(&value), &no_signature).unwrap();
+            let blocks = blocks_from_markdown(&escape_markdown(&value), &NOTHING).unwrap();
             let expected: Vec<String> = value
                 .lines()
                 .map(|line| line.trim().replace('\t', " "))
@@ -371,7 +399,7 @@ mod tests {
 
     #[test]
     fn unknown_directives_are_template_errors() {
-        assert!(blocks_from_markdown("<script/>", &no_signature).is_err());
-        assert!(blocks_from_markdown("    code", &no_signature).is_err());
+        assert!(blocks_from_markdown("<script/>", &NOTHING).is_err());
+        assert!(blocks_from_markdown("    code", &NOTHING).is_err());
     }
 }

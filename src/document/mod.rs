@@ -8,8 +8,8 @@ mod signature;
 
 use serde::Serialize;
 
-pub use markdown::{MarkupError, blocks_from_markdown, escape_markdown};
-pub use signature::{Authority, Signature};
+pub use markdown::{Directives, MarkupError, blocks_from_markdown, escape_markdown};
+pub use signature::{Authority, Corner, Recipients, Signature};
 
 use crate::date::Date;
 
@@ -44,6 +44,8 @@ pub struct Frame {
     pub superior: Vec<String>,
     /// The issuing organisation, in capitals, line by line (printed bold, with the star below).
     pub issuer: Vec<String>,
+    /// Số and ký hiệu under the star, e.g. "Số 15-BC/CB", for documents that carry one.
+    pub number: Option<String>,
     /// "ĐẢNG CỘNG SẢN VIỆT NAM".
     pub party: String,
     /// The place and date line, e.g. "Hải Dương, ngày 05 tháng 12 năm 2024".
@@ -120,13 +122,33 @@ pub enum Block {
         /// How many boxes a row holds.
         columns: u8,
     },
-    /// A row of up to two signature blocks.
+    /// A table with a title above it, ruled, its header row repeated on every page it spans.
+    Table {
+        /// Bold lines centred above the table.
+        title: Vec<String>,
+        /// The columns: their headers and relative widths.
+        columns: Vec<Column>,
+        /// The rows of cells, as many cells as columns each.
+        rows: Vec<Vec<String>>,
+    },
+    /// The rest of the page is left blank; what follows starts a new page.
+    PageBreak,
+    /// A row of up to two signature blocks, or the nơi nhận and a signature.
     Signatures {
         /// The block on the left, if any.
-        left: Option<Signature>,
+        left: Option<Corner>,
         /// The block on the right, if any.
-        right: Option<Signature>,
+        right: Option<Corner>,
     },
+}
+
+/// A column of a table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Column {
+    /// The header, printed bold in the first row.
+    pub header: String,
+    /// Its width, relative to the other columns'.
+    pub share: u8,
 }
 
 /// One tick box and its label.

@@ -1,4 +1,5 @@
-//! Signature blocks: quyền hạn, chức vụ, the note under them and the signer's name.
+//! Signature blocks (quyền hạn, chức vụ, the note under them and the signer's name) and the nơi
+//! nhận that shares their row.
 
 use serde::Serialize;
 
@@ -66,6 +67,46 @@ impl Signature {
     }
 }
 
+/// What sits in one corner of a signature row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Corner {
+    /// A signature block.
+    Signature(Signature),
+    /// The nơi nhận, bottom left of a Party document.
+    Recipients(Recipients),
+}
+
+/// The nơi nhận block (HD 36-HD/VPTW): "Nơi nhận:", then one line per recipient, "- …," each,
+/// the last (the archive copy) ending with a full stop.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recipients {
+    /// "Nơi nhận:".
+    pub heading: String,
+    /// The lines as printed: "- Đảng ủy Sở Xây dựng,", …, "- Lưu Chi bộ.".
+    pub lines: Vec<String>,
+}
+
+impl Recipients {
+    /// The block for `recipients` in order, the archive copy last.
+    pub fn new(recipients: &[String]) -> Recipients {
+        let count = recipients.len();
+        let lines = recipients
+            .iter()
+            .enumerate()
+            .map(|(index, recipient)| {
+                let recipient = recipient.trim().trim_end_matches([',', '.', ';']);
+                let end = if index + 1 == count { '.' } else { ',' };
+                format!("- {recipient}{end}")
+            })
+            .collect();
+        Recipients {
+            heading: "Nơi nhận:".to_string(),
+            lines,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +122,22 @@ mod tests {
         );
         assert_eq!(signature.heading, vec!["T/M CHI ỦY", "BÍ THƯ"]);
         assert_eq!(signature.name.as_deref(), Some("Nguyễn Văn An"));
+    }
+
+    #[test]
+    fn recipients_end_with_commas_and_the_archive_with_a_full_stop() {
+        let block = Recipients::new(&[
+            "Đảng ủy Sở Xây dựng".to_string(),
+            "Các đảng viên trong chi bộ,".to_string(),
+            "Lưu Chi bộ".to_string(),
+        ]);
+        assert_eq!(
+            block.lines,
+            vec![
+                "- Đảng ủy Sở Xây dựng,",
+                "- Các đảng viên trong chi bộ,",
+                "- Lưu Chi bộ."
+            ]
+        );
     }
 }

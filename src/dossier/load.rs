@@ -7,7 +7,7 @@ use serde_saphyr::{DefaultMessageFormatter, Location, MessageFormatter, Options}
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
-use super::{Dossier, Position, SourceMap};
+use super::{Dossier, Position, Score, SourceMap};
 use crate::date::Date;
 
 /// Why a data file could not be turned into a Dossier.
@@ -164,18 +164,60 @@ fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
             ));
         }
     }
-    if let Some(secretary) = &dossier.organisation.secretary
-        && dossier.member(&secretary.value).is_none()
-    {
-        return Err(located.at(
-            position_of(secretary.referenced),
-            Some("to_chuc.bi_thu".to_string()),
-            format!(
-                "không có đảng viên mã «{}»; các mã có trong tệp: {}",
-                secretary.value,
-                dossier.member_ids().join(", ")
-            ),
-        ));
+    let organisation = &dossier.organisation;
+    for (field, reference) in [
+        ("to_chuc.bi_thu", &organisation.secretary),
+        ("to_chuc.pho_bi_thu", &organisation.deputy),
+    ] {
+        if let Some(id) = reference
+            && dossier.member(&id.value).is_none()
+        {
+            return Err(located.at(
+                position_of(id.referenced),
+                Some(field.to_string()),
+                format!(
+                    "không có đảng viên mã «{}»; các mã có trong tệp: {}",
+                    id.value,
+                    dossier.member_ids().join(", ")
+                ),
+            ));
+        }
+    }
+    check_score(&dossier.collective.diem, "tap_the.diem", located)?;
+    for (index, member) in dossier.members.iter().enumerate() {
+        let path = format!("dang_vien[{index}].tu_kiem_diem.diem");
+        check_score(&member.self_review.diem, &path, located)?;
+    }
+    Ok(())
+}
+
+/// Points above the most a criteria group allows (Quy định 366-QĐ/TW: 30 and 70).
+fn check_score(score: &Score, path: &str, located: &Located<'_>) -> Result<(), LoadError> {
+    let groups = [
+        (
+            score.general,
+            Score::GENERAL_MAX,
+            "nhom_chung",
+            "nhóm tiêu chí chung",
+        ),
+        (
+            score.tasks,
+            Score::TASKS_MAX,
+            "nhom_nhiem_vu",
+            "nhóm tiêu chí về kết quả thực hiện nhiệm vụ",
+        ),
+    ];
+    for (points, max, key, group) in groups {
+        if let Some(points) = points
+            && points > max
+        {
+            return Err(located.at_path(
+                &format!("{path}.{key}"),
+                format!(
+                    "{points} điểm vượt quá mức tối đa {max} điểm của {group} (Quy định 366-QĐ/TW)"
+                ),
+            ));
+        }
     }
     Ok(())
 }
@@ -557,6 +599,23 @@ dang_vien:
         let (message, _, _, field) = error_of(&text);
         assert_eq!(field.as_deref(), Some("dang_vien[0].ngay_sinh"));
         assert!(message.contains("năm đủ bốn chữ số"), "{message}");
+    }
+
+    #[test]
+    fn points_above_a_groups_maximum_are_refused_at_their_line() {
+        let text = GOOD.replace(
+            "    ngay_sinh: 1980-07-01\n",
+            "    ngay_sinh: 1980-07-01\n    tu_kiem_diem:\n      diem:\n        nhom_chung: \"30,5\"\n",
+        );
+        let (message, line, _, field) = error_of(&text);
+        assert_eq!(
+            (line, field.as_deref()),
+            (18, Some("dang_vien[1].tu_kiem_diem.diem.nhom_chung"))
+        );
+        assert!(
+            message.contains("30,5 điểm vượt quá mức tối đa 30 điểm"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! YAML keys are ASCII Vietnamese snake_case (`ho_ten`, `ngay_sinh`); Rust names are English.
 //! The Dossier knows nothing of forms or output formats.
 
+mod collective;
 mod grade;
 mod load;
+mod points;
 mod rating;
 mod source_map;
 mod text;
@@ -12,8 +14,10 @@ mod text;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+pub use collective::{Collective, Outside, Task};
 pub use grade::{Grade, ItemGrades};
 pub use load::{DataError, LoadError, load, parse};
+pub use points::{Points, Score};
 pub use rating::Rating;
 pub use source_map::{Position, SourceMap};
 pub use text::Text;
@@ -37,6 +41,13 @@ pub struct Dossier {
     /// The review meeting (`hoi_nghi`).
     #[serde(rename = "hoi_nghi")]
     pub meeting: Meeting,
+    /// The collective's report and self-assessment (`tap_the`).
+    #[serde(rename = "tap_the", default)]
+    pub collective: Collective,
+    /// Whether the 2025 individual forms end with the chi ủy's assessment part
+    /// (`in_phan_danh_gia`); no form of HD 43 shows one, so it is off unless asked for.
+    #[serde(rename = "in_phan_danh_gia", default)]
+    pub print_assessment: bool,
     /// The Party members of the unit (`dang_vien`).
     #[serde(rename = "dang_vien")]
     pub members: Vec<Member>,
@@ -65,6 +76,26 @@ impl Dossier {
             .as_ref()
             .and_then(|id| self.member(&id.value))
     }
+
+    /// The deputy secretary, when the data names one.
+    pub fn deputy(&self) -> Option<&Member> {
+        self.organisation
+            .deputy
+            .as_ref()
+            .and_then(|id| self.member(&id.value))
+    }
+}
+
+/// What kind of Party organisation the unit is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrganisationKind {
+    /// A chi bộ (`chi_bo`): signs for its chi ủy, or for itself when it has none.
+    #[default]
+    #[serde(rename = "chi_bo")]
+    Branch,
+    /// A đảng bộ (`dang_bo`): signs for its đảng ủy.
+    #[serde(rename = "dang_bo")]
+    Committee,
 }
 
 /// The Party organisation that issues the documents.
@@ -83,9 +114,16 @@ pub struct Organisation {
     /// Whether the chi bộ has a chi ủy (`co_chi_uy`); it signs "T/M CHI ỦY", otherwise "T/M CHI BỘ".
     #[serde(rename = "co_chi_uy", default)]
     pub has_committee: bool,
+    /// Chi bộ or đảng bộ (`loai`); a chi bộ when absent.
+    #[serde(rename = "loai", default)]
+    pub kind: OrganisationKind,
     /// The id of the member who is secretary (`bi_thu`).
     #[serde(rename = "bi_thu", default, skip_serializing)]
     pub secretary: Option<Spanned<String>>,
+    /// The id of the member who is deputy secretary (`pho_bi_thu`); signs for the chi ủy on the
+    /// secretary's own form.
+    #[serde(rename = "pho_bi_thu", default, skip_serializing)]
+    pub deputy: Option<Spanned<String>>,
 }
 
 /// The review meeting of the unit.
@@ -122,6 +160,16 @@ pub struct Member {
     /// Workplace (`don_vi_cong_tac`).
     #[serde(rename = "don_vi_cong_tac", default)]
     pub workplace: Option<Text>,
+    /// Whether the member holds a leadership or management post (`lanh_dao_quan_ly`); when
+    /// absent, whether the data gives a post in the administration.
+    #[serde(rename = "lanh_dao_quan_ly", default)]
+    pub leader: Option<bool>,
+    /// Why the member does not work in the political system, if so (`ngoai_he_thong_chinh_tri`).
+    #[serde(rename = "ngoai_he_thong_chinh_tri", default)]
+    pub outside: Option<Outside>,
+    /// The tasks and results that evidence the 2025 points (`phu_luc`).
+    #[serde(rename = "phu_luc", default)]
+    pub tasks: Vec<Task>,
     /// The day the member signs the self-review (`ngay_ky`); the meeting day when absent.
     #[serde(rename = "ngay_ky", default)]
     pub signed_on: Option<Date>,
@@ -131,6 +179,18 @@ pub struct Member {
     /// What the chi ủy and chi bộ wrote of the member (`danh_gia`).
     #[serde(rename = "danh_gia", default)]
     pub assessment: Assessment,
+}
+
+impl Member {
+    /// Whether the member files the leader's form: as the data says, or when it gives a post in
+    /// the administration.
+    pub fn is_leader(&self) -> bool {
+        self.leader.unwrap_or_else(|| {
+            self.government_post
+                .as_ref()
+                .is_some_and(|p| !p.trim().is_empty())
+        })
+    }
 }
 
 /// The text of a personal self-review, part by part.
@@ -164,9 +224,12 @@ pub struct SelfReview {
     /// The grade the member gives items I.1–I.5 and III (`cap_do`); boxes left empty when absent.
     #[serde(default)]
     pub cap_do: ItemGrades,
+    /// The points of part B under the 2025 rules (`diem`).
+    #[serde(default)]
+    pub diem: Score,
     /// VII.1 The level the member proposes as a civil servant.
     pub tu_xep_loai_can_bo: Option<Rating>,
-    /// VII.2 The level the member proposes as a Party member.
+    /// VII.2 (2025: B.II) The level the member proposes as a Party member.
     pub tu_xep_loai_dang_vien: Option<Rating>,
 }
 

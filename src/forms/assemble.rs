@@ -1,45 +1,89 @@
-//! Filling a form with a member's data: the Frame from metadata, the body from the template.
+//! Filling a form with the data: the Frame from metadata, the body from the template.
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 
-use super::{Catalogue, Form, FormError};
+use super::directives::DataDirectives;
+use super::{Catalogue, Form, FormError, Subject};
 use crate::document::{
     Document, Frame, Metadata, PARTY_NAME, Subtitle, blocks_from_markdown, lines_of, one_line,
 };
 use crate::dossier::{Dossier, Member};
 
 impl Catalogue {
-    /// The Document of `form` for `member` of `dossier`.
+    /// The Document of personal `form` for `member` of `dossier`.
     pub fn personal_document(
         &self,
         form: &Form,
         dossier: &Dossier,
         member: &Member,
     ) -> Result<Document, FormError> {
+        self.document(form, dossier, Some(member))
+    }
+
+    /// The Document of collective `form` (the unit's report) of `dossier`.
+    pub fn collective_document(
+        &self,
+        form: &Form,
+        dossier: &Dossier,
+    ) -> Result<Document, FormError> {
+        self.document(form, dossier, None)
+    }
+
+    fn document(
+        &self,
+        form: &Form,
+        dossier: &Dossier,
+        member: Option<&Member>,
+    ) -> Result<Document, FormError> {
+        let subject_is_member = form.meta.doi_tuong == Subject::Member;
+        if subject_is_member != member.is_some() {
+            return Err(FormError::Template(format!(
+                "mẫu «{}» là mẫu {}",
+                form.id,
+                if subject_is_member {
+                    "cá nhân"
+                } else {
+                    "tập thể"
+                }
+            )));
+        }
         let data = context! {
             nam => dossier.year,
+            che_do => dossier.regime().key(),
             to_chuc => Value::from(Serde(&dossier.organisation)),
             hoi_nghi => Value::from(Serde(&dossier.meeting)),
-            dv => Value::from(Serde(member)),
+            tt => Value::from(Serde(&dossier.collective)),
+            in_phan_danh_gia => dossier.print_assessment,
+            dv => member.map(|m| Value::from(Serde(m))),
         };
-        let date = member.signed_on.unwrap_or(dossier.meeting.date);
+        let date = match member {
+            Some(member) => member.signed_on,
+            None => dossier.collective.ngay,
+        }
+        .unwrap_or(dossier.meeting.date);
         let subtitles = form
             .meta
             .dong_phu
             .iter()
             .map(|line| Ok(Subtitle::new(self.engine.render_str(line, data.clone())?)))
             .collect::<Result<Vec<_>, FormError>>()?;
+        let organisation = &dossier.organisation;
+        let number = form
+            .meta
+            .ky_hieu
+            .as_ref()
+            .map(|kind| match &dossier.collective.so {
+                Some(number) => format!("Số {}", one_line(number)),
+                None => format!("Số …-{kind}/…"),
+            });
         let frame = Frame {
             form_code: Some(form.meta.ma_mau.clone()),
-            superior: lines_of(&dossier.organisation.superior.to_uppercase()),
-            issuer: lines_of(&dossier.organisation.name.to_uppercase()),
+            superior: lines_of(&organisation.superior.to_uppercase()),
+            issuer: lines_of(&organisation.name.to_uppercase()),
+            number,
             party: PARTY_NAME.to_string(),
-            place_date: format!(
-                "{}, {}",
-                one_line(&dossier.organisation.place),
-                date.long_vi()
-            ),
+            place_date: format!("{}, {}", one_line(&organisation.place), date.long_vi()),
             title: form.meta.ten_loai.clone(),
             subtitles,
         };
@@ -47,17 +91,18 @@ impl Catalogue {
             .engine
             .get_template(&form.body_template())?
             .render(data)?;
-        let body = blocks_from_markdown(&markdown, &|role| {
-            super::signatures::for_role(role, dossier, member)
-        })?;
+        let body = blocks_from_markdown(&markdown, &DataDirectives { dossier, member })?;
+        let author = match member {
+            Some(member) => one_line(&member.name),
+            None => one_line(&organisation.name),
+        };
         let meta = Metadata {
             title: format!(
-                "{} năm {} - {}",
+                "{} năm {} - {author}",
                 sentence_case(&form.meta.ten_loai),
                 dossier.year,
-                one_line(&member.name)
             ),
-            author: one_line(&member.name),
+            author,
             date,
         };
         Ok(Document { meta, frame, body })

@@ -5,7 +5,7 @@
 //! between forms live once under `forms/_chung/` and are included by name.
 
 mod assemble;
-mod signatures;
+mod directives;
 mod template;
 
 use include_dir::{Dir, include_dir};
@@ -70,17 +70,36 @@ impl From<minijinja::Error> for FormError {
     }
 }
 
+/// Whom a form is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Subject {
+    /// One member: the form is filled once per member (`ca-nhan`).
+    #[serde(rename = "ca-nhan")]
+    Member,
+    /// The unit as a whole (`tap-the`).
+    #[serde(rename = "tap-the")]
+    Collective,
+}
+
 /// What `form.yaml` says of a form.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormMeta {
     /// The printed code, e.g. "Mẫu 02B-HD KĐ.ĐG 2023".
     pub ma_mau: String,
+    /// Whom the form is about (`doi_tuong`).
+    pub doi_tuong: Subject,
+    /// Who files it, as the README and messages say, e.g. "cá nhân giữ chức vụ lãnh đạo, quản lý".
+    pub danh_cho: String,
     /// The document type and title in capitals, e.g. "BẢN KIỂM ĐIỂM CÁ NHÂN".
     pub ten_loai: String,
     /// Lines under the title; minijinja templates over the data.
     #[serde(default)]
     pub dong_phu: Vec<String>,
+    /// The abbreviation of the document type in its number ("BC" in "Số 15-BC/CB"), for forms
+    /// that carry a số and ký hiệu.
+    #[serde(default)]
+    pub ky_hieu: Option<String>,
 }
 
 /// One form under one regime.

@@ -9,7 +9,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehav
 
 use crate::date::Date;
 use crate::document::escape_markdown;
-use crate::dossier::{Grade, Rating};
+use crate::dossier::{Grade, Points, Rating};
 
 /// The name of the custom auto-escape mode of body templates.
 const MARKDOWN: &str = "markdown";
@@ -36,6 +36,8 @@ pub fn environment(
     env.add_filter("muc", rating_label);
     env.add_filter("cap_do", grade_boxes);
     env.add_filter("muc_chon", rating_boxes);
+    env.add_filter("diem", points_out_of);
+    env.add_filter("tong_diem", total_points);
     env.add_filter("bo_dau", strip_prefix);
     env
 }
@@ -160,6 +162,32 @@ fn rating_boxes(value: Value) -> Result<Value, Error> {
     Ok(choices(&labels, chosen, 2))
 }
 
+/// What the form prints for points not given yet, to be written by hand.
+const NO_POINTS: &str = "……";
+
+/// The points of `value` (written as hoso prints them, "27,5"), or `None` when it is empty.
+fn points_of(value: &Value) -> Result<Option<Points>, Error> {
+    chosen_key(value, Points::parse, "số điểm")
+}
+
+/// `{{ p | diem(30) }}`: "27,5/30", or "……/30" when the data gives none.
+fn points_out_of(value: Value, max: u32) -> Result<Value, Error> {
+    let shown = points_of(&value)?.map_or_else(|| NO_POINTS.to_string(), |p| p.to_string());
+    Ok(Value::from(format!("{shown}/{max}")))
+}
+
+/// `{{ diem | tong_diem }}`: the total of both criteria groups, computed by hoso: "90,5/100", or
+/// "……/100" while a group is missing.
+fn total_points(score: Value) -> Result<Value, Error> {
+    let general = points_of(&score.get_attr("nhom_chung")?)?;
+    let tasks = points_of(&score.get_attr("nhom_nhiem_vu")?)?;
+    let shown = match (general, tasks) {
+        (Some(general), Some(tasks)) => general.plus(tasks).to_string(),
+        _ => NO_POINTS.to_string(),
+    };
+    Ok(Value::from(format!("{shown}/100")))
+}
+
 /// `{{ x | bo_dau("Chi bộ ") }}`: the value without a leading word, ignoring case.
 fn strip_prefix(value: Value, prefix: &str) -> Value {
     let text = value.to_string();
@@ -219,6 +247,19 @@ mod tests {
              <o-chon cot=\"4\" muc=\"Xuất sắc|Tốt|Trung bình|Kém\"/>|\
              <o-chon cot=\"2\" muc=\"Hoàn thành xuất sắc nhiệm vụ|Hoàn thành tốt nhiệm vụ|Hoàn thành nhiệm vụ|Không hoàn thành nhiệm vụ\" chon=\"3\"/>"
         );
+    }
+
+    #[test]
+    fn points_print_out_of_their_maximum_and_the_total_is_computed() {
+        let out = render(
+            "{{ d.nhom_chung | diem(30) }}|{{ d.nhom_nhiem_vu | diem(70) }}|{{ d | tong_diem }}|{{ e | tong_diem }}",
+            context! {
+                d => context! { nhom_chung => "27,5", nhom_nhiem_vu => "63" },
+                e => context! { nhom_chung => "27,5", nhom_nhiem_vu => () },
+            },
+        );
+        // Escaped for the body's Markdown, as every value is.
+        assert_eq!(out, "27\\,5\\/30|63\\/70|90\\,5\\/100|……\\/100");
     }
 
     #[test]

@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 use miette::Diagnostic;
 use thiserror::Error;
 
+use crate::document::Document;
 use crate::dossier::{Dossier, Member};
-use crate::forms::{Catalogue, Form, FormError};
+use crate::forms::{Catalogue, Form, FormError, Subject};
 use crate::output::{Staging, WriteError, person_stems, slug};
+use crate::regime::Regime;
 use crate::render::{Format, RenderError, docx, layout, pdf};
 
 /// Why a run wrote nothing.
@@ -29,6 +31,34 @@ pub enum PacketError {
     Write(#[from] WriteError),
 }
 
+/// The id of the personal form `member` files under `regime`: the form of a member outside the
+/// political system (2025 only), the leader's form, or the ordinary one.
+pub fn personal_form_id(member: &Member, regime: Regime) -> &'static str {
+    match (regime, member.outside.is_some(), member.is_leader()) {
+        (Regime::R2025, true, _) => "ca-nhan-ngoai-htct",
+        (_, _, true) => "ca-nhan-lanh-dao",
+        _ => "ca-nhan",
+    }
+}
+
+/// The members of `dossier` who file `form`, in the order of the data, and the others with the
+/// form each of them files.
+pub fn members_filing<'d>(
+    form: &Form,
+    dossier: &'d Dossier,
+) -> (Vec<&'d Member>, Vec<(&'d Member, &'static str)>) {
+    let regime = dossier.regime();
+    let mut filing = Vec::new();
+    let mut others = Vec::new();
+    for member in &dossier.members {
+        match personal_form_id(member, regime) {
+            id if id == form.id => filing.push(member),
+            id => others.push((member, id)),
+        }
+    }
+    (filing, others)
+}
+
 /// The file name, without extension, of `form` for each member of the unit, in the order of the
 /// data: the person's name and the form's printed code, as ASCII. A name depends on the member
 /// and the form only, never on which members a run selects.
@@ -46,9 +76,10 @@ pub fn member_file_stems(form: &Form, dossier: &Dossier) -> Vec<String> {
         .collect()
 }
 
-/// Renders `form` for each of `members` in each of `formats` into `dir`; every file or none.
-/// Each file is staged as soon as it is made, so memory stays flat however many there are.
-pub fn render_members(
+/// Renders `form` into `dir` in each of `formats`: for each of `members` if the form is
+/// personal, once for the unit if it is the collective's. Every file or none; each file is staged
+/// as soon as it is made, so memory stays flat however many there are.
+pub fn render_form(
     catalogue: &Catalogue,
     form: &Form,
     dossier: &Dossier,
@@ -56,30 +87,128 @@ pub fn render_members(
     formats: &[Format],
     dir: &Path,
 ) -> Result<Vec<PathBuf>, PacketError> {
-    let stems = member_file_stems(form, dossier);
-    let stem_of = |member: &Member| {
-        let index = dossier
-            .members
-            .iter()
-            .position(|m| m.id.value == member.id.value)
-            .unwrap_or_default();
-        stems[index].clone()
-    };
-    // Fonts and typst's library are loaded once, and only when a PDF is asked for.
-    let engine = OnceCell::new();
     let mut staging = Staging::new(dir)?;
-    for member in members {
-        let document = catalogue.personal_document(form, dossier, member)?;
-        let stem = stem_of(member);
-        for format in formats {
-            let bytes = match format {
-                Format::Pdf => engine
-                    .get_or_init(pdf::Engine::new)
-                    .pdf(&document, &layout::PARTY)?,
-                Format::Docx => docx::docx(&document, &layout::PARTY)?,
-            };
-            staging.add(&format!("{stem}.{format}"), &bytes)?;
+    let mut writer = Writer {
+        engine: OnceCell::new(),
+        formats,
+        staging: &mut staging,
+    };
+    match form.meta.doi_tuong {
+        Subject::Collective => {
+            let document = catalogue.collective_document(form, dossier)?;
+            let stem = format!(
+                "{}_{}",
+                slug(&dossier.organisation.name),
+                slug(&form.meta.ma_mau)
+            );
+            writer.write(&document, &stem)?;
+        }
+        Subject::Member => {
+            let stems = member_file_stems(form, dossier);
+            for member in members {
+                let document = catalogue.personal_document(form, dossier, member)?;
+                let index = dossier
+                    .members
+                    .iter()
+                    .position(|m| m.id.value == member.id.value)
+                    .unwrap_or_default();
+                writer.write(&document, &stems[index])?;
+            }
         }
     }
     Ok(staging.commit()?)
+}
+
+/// Renders every document of the unit's review into `dir`: the collective's report, and each
+/// member's own personal form, under the regime of the review year. Every file or none.
+pub fn render_unit(
+    catalogue: &Catalogue,
+    dossier: &Dossier,
+    formats: &[Format],
+    dir: &Path,
+) -> Result<Vec<PathBuf>, PacketError> {
+    let (regime, year) = (dossier.regime(), dossier.year);
+    let mut staging = Staging::new(dir)?;
+    let mut writer = Writer {
+        engine: OnceCell::new(),
+        formats,
+        staging: &mut staging,
+    };
+    let report = catalogue.find("tap-the", regime, year)?;
+    let stem = format!(
+        "{}_{}",
+        slug(&dossier.organisation.name),
+        slug(&report.meta.ma_mau)
+    );
+    writer.write(&catalogue.collective_document(report, dossier)?, &stem)?;
+    for (index, member) in dossier.members.iter().enumerate() {
+        let form = catalogue.find(personal_form_id(member, regime), regime, year)?;
+        let stem = &member_file_stems(form, dossier)[index];
+        writer.write(&catalogue.personal_document(form, dossier, member)?, stem)?;
+    }
+    Ok(staging.commit()?)
+}
+
+/// Draws documents in the formats asked for and stages the files.
+struct Writer<'a> {
+    /// Fonts and typst's library, loaded once, and only when a PDF is asked for.
+    engine: OnceCell<pdf::Engine>,
+    formats: &'a [Format],
+    staging: &'a mut Staging,
+}
+
+impl Writer<'_> {
+    fn write(&mut self, document: &Document, stem: &str) -> Result<(), PacketError> {
+        for format in self.formats {
+            let bytes = match format {
+                Format::Pdf => self
+                    .engine
+                    .get_or_init(pdf::Engine::new)
+                    .pdf(document, &layout::PARTY)?,
+                Format::Docx => docx::docx(document, &layout::PARTY)?,
+            };
+            self.staging.add(&format!("{stem}.{format}"), &bytes)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dossier::parse;
+
+    const UNIT: &str = "nam: 2026
+to_chuc: {cap_tren: Đảng bộ Sở Xây dựng, ten: Chi bộ Phòng Kế toán, dia_danh: Hải Phòng}
+hoi_nghi: {ngay: 2026-12-05}
+dang_vien:
+  - {id: an, ho_ten: Nguyễn Văn An, ngay_sinh: 1972-03-12, chuc_vu_chinh_quyen: Trưởng phòng}
+  - {id: binh, ho_ten: Trần Thị Bình, ngay_sinh: 1980-07-01}
+  - {id: cuong, ho_ten: Lê Văn Cường, ngay_sinh: 1950-01-01, ngoai_he_thong_chinh_tri: huu_tri}
+  - {id: dung, ho_ten: Phạm Dũng, ngay_sinh: 1985-01-01, chuc_vu_chinh_quyen: Chuyên viên, lanh_dao_quan_ly: false}
+";
+
+    #[test]
+    fn members_file_the_form_their_posts_call_for() {
+        let dossier = parse(UNIT, "don-vi.yaml").unwrap();
+        let forms: Vec<&str> = dossier
+            .members
+            .iter()
+            .map(|m| personal_form_id(m, Regime::R2025))
+            .collect();
+        assert_eq!(
+            forms,
+            vec![
+                "ca-nhan-lanh-dao",
+                "ca-nhan",
+                "ca-nhan-ngoai-htct",
+                "ca-nhan"
+            ]
+        );
+        // Before 2025 there is no form for members outside the political system.
+        assert_eq!(
+            personal_form_id(&dossier.members[2], Regime::R2023),
+            "ca-nhan"
+        );
+    }
 }

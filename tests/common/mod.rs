@@ -78,9 +78,42 @@ pub fn render(data: &Path, out: &Path, args: &[&str]) -> Vec<PathBuf> {
     files_in(out)
 }
 
-/// Renders `form` for every member of `data` into `out`; returns the files written, sorted.
+/// Renders `form` for every member of `data` who files it into `out`; returns the files in
+/// `out`, sorted.
 pub fn render_all(form: &str, data: &Path, out: &Path) -> Vec<PathBuf> {
     render(data, out, &["--form", form, "--all"])
+}
+
+/// The 2025-regime sample unit (review year 2026).
+pub fn sample_2026() -> PathBuf {
+    root().join("data-samples/chi-bo-mau-2026.yaml")
+}
+
+/// The forms of each sample's regime: the collective's report first, then the personal forms.
+pub fn forms_of(data: &Path) -> &'static [&'static str] {
+    if data == sample_2026() {
+        &[
+            "tap-the",
+            "ca-nhan",
+            "ca-nhan-lanh-dao",
+            "ca-nhan-ngoai-htct",
+        ]
+    } else {
+        &["tap-the", "ca-nhan", "ca-nhan-lanh-dao"]
+    }
+}
+
+/// Renders every form of `data`'s regime (the report once, each personal form for the members
+/// who file it) into `out`; returns the files in `out`, sorted.
+pub fn render_every_form(data: &Path, out: &Path) -> Vec<PathBuf> {
+    for form in forms_of(data) {
+        if *form == "tap-the" {
+            render(data, out, &["--form", form]);
+        } else {
+            render_all(form, data, out);
+        }
+    }
+    files_in(out)
 }
 
 /// The files in `dir`, sorted.
@@ -252,7 +285,12 @@ pub fn libreoffice_pdfs(docxs: &[PathBuf], out: &Path) -> Vec<PathBuf> {
 
 /// Writes the sample unit into `dir` as `name`, with `from` replaced by `to` (which must occur).
 pub fn sample_with(dir: &Path, name: &str, from: &str, to: &str) -> PathBuf {
-    let text = std::fs::read_to_string(sample()).expect("sample readable");
+    edited(&sample(), dir, name, from, to)
+}
+
+/// Writes `data` into `dir` as `name`, with `from` replaced by `to` (which must occur).
+pub fn edited(data: &Path, dir: &Path, name: &str, from: &str, to: &str) -> PathBuf {
+    let text = std::fs::read_to_string(data).expect("sample readable");
     assert!(text.contains(from), "the sample has no «{from}»");
     let path = dir.join(name);
     std::fs::write(&path, text.replacen(from, to, 1)).expect("temporary file written");

@@ -6,12 +6,15 @@ mod schema_order;
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing,
     LineSpacingType, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Tab, TabLeaderType,
-    TabValueType, Table, TableCell, TableCellMargins, TableRow, WidthType,
+    TabValueType, Table, TableBorder, TableBorderPosition, TableCell, TableCellMargins, TableRow,
+    WidthType,
 };
 
 use super::RenderError;
 use super::layout::{DOCX_FONT, Layout};
-use crate::document::{Block, Choice, Document, Frame, Inline, Signature};
+use crate::document::{
+    Block, Choice, Column, Corner, Document, Frame, Inline, Recipients, Signature,
+};
 
 /// Twentieths of a point per millimetre.
 const TWIPS_PER_MM: f64 = 56.692_913;
@@ -73,12 +76,27 @@ pub fn docx(document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError
     for paragraph in writer.title(frame) {
         docx = docx.add_paragraph(paragraph);
     }
+    // A page break is the next paragraph's "page break before": a break inside a paragraph of
+    // its own would leave that paragraph's empty line at the top of the new page.
+    let mut break_before = false;
     for block in &document.body {
+        if matches!(block, Block::PageBreak) {
+            break_before = true;
+            continue;
+        }
         docx = match writer.block(block) {
-            Part::Paragraphs(paragraphs) => paragraphs
-                .into_iter()
-                .fold(docx, |docx, p| docx.add_paragraph(p)),
+            Part::Paragraphs(paragraphs) => paragraphs.into_iter().fold(docx, |docx, p| {
+                let p = p.page_break_before(std::mem::take(&mut break_before));
+                docx.add_paragraph(p)
+            }),
             Part::Table(table) => docx.add_table(*table),
+            Part::Titled(paragraphs, table) => paragraphs
+                .into_iter()
+                .fold(docx, |docx, p| {
+                    let p = p.page_break_before(std::mem::take(&mut break_before));
+                    docx.add_paragraph(p)
+                })
+                .add_table(*table),
         };
     }
     package::finish(docx, &document.meta).map_err(|e| RenderError::Docx(e.to_string()))
@@ -88,6 +106,8 @@ pub fn docx(document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError
 enum Part {
     Paragraphs(Vec<Paragraph>),
     Table(Box<Table>),
+    /// Paragraphs, then a table.
+    Titled(Vec<Paragraph>, Box<Table>),
 }
 
 struct Writer<'a> {
@@ -236,6 +256,12 @@ impl Writer<'_> {
                     .map(|line| center(line, true, false, l.header_pt)),
             )
             .chain([center("*", false, false, l.header_pt)])
+            .chain(
+                frame
+                    .number
+                    .iter()
+                    .map(|number| center(number, false, false, l.header_pt)),
+            )
             .fold(TableCell::new(), |cell, p| cell.add_paragraph(p));
         let party = self.plain(AlignmentType::Center).add_run(
             self.text(&frame.party, true, false, l.party_pt)
@@ -277,11 +303,20 @@ impl Writer<'_> {
                     .collect(),
             ),
             Block::Choices { boxes, columns } => Part::Paragraphs(self.choices(boxes, *columns)),
+            Block::Table {
+                title,
+                columns,
+                rows,
+            } => {
+                let (title, table) = self.table(title, columns, rows);
+                Part::Titled(title, Box::new(table))
+            }
+            Block::PageBreak => Part::Paragraphs(Vec::new()),
             Block::Signatures { left, right } => {
                 let width = twips(l.text_width_mm());
                 let half = width / 2;
-                let cell = |signature: &Option<Signature>| {
-                    self.signature(signature.as_ref())
+                let cell = |corner: &Option<Corner>| {
+                    self.corner(corner.as_ref())
                         .into_iter()
                         .fold(TableCell::new(), |c, p| c.add_paragraph(p))
                 };
@@ -291,6 +326,79 @@ impl Writer<'_> {
                 ])))
             }
         }
+    }
+
+    /// A ruled table under its centred bold title: the header row, marked to repeat on every
+    /// page (package.rs turns the mark into `w:tblHeader`), then a row per item.
+    fn table(
+        &self,
+        title: &[String],
+        columns: &[Column],
+        rows: &[Vec<String>],
+    ) -> (Vec<Paragraph>, Table) {
+        let l = self.layout;
+        let count = title.len();
+        let title = title
+            .iter()
+            .enumerate()
+            .map(|(index, line)| {
+                let after = if index + 1 == count {
+                    l.paragraph_gap_pt
+                } else {
+                    0.0
+                };
+                self.plain(AlignmentType::Center)
+                    .keep_next(true)
+                    .line_spacing(self.spacing(after))
+                    .add_run(self.text(line, true, false, l.body_pt))
+            })
+            .collect();
+        let width = f64::from(twips(l.text_width_mm()));
+        let shares: u32 = columns.iter().map(|c| u32::from(c.share)).sum();
+        let widths: Vec<usize> = columns
+            .iter()
+            .map(|c| (width * f64::from(c.share) / f64::from(shares.max(1))).round() as usize)
+            .collect();
+        let row = |cells: Vec<(&str, bool)>| {
+            let cells = cells
+                .into_iter()
+                .zip(&widths)
+                .map(|((text, header), width)| {
+                    let align = if header {
+                        AlignmentType::Center
+                    } else {
+                        AlignmentType::Left
+                    };
+                    TableCell::new()
+                        .width(*width, WidthType::Dxa)
+                        .add_paragraph(
+                            self.plain(align)
+                                .add_run(self.text(text, header, false, l.table_pt)),
+                        )
+                })
+                .collect();
+            TableRow::new(cells)
+        };
+        let header = row(columns.iter().map(|c| (c.header.as_str(), true)).collect())
+            .row_height(package::REPEATED_HEADER_MARK);
+        let body = rows
+            .iter()
+            .map(|cells| row(cells.iter().map(|c| (c.as_str(), false)).collect()));
+        // Word counts rule widths in eighths of a point.
+        let eighths = (l.table_rule_pt * 8.0).round() as usize;
+        let border = |position| TableBorder::new(position).size(eighths);
+        let padding = twips(l.table_cell_padding_mm) as usize;
+        let table = Table::new(std::iter::once(header).chain(body).collect())
+            .set_grid(widths)
+            .width(width as usize, WidthType::Dxa)
+            .margins(TableCellMargins::new().margin(0, padding, 0, padding))
+            .set_border(border(TableBorderPosition::Top))
+            .set_border(border(TableBorderPosition::Left))
+            .set_border(border(TableBorderPosition::Bottom))
+            .set_border(border(TableBorderPosition::Right))
+            .set_border(border(TableBorderPosition::InsideH))
+            .set_border(border(TableBorderPosition::InsideV));
+        (title, table)
     }
 
     /// Tick boxes in equal columns: one paragraph indented like a first line, its rows parted by
@@ -326,11 +434,38 @@ impl Writer<'_> {
         vec![paragraph]
     }
 
-    fn signature(&self, signature: Option<&Signature>) -> Vec<Paragraph> {
+    /// The paragraphs of one corner of a signature row; an empty corner holds one empty line.
+    fn corner(&self, corner: Option<&Corner>) -> Vec<Paragraph> {
+        match corner {
+            Some(Corner::Signature(signature)) => self.signature(signature),
+            Some(Corner::Recipients(recipients)) => self.recipients(recipients),
+            None => vec![self.plain(AlignmentType::Center)],
+        }
+    }
+
+    /// The nơi nhận: its heading in bold italics, then a line per recipient, left-aligned.
+    fn recipients(&self, recipients: &Recipients) -> Vec<Paragraph> {
         let l = self.layout;
-        let Some(signature) = signature else {
-            return vec![self.plain(AlignmentType::Center)];
-        };
+        let heading = self.plain(AlignmentType::Left).add_run(self.text(
+            &recipients.heading,
+            true,
+            true,
+            l.recipients_heading_pt,
+        ));
+        std::iter::once(heading)
+            .chain(recipients.lines.iter().map(|line| {
+                self.plain(AlignmentType::Left).add_run(self.text(
+                    line,
+                    false,
+                    false,
+                    l.recipients_pt,
+                ))
+            }))
+            .collect()
+    }
+
+    fn signature(&self, signature: &Signature) -> Vec<Paragraph> {
+        let l = self.layout;
         let mut paragraphs: Vec<Paragraph> = signature
             .heading
             .iter()

@@ -14,6 +14,11 @@ use crate::document::Metadata;
 const THEME: &str = include_str!("theme1.xml");
 const THEME_PART: &str = "word/theme/theme1.xml";
 
+/// The mark a table's header row carries out of docx-rs, which cannot write `w:tblHeader`: a
+/// row height of one twip, which [`finish`] replaces with `w:tblHeader`.
+pub const REPEATED_HEADER_MARK: f32 = 1.0;
+const MARK_XML: &str = "<w:trHeight w:val=\"1\" w:hRule=\"atLeast\" />";
+
 /// The language of every run, so that Word checks spelling in Vietnamese.
 const LANGUAGE: &str = "vi-VN";
 
@@ -22,7 +27,7 @@ pub fn finish(docx: Docx, meta: &Metadata) -> Result<Vec<u8>, String> {
     let mut xml = docx.build();
     xml.doc_props.core = core_properties(meta).into_bytes();
     xml.styles = with_language(&xml.styles)?;
-    xml.document = reorder(&xml.document)?;
+    xml.document = reorder(&repeated_headers(&xml.document)?)?;
     xml.styles = reorder(&xml.styles)?;
     xml.settings = reorder(&xml.settings)?;
     xml.numberings = reorder(&xml.numberings)?;
@@ -72,6 +77,13 @@ fn repack(archive: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     target.start_file(THEME_PART, options)?;
     target.write_all(THEME.as_bytes())?;
     Ok(target.finish()?.into_inner())
+}
+
+/// Turns the header rows' marks into `w:tblHeader`, so Word and LibreOffice repeat them on every
+/// page a table spans.
+fn repeated_headers(document: &[u8]) -> Result<Vec<u8>, String> {
+    let text = std::str::from_utf8(document).map_err(|e| e.to_string())?;
+    Ok(text.replace(MARK_XML, "<w:tblHeader />").into_bytes())
 }
 
 fn insert_before(xml: &[u8], end_tag: &str, addition: &str) -> Vec<u8> {

@@ -133,6 +133,24 @@ const TABLE_PROPERTIES: &[&str] = &[
     "tblPrChange",
 ];
 
+const ROW_PROPERTIES: &[&str] = &[
+    "cnfStyle",
+    "divId",
+    "gridBefore",
+    "gridAfter",
+    "wBefore",
+    "wAfter",
+    "cantSplit",
+    "trHeight",
+    "tblHeader",
+    "tblCellSpacing",
+    "jc",
+    "hidden",
+    "ins",
+    "del",
+    "trPrChange",
+];
+
 const CELL_PROPERTIES: &[&str] = &[
     "cnfStyle",
     "tcW",
@@ -318,6 +336,7 @@ fn order(name: &str) -> Option<&'static [&'static str]> {
         "w:sectPr" => SECTION_PROPERTIES,
         "w:tblPr" => TABLE_PROPERTIES,
         "w:tcPr" => CELL_PROPERTIES,
+        "w:trPr" => ROW_PROPERTIES,
         "w:tblBorders" | "w:tcBorders" | "w:pBdr" | "w:tblCellMar" | "w:tcMar" => BORDERS,
         "w:style" => STYLE,
         "w:styles" => &["docDefaults", "latentStyles"],

@@ -23,6 +23,7 @@ impl Engine {
         let data = json!({
             "document": document,
             "layout": layout,
+            "italic_slack_pt": layout.italic_slack_pt(),
             "lines": layout
                 .text_sizes()
                 .into_iter()

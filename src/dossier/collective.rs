@@ -1,0 +1,78 @@
+//! The collective's own report (Mẫu 01): what it writes of itself and how it grades itself.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Rating, Score, Text};
+use crate::date::Date;
+
+/// The collective's report and self-assessment (`tap_the`); empty parts print as lines to write on.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collective {
+    /// Số and ký hiệu of the report, e.g. "15-BC/CB" (`so`); dotted when absent.
+    pub so: Option<Text>,
+    /// The report's date (`ngay`); the meeting's when absent.
+    pub ngay: Option<Date>,
+    /// I.1 Democratic centralism and the working rules.
+    pub nguyen_tac: Option<Text>,
+    /// I.2 Results against the targets and tasks of the year.
+    pub ket_qua: Option<Text>,
+    /// I.3 Building the Party and the political system; fighting corruption and degradation.
+    pub xay_dung_dang: Option<Text>,
+    /// I.4 Responsibility of the collective leadership.
+    pub trach_nhiem_lanh_dao: Option<Text>,
+    /// II.1 Shortcomings.
+    pub han_che: Option<Text>,
+    /// II.2 Their causes.
+    pub nguyen_nhan: Option<Text>,
+    /// III. Remedying shortcomings pointed out in earlier reviews.
+    pub khac_phuc: Option<Text>,
+    /// IV. Explanations of issues raised for the review.
+    pub giai_trinh: Option<Text>,
+    /// V. Responsibility of the collective and of individuals.
+    pub trach_nhiem: Option<Text>,
+    /// VI. Direction and measures to remedy shortcomings.
+    pub phuong_huong: Option<Text>,
+    /// The points of part B under the 2025 rules (`diem`).
+    #[serde(default)]
+    pub diem: Score,
+    /// The level the collective proposes for itself (`de_xuat`).
+    pub de_xuat: Option<Rating>,
+    /// Who receives the report (`noi_nhan`), the archive copy last; a default when absent.
+    pub noi_nhan: Option<Vec<Text>>,
+}
+
+/// Why a member does not work in the political system (2025: Mẫu 2C).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outside {
+    /// Retired (`huu_tri`).
+    #[serde(rename = "huu_tri")]
+    Retired,
+    /// A pupil or student (`hoc_sinh_sinh_vien`).
+    #[serde(rename = "hoc_sinh_sinh_vien")]
+    Student,
+    /// Working in a private business (`doanh_nghiep_tu_nhan`).
+    #[serde(rename = "doanh_nghiep_tu_nhan")]
+    PrivateBusiness,
+    /// Any other case (`khac`).
+    #[serde(rename = "khac")]
+    Other,
+}
+
+/// One task of the annex that evidences the 2025 points (HD 43, 7.12): name, product, progress,
+/// quality.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// The task (`ten`).
+    pub ten: Text,
+    /// What it produced (`san_pham`).
+    #[serde(default)]
+    pub san_pham: Option<Text>,
+    /// Progress against the deadline (`tien_do`).
+    #[serde(default)]
+    pub tien_do: Option<Text>,
+    /// Quality of the result (`chat_luong`).
+    #[serde(default)]
+    pub chat_luong: Option<Text>,
+}
