@@ -46,6 +46,16 @@ impl Date {
         NaiveDate::from_ymd_opt(year, month, day).map(Date)
     }
 
+    /// Today, by the system's clock (UTC). Only checks read it: no document is dated by it.
+    pub fn today() -> Date {
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let days = i64::try_from(seconds / 86_400).unwrap_or_default();
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+        Date(epoch + chrono::Days::new(u64::try_from(days).unwrap_or_default()))
+    }
+
     /// The year.
     pub fn year(self) -> i32 {
         self.0.year()

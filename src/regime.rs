@@ -28,6 +28,15 @@ impl Regime {
         }
     }
 
+    /// The first review year whose rules hoso knows (Quy định 132-QĐ/TW, reviews of 2019).
+    pub const FIRST_YEAR: i32 = 2019;
+
+    /// The review years hoso can print for when the current year is `current_year`: from the
+    /// first it knows to the next one, whose review may be prepared ahead.
+    pub fn known_years(current_year: i32) -> std::ops::RangeInclusive<i32> {
+        Regime::FIRST_YEAR..=current_year + 1
+    }
+
     /// The key used in data and in the `forms/` folders: "2019", "2023", "2025".
     pub fn key(self) -> &'static str {
         match self {

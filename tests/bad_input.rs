@@ -311,3 +311,45 @@ fn a_control_character_is_refused_with_its_code_point() {
         ],
     );
 }
+
+#[test]
+fn every_class_of_control_character_is_refused_with_its_code_point() {
+    for (escaped, code) in [
+        ("\\0", "U+0000"),
+        ("\\a", "U+0007"),
+        ("\\e[31m", "U+001B"),
+        ("\\x7F", "U+007F"),
+        ("\\x9B", "U+009B"),
+        ("\\uFFFE", "U+FFFE"),
+        ("\\uFFFF", "U+FFFF"),
+    ] {
+        let (exit, stderr) = refused_edit(
+            "ho_ten: Trần Thị Bích Ngọc",
+            &format!("ho_ten: \"Trần Thị {escaped}Bích Ngọc\""),
+        );
+        assert_eq!(exit, 1, "{escaped}: {stderr}");
+        assert_says(
+            &stderr,
+            &[
+                &place_in_sample("ho_ten: Trần Thị Bích Ngọc", "ho_ten: "),
+                "dang_vien[1].ho_ten",
+                &format!("ký tự điều khiển {code} không in được"),
+            ],
+        );
+    }
+}
+
+#[test]
+fn a_review_year_hoso_has_no_rules_for_is_a_data_error_naming_nam() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(sample())
+        .unwrap()
+        .replace("nam: 2024", "nam: 2099")
+        .replace("2024-12-", "2099-12-")
+        .replace("/12/2024", "/12/2099");
+    let data = dir.path().join("nam-2099.yaml");
+    std::fs::write(&data, text).unwrap();
+    let (code, stderr) = refused(&data, &["--form", "ca-nhan", "--all"]);
+    assert_eq!(code, 1);
+    assert_says(&stderr, &["trường nam:", "năm đánh giá 2099 nằm ngoài"]);
+}

@@ -182,3 +182,35 @@ fn a_line_break_in_a_header_name_breaks_the_line_in_both_files() {
         assert!(docx.iter().any(|p| p == line), "DOCX: {docx:?}");
     }
 }
+
+#[test]
+fn text_of_every_kind_of_character_gives_well_formed_docx_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    // Tab, no-break and zero-width spaces, a line separator, combining marks, symbols, emoji,
+    // CJK, private use, a noncharacter XML allows, the replacement character, and markup.
+    let text = "Tab\\there; NBSP\u{a0}ZWSP\u{200b}; dòng\u{2028}mới; a\u{301}; ①→½€№✓; 👍 中文; \u{e000}\u{fdd0}\u{fffd}; <w:t>&amp;\\\"'";
+    let data = sample_with(
+        dir.path(),
+        "ky-tu.yaml",
+        "      giai_trinh: |\n        Không có.",
+        &format!("      giai_trinh: \"{text}\""),
+    );
+    let out = dir.path().join("ra");
+    render(
+        &data,
+        &out,
+        &["--form", "ca-nhan-lanh-dao", "--member", "nguyen-van-an"],
+    );
+    for docx in with_extension(&files_in(&out), "docx") {
+        assert_docx_xml_parses(&docx);
+        let paragraphs = docx_facts(&docx).paragraphs.join("\n");
+        assert!(
+            paragraphs.contains("<w:t>&amp;\"'"),
+            "markup stays text: {paragraphs}"
+        );
+        assert!(
+            paragraphs.contains("Tab here;"),
+            "a tab prints as a space: {paragraphs}"
+        );
+    }
+}

@@ -9,6 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{Dossier, Position, Score, SourceMap};
 use crate::date::Date;
+use crate::regime::Regime;
 
 /// Why a data file could not be turned into a Dossier.
 #[derive(Debug, Error, Diagnostic)]
@@ -92,6 +93,17 @@ const MEMBER_MIN_AGE: i32 = 18;
 /// member too young to be one.
 fn check_dates(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
     let year = dossier.year;
+    let known = Regime::known_years(Date::today().year());
+    if !known.contains(&year) {
+        return Err(located.at_path(
+            "nam",
+            format!(
+                "năm đánh giá {year} nằm ngoài các năm hoso có quy định: từ {} đến {}",
+                known.start(),
+                known.end()
+            ),
+        ));
+    }
     let first = Date::from_ymd(year, 1, 1);
     let last = Date::from_ymd(year + 1, LAST_MONTH_OF_NEXT_YEAR + 1, 1)
         .and_then(|d| d.0.pred_opt().map(Date));
@@ -616,6 +628,16 @@ dang_vien:
             message.contains("30,5 điểm vượt quá mức tối đa 30 điểm"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_review_year_outside_the_known_rules_names_nam() {
+        let text = GOOD
+            .replace("nam: 2024", "nam: 2017")
+            .replace("ngay: 2024-12-05", "ngay: 2017-12-05");
+        let (message, line, _, field) = error_of(&text);
+        assert_eq!((line, field.as_deref()), (1, Some("nam")));
+        assert!(message.contains("năm đánh giá 2017 nằm ngoài"), "{message}");
     }
 
     #[test]

@@ -304,3 +304,37 @@ pub fn file_names(files: &[PathBuf]) -> Vec<String> {
         .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
         .collect()
 }
+
+/// Parses every XML part of `docx` (quick-xml, to the end); panics naming the part that is not
+/// well-formed.
+pub fn assert_docx_xml_parses(docx: &Path) {
+    let bytes = std::fs::read(docx).expect("DOCX readable");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("DOCX is a zip");
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).unwrap();
+        let name = part.name().to_string();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut part, &mut text)
+            .unwrap_or_else(|e| panic!("{docx:?} {name}: not UTF-8: {e}"));
+        let mut reader = quick_xml::Reader::from_str(&text);
+        reader.config_mut().check_end_names = true;
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(quick_xml::events::Event::Text(t)) => {
+                    let raw: String = t.as_ref().to_string();
+                    if let Some(c) = raw.chars().find(|c| {
+                        !matches!(*c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+                    }) {
+                        panic!("{docx:?} {name}: U+{:04X} is not an XML 1.0 character", u32::from(c));
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => panic!("{docx:?} {name}: not well-formed XML: {e}"),
+            }
+        }
+    }
+}

@@ -131,8 +131,11 @@ impl Writer<'_> {
             .line_spacing(self.spacing(0.0))
     }
 
+    /// A run of `text`; every text of the document goes through here, and through the XML guard.
     fn text(&self, text: &str, bold: bool, italic: bool, size_pt: f64) -> Run {
-        let mut run = Run::new().add_text(text).size(half_points(size_pt));
+        let mut run = Run::new()
+            .add_text(package::xml_text(text))
+            .size(half_points(size_pt));
         if bold {
             run = run.bold();
         }

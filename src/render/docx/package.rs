@@ -119,5 +119,34 @@ fn core_properties(meta: &Metadata) -> String {
 }
 
 fn escape(text: &str) -> String {
-    quick_xml::escape::escape(text).into_owned()
+    quick_xml::escape::escape(xml_text(text).as_ref()).into_owned()
+}
+
+/// `text` as XML 1.0 can carry it: every character the XML 1.0 `Char` production excludes (C0
+/// controls but tab, line feed and carriage return; U+FFFE, U+FFFF) becomes U+FFFD. The data is
+/// cleaned while it is read; this is the one guard every string of a DOCX passes on its way out,
+/// so that no text, whatever its source, can make a part unreadable.
+pub fn xml_text(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    if text.chars().all(allowed) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
+        .collect::<String>()
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_xml_cannot_carry_is_replaced() {
+        assert_eq!(xml_text("a\u{7}b\u{FFFF}c\td"), "a\u{FFFD}b\u{FFFD}c\td");
+        assert!(matches!(
+            xml_text("Nguyễn 👍"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }
