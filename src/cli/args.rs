@@ -71,6 +71,9 @@ pub struct RenderArgs {
         hide_default_value = true
     )]
     pub format: FormatChoice,
+    /// Coi cảnh báo (ký tự không có trong phông chữ) là lỗi: không ghi tệp nào.
+    #[arg(long)]
+    pub strict: bool,
     /// Thư mục ghi tệp ra (tạo mới nếu chưa có).
     #[arg(short, long, value_name = "THƯ_MỤC")]
     pub output: PathBuf,

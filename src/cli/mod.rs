@@ -37,6 +37,9 @@ pub enum CliError {
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
+    /// `--strict`, and the data holds characters the PDF cannot draw.
+    #[error("có {0} ký tự không in được (xem cảnh báo ở trên); bỏ --strict để vẫn ghi tệp")]
+    Strict(usize),
     /// Rendering or writing the files failed.
     #[error(transparent)]
     #[diagnostic(transparent)]
@@ -50,7 +53,7 @@ impl CliError {
         use hoso::forms::FormError;
         use hoso::packet::PacketError;
         match self {
-            CliError::Load(_) | CliError::UnknownMember { .. } => 1,
+            CliError::Load(_) | CliError::UnknownMember { .. } | CliError::Strict(_) => 1,
             CliError::Form(FormError::Unknown { .. } | FormError::NoRegime { .. })
             | CliError::Usage(_) => 2,
             CliError::Packet(PacketError::Write(_)) => 3,

@@ -6,6 +6,7 @@ use hoso::dossier::{self, Dossier, Member};
 use hoso::forms::{Catalogue, Form, Subject};
 use hoso::packet;
 use hoso::render::Format;
+use hoso::render::fonts::Coverage;
 
 use super::args::{FormatChoice, RenderArgs};
 use super::{CliError, terminal};
@@ -13,6 +14,14 @@ use super::{CliError, terminal};
 /// Runs `hoso render` and returns what it wrote.
 pub fn run(args: &RenderArgs) -> Result<Vec<std::path::PathBuf>, CliError> {
     let dossier = dossier::load(&args.data)?;
+    let undrawable = packet::undrawable(&dossier, &Coverage::bundled());
+    let file = args.data.display().to_string();
+    for character in &undrawable {
+        terminal::note(&format!("cảnh báo: {}", character.message(&file)));
+    }
+    if args.strict && !undrawable.is_empty() {
+        return Err(CliError::Strict(undrawable.len()));
+    }
     let catalogue = Catalogue::builtin()?;
     let formats: &[Format] = match args.format {
         FormatChoice::Pdf => &[Format::Pdf],

@@ -80,6 +80,11 @@ pub fn parse(text: &str, name: &str) -> Result<Dossier, LoadError> {
         .map_err(|err| located.yaml_error(&err, field_path.take()))?;
     check(&dossier, &located)?;
     check_dates(&dossier, &located)?;
+    let mut dossier = dossier;
+    dossier.source = super::Source {
+        name: name.to_string(),
+        positions: std::sync::Arc::new(SourceMap::of(&text)),
+    };
     Ok(dossier)
 }
 

@@ -51,6 +51,18 @@ pub struct Dossier {
     /// The Party members of the unit (`dang_vien`).
     #[serde(rename = "dang_vien")]
     pub members: Vec<Member>,
+    /// Where each value stands in the file the Dossier was read from, for checks made later.
+    #[serde(skip)]
+    pub source: Source,
+}
+
+/// The file a Dossier was read from: its name and the position of every value.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    /// The file as the user named it.
+    pub name: String,
+    /// The position of every value, by field path.
+    pub positions: std::sync::Arc<SourceMap>,
 }
 
 impl Dossier {

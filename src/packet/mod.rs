@@ -1,6 +1,8 @@
 //! Which documents a run makes, for whom, under which file names, and writing them: the one
 //! place the command line (and any other face of hoso) calls to produce files.
 
+mod glyphs;
+
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
@@ -13,6 +15,8 @@ use crate::forms::{Catalogue, Form, FormError, Subject};
 use crate::output::{Staging, WriteError, person_stems, slug};
 use crate::regime::Regime;
 use crate::render::{Format, RenderError, docx, layout, pdf};
+
+pub use glyphs::{Undrawable, undrawable};
 
 /// Why a run wrote nothing.
 #[derive(Debug, Error, Diagnostic)]

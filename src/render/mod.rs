@@ -1,6 +1,7 @@
 //! The two backends that draw a Document, and the layout they share.
 
 pub mod docx;
+pub mod fonts;
 pub mod layout;
 pub mod pdf;
 

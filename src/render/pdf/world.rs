@@ -10,14 +10,6 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-/// The bundled font files (Liberation Serif, metric-compatible with Times New Roman).
-const FONT_FILES: [&[u8]; 4] = [
-    include_bytes!("../../../fonts/liberation-serif/LiberationSerif-Regular.ttf"),
-    include_bytes!("../../../fonts/liberation-serif/LiberationSerif-Bold.ttf"),
-    include_bytes!("../../../fonts/liberation-serif/LiberationSerif-Italic.ttf"),
-    include_bytes!("../../../fonts/liberation-serif/LiberationSerif-BoldItalic.ttf"),
-];
-
 /// The style library that draws a Document.
 const STYLE: &str = include_str!("hoso.typ");
 
@@ -45,10 +37,7 @@ pub struct Engine {
 impl Engine {
     /// Loads the fonts and the style library.
     pub fn new() -> Engine {
-        let fonts: Vec<Font> = FONT_FILES
-            .iter()
-            .flat_map(|data| Font::iter(Bytes::new(*data)))
-            .collect();
+        let fonts: Vec<Font> = crate::render::fonts::bundled();
         Engine {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
