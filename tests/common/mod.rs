@@ -225,8 +225,9 @@ pub struct Page {
     pub right_mm: f64,
 }
 
-/// Reads `docx` with python-docx.
+/// Reads `docx` with python-docx, after checking that every XML part of it parses.
 pub fn docx_facts(docx: &Path) -> DocxFacts {
+    assert_docx_xml_parses(docx);
     let script = root().join("tests/tools/docx_facts.py");
     let json = tool(
         python().to_str().unwrap(),
