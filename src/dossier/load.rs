@@ -200,6 +200,18 @@ fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
             ));
         }
     }
+    if let (Some(secretary), Some(deputy)) = (&organisation.secretary, &organisation.deputy)
+        && secretary.value == deputy.value
+    {
+        return Err(located.at(
+            position_of(deputy.referenced),
+            Some("to_chuc.pho_bi_thu".to_string()),
+            format!(
+                "đồng chí «{}» không thể vừa là Bí thư vừa là Phó Bí thư: Phó Bí thư ký phần nhận xét trên bản kiểm điểm của Bí thư",
+                deputy.value
+            ),
+        ));
+    }
     check_score(&dossier.collective.diem, "tap_the.diem", located)?;
     for (index, member) in dossier.members.iter().enumerate() {
         let path = format!("dang_vien[{index}].tu_kiem_diem.diem");
@@ -345,6 +357,11 @@ impl Located<'_> {
                     "khóa «{}» bị ghi hai lần: mỗi khóa chỉ được ghi một lần",
                     key.as_deref().unwrap_or_default()
                 ),
+                path,
+            ),
+            E::Eof { .. } => (
+                "tệp dữ liệu hết trước khi đủ các phần bắt buộc (nam, to_chuc, hoi_nghi, dang_vien); tệp trống hoặc bị cắt ngắn?"
+                    .to_string(),
                 path,
             ),
             E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } => (
@@ -643,6 +660,29 @@ dang_vien:
         let (message, line, _, field) = error_of(&text);
         assert_eq!((line, field.as_deref()), (1, Some("nam")));
         assert!(message.contains("năm đánh giá 2017 nằm ngoài"), "{message}");
+    }
+
+    #[test]
+    fn the_secretary_cannot_be_the_deputy() {
+        let text = GOOD.replace(
+            "  bi_thu: nguyen-van-an\n",
+            "  bi_thu: nguyen-van-an\n  pho_bi_thu: nguyen-van-an\n",
+        );
+        let (message, line, _, field) = error_of(&text);
+        assert_eq!((line, field.as_deref()), (7, Some("to_chuc.pho_bi_thu")));
+        assert!(
+            message.contains("vừa là Bí thư vừa là Phó Bí thư"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn an_empty_file_is_explained_in_vietnamese() {
+        let (message, _, _, _) = error_of("");
+        assert!(
+            message.contains("tệp dữ liệu hết trước khi đủ các phần bắt buộc"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -3,14 +3,32 @@
 
 use std::collections::{HashMap, HashSet};
 
+/// The longest slug, in bytes: with a form's code and an extension a file name stays far below
+/// the 255 bytes file systems allow.
+const SLUG_MAX: usize = 80;
+
 /// A readable ASCII slug: "Nguyễn Văn Ân" → "nguyen-van-an", "Mẫu 02B-HD KĐ.ĐG 2023" → "mau-02b-hd-kd-dg-2023".
+/// A very long text keeps its first words, up to [`SLUG_MAX`] bytes.
 pub fn slug(text: &str) -> String {
     let ascii = deunicode::deunicode(text).to_lowercase();
-    ascii
+    let mut slug = String::new();
+    for part in ascii
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    {
+        let extra = if slug.is_empty() { 0 } else { 1 };
+        if slug.len() + extra + part.len() > SLUG_MAX {
+            if slug.is_empty() {
+                slug.push_str(&part[..SLUG_MAX]);
+            }
+            break;
+        }
+        if extra == 1 {
+            slug.push('-');
+        }
+        slug.push_str(part);
+    }
+    slug
 }
 
 /// The part of a file name that names each person, by id: the slug of the name, or the id when
@@ -63,6 +81,17 @@ mod tests {
         assert_eq!(slug("Đặng Thị Ánh"), "dang-thi-anh");
         assert_eq!(slug("Mẫu 02B-HD KĐ.ĐG 2023"), "mau-02b-hd-kd-dg-2023");
         assert_eq!(slug("  #$*<{{ ]  "), "");
+    }
+
+    #[test]
+    fn a_very_long_name_keeps_its_first_words() {
+        let long = slug(&"Đỗ Văn Hải ".repeat(60));
+        assert!(
+            long.len() <= 80 && long.starts_with("do-van-hai-do-van-hai"),
+            "{long}"
+        );
+        assert!(!long.ends_with('-'));
+        assert_eq!(slug(&"a".repeat(300)).len(), 80);
     }
 
     #[test]
