@@ -155,6 +155,19 @@ fn check_dates(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError
 
 /// The checks serde cannot make: ids, cross references.
 fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
+    let organisation = &dossier.organisation;
+    for (field, value) in [
+        ("to_chuc.cap_tren", &organisation.superior),
+        ("to_chuc.ten", &organisation.name),
+        ("to_chuc.dia_danh", &organisation.place),
+    ] {
+        if value.trim().is_empty() {
+            return Err(located.at_path(
+                field,
+                "không được để trống: tên này in ở đầu mọi văn bản".to_string(),
+            ));
+        }
+    }
     for (index, member) in dossier.members.iter().enumerate() {
         let id = &member.id.value;
         let field = format!("dang_vien[{index}].id");
@@ -181,7 +194,6 @@ fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
             ));
         }
     }
-    let organisation = &dossier.organisation;
     for (field, reference) in [
         ("to_chuc.bi_thu", &organisation.secretary),
         ("to_chuc.pho_bi_thu", &organisation.deputy),
@@ -359,6 +371,23 @@ impl Located<'_> {
                 ),
                 path,
             ),
+            E::NullIntoString { .. } => (
+                "thiếu giá trị: ghi nội dung sau dấu «:», hoặc bỏ hẳn dòng này nếu trường không bắt buộc"
+                    .to_string(),
+                path,
+            ),
+            E::InvalidBooleanStrict { .. } => (
+                "cần true (có) hoặc false (không)".to_string(),
+                path,
+            ),
+            E::InvalidScalar { ty, .. } if *ty == "boolean" => (
+                "cần true (có) hoặc false (không)".to_string(),
+                path,
+            ),
+            E::InvalidScalar { ty, .. } => (
+                format!("giá trị không đúng dạng: cần {}", scalar_vi(ty)),
+                path,
+            ),
             E::Eof { .. } => (
                 "tệp dữ liệu hết trước khi đủ các phần bắt buộc (nam, to_chuc, hoi_nghi, dang_vien); tệp trống hoặc bị cắt ngắn?"
                     .to_string(),
@@ -469,6 +498,16 @@ fn syntax_vi(message: &str) -> String {
         .find(|(english, _)| message.contains(english))
         .map(|(_, vietnamese)| vietnamese.to_string())
         .unwrap_or_else(|| message.to_string())
+}
+
+/// A scalar type as a clerk knows it.
+fn scalar_vi(ty: &str) -> &str {
+    match ty {
+        "boolean" => "true hoặc false",
+        ty if ty.starts_with('i') || ty.starts_with('u') => "một số nguyên",
+        ty if ty.starts_with('f') => "một số",
+        other => other,
+    }
 }
 
 /// What the parser expected, in Vietnamese where the wording is known.
@@ -672,6 +711,27 @@ dang_vien:
         assert_eq!((line, field.as_deref()), (7, Some("to_chuc.pho_bi_thu")));
         assert!(
             message.contains("vừa là Bí thư vừa là Phó Bí thư"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn empty_names_nulls_and_wrong_booleans_are_explained_in_vietnamese() {
+        let (message, _, _, field) =
+            error_of(&GOOD.replace("dia_danh: Hải Dương", "dia_danh: \"\""));
+        assert_eq!(field.as_deref(), Some("to_chuc.dia_danh"));
+        assert!(message.contains("không được để trống"), "{message}");
+        let (message, _, _, field) = error_of(&GOOD.replace("ho_ten: Trần Thị Bình", "ho_ten:"));
+        assert_eq!(field.as_deref(), Some("dang_vien[1].ho_ten"));
+        assert!(message.starts_with("thiếu giá trị"), "{message}");
+        let text = GOOD.replace(
+            "  bi_thu: nguyen-van-an\n",
+            "  bi_thu: nguyen-van-an\n  co_chi_uy: có\n",
+        );
+        let (message, _, _, field) = error_of(&text);
+        assert_eq!(field.as_deref(), Some("to_chuc.co_chi_uy"));
+        assert!(
+            message.contains("true (có) hoặc false (không)"),
             "{message}"
         );
     }
