@@ -36,7 +36,7 @@ pub struct Cli {
 /// The commands of hoso.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// In một mẫu cho một hoặc nhiều đảng viên (PDF và DOCX).
+    /// In văn bản của đơn vị (PDF và DOCX): một mẫu cho một hoặc nhiều đảng viên, hoặc tất cả.
     #[command(
         help_template = HELP,
         next_help_heading = "Tùy chọn",

@@ -56,7 +56,7 @@ pub struct DataError {
 pub fn load(path: &Path) -> Result<Dossier, LoadError> {
     let text = std::fs::read_to_string(path).map_err(|err| LoadError::Read {
         path: path.display().to_string(),
-        reason: err.to_string(),
+        reason: crate::os_error::vietnamese(&err),
     })?;
     parse(&text, &path.display().to_string())
 }

@@ -33,6 +33,10 @@ impl WriteError {
             reason: reason.to_string(),
         }
     }
+
+    fn os(path: &Path, err: std::io::Error) -> WriteError {
+        WriteError::new(path, crate::os_error::vietnamese(&err))
+    }
 }
 
 /// The files of one run, staged until every one is ready.
@@ -54,7 +58,7 @@ impl Staging {
     /// Starts a run writing into `dir`, which is created if missing.
     pub fn new(dir: &Path) -> Result<Staging, WriteError> {
         let created_dir = !dir.exists();
-        std::fs::create_dir_all(dir).map_err(|e| WriteError::new(dir, e))?;
+        std::fs::create_dir_all(dir).map_err(|e| WriteError::os(dir, e))?;
         let stage = tempfile::Builder::new()
             .prefix(".hoso-dang-ghi-")
             .tempdir_in(dir);
@@ -64,7 +68,7 @@ impl Staging {
                 if created_dir {
                     let _ = std::fs::remove_dir(dir);
                 }
-                return Err(WriteError::new(dir, e));
+                return Err(WriteError::os(dir, e));
             }
         };
         Ok(Staging {
@@ -93,10 +97,10 @@ impl Staging {
             ));
         }
         let path = self.stage_dir().join(name);
-        let mut file = std::fs::File::create(&path).map_err(|e| WriteError::new(&target, e))?;
+        let mut file = std::fs::File::create(&path).map_err(|e| WriteError::os(&target, e))?;
         file.write_all(bytes)
             .and_then(|()| file.sync_all())
-            .map_err(|e| WriteError::new(&target, e))?;
+            .map_err(|e| WriteError::os(&target, e))?;
         self.names.push(name.to_string());
         Ok(())
     }
@@ -116,7 +120,7 @@ impl Staging {
             }
         }
         let backup = self.stage_dir().join(BACKUP);
-        std::fs::create_dir(&backup).map_err(|e| WriteError::new(&self.dir, e))?;
+        std::fs::create_dir(&backup).map_err(|e| WriteError::os(&self.dir, e))?;
         let mut moved: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
         for name in &self.names {
             match self.move_in(name, &backup) {
@@ -141,7 +145,7 @@ impl Staging {
         let target = self.dir.join(name);
         let old = if target.exists() {
             let kept = backup.join(name);
-            std::fs::rename(&target, &kept).map_err(|e| WriteError::new(&target, e))?;
+            std::fs::rename(&target, &kept).map_err(|e| WriteError::os(&target, e))?;
             Some(kept)
         } else {
             None
@@ -150,7 +154,7 @@ impl Staging {
             if let Some(kept) = &old {
                 let _ = std::fs::rename(kept, &target);
             }
-            return Err(WriteError::new(&target, e));
+            return Err(WriteError::os(&target, e));
         }
         Ok((target, old))
     }
