@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use common::*;
 
@@ -28,15 +28,6 @@ fn form_of(member: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, pdf)
 }
 
-/// The PDF's text on one line, spaces (and no-break spaces) single.
-fn flat_text(pdf: &Path) -> String {
-    pdf_text(pdf)
-        .replace('\u{a0}', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The boxes of a row of choices as printed, the one at `marked` (if any) filled.
 fn boxes(labels: &[&str], marked: Option<&str>) -> Vec<String> {
     labels
@@ -46,18 +37,6 @@ fn boxes(labels: &[&str], marked: Option<&str>) -> Vec<String> {
             format!("{mark} {label}")
         })
         .collect()
-}
-
-/// The positions of `needles` in `text`, each searched after the one before; panics on a
-/// missing one.
-fn in_order(text: &str, needles: &[String]) {
-    let mut from = 0;
-    for needle in needles {
-        let at = text[from..]
-            .find(needle.as_str())
-            .unwrap_or_else(|| panic!("«{needle}» missing or out of order in:\n{text}"));
-        from += at + needle.len();
-    }
 }
 
 #[test]
@@ -97,7 +76,7 @@ fn each_graded_item_is_followed_by_its_row_with_the_members_grade_marked() {
         expected.push(ROW.to_string());
         expected.push(boxes(&GRADES, Some(grade)).join(" "));
     }
-    in_order(&text, &expected);
+    in_order("Mẫu 02B", &text, &expected);
     assert_eq!(text.matches(ROW).count(), 6, "six rows: I.1–I.5 and III");
     assert!(
         !text.contains(
@@ -115,7 +94,7 @@ fn section_seven_prints_the_levels_as_boxes_with_the_chosen_one_marked() {
     expected.extend(boxes(&LEVELS, Some("Hoàn thành xuất sắc nhiệm vụ")));
     expected.push("2. Xếp loại đảng viên:".to_string());
     expected.extend(boxes(&LEVELS, Some("Hoàn thành xuất sắc nhiệm vụ")));
-    in_order(&text, &expected);
+    in_order("Mẫu 02B", &text, &expected);
 }
 
 #[test]

@@ -9,26 +9,6 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 
-/// A PDF's text on one line, no-break spaces as spaces, whitespace single.
-fn flat_text(pdf: &Path) -> String {
-    pdf_text(pdf)
-        .replace('\u{a0}', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Panics unless every one of `needles` is in `text`, each after the one before.
-fn in_order(what: &str, text: &str, needles: &[&str]) {
-    let mut from = 0;
-    for needle in needles {
-        let at = text[from..]
-            .find(needle)
-            .unwrap_or_else(|| panic!("{what}: «{needle}» missing or out of order in:\n{text}"));
-        from += at + needle.len();
-    }
-}
-
 /// The PDF of `files` whose name starts with `prefix`.
 fn pdf_named(files: &[PathBuf], prefix: &str) -> PathBuf {
     with_extension(files, "pdf")
@@ -229,7 +209,7 @@ fn the_total_is_the_sum_of_the_groups_the_data_gives() {
         let name = member["ho_ten"].as_str().unwrap();
         let pdf = with_extension(&files, "pdf")
             .into_iter()
-            .find(|pdf| tool("pdfinfo", [pdf]).contains(&format!("Author:          {name}\n")))
+            .find(|pdf| pdf_author(pdf) == name)
             .unwrap_or_else(|| panic!("no PDF by {name}"));
         let text = flat_text(&pdf);
         match (

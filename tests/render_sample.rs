@@ -119,15 +119,6 @@ fn pdfs_carry_names_with_diacritics_and_the_sections_in_order() {
     assert_eq!(authors, names, "one PDF for every member");
 }
 
-/// The author a PDF names (pdfinfo): the person whose self-review it is.
-fn pdf_author(pdf: &Path) -> String {
-    tool("pdfinfo", [pdf])
-        .lines()
-        .find_map(|line| line.strip_prefix("Author:"))
-        .map(|author| author.trim().to_string())
-        .unwrap_or_default()
-}
-
 #[test]
 fn the_date_line_follows_the_official_form() {
     let (_dir, pdfs, _) = rendered();

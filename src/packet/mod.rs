@@ -63,20 +63,35 @@ pub fn members_filing<'d>(
     (filing, others)
 }
 
-/// The file name, without extension, of `form` for each member of the unit, in the order of the
-/// data: the person's name and the form's printed code, as ASCII. A name depends on the member
-/// and the form only, never on which members a run selects.
-pub fn member_file_stems(form: &Form, dossier: &Dossier) -> Vec<String> {
-    let code = slug(&form.meta.ma_mau);
+/// The person part of each member's file names, in the order of the data: the name as ASCII,
+/// or the id where names collide. It depends on the member only, never on which members a run
+/// selects.
+fn person_parts(dossier: &Dossier) -> Vec<String> {
     let people: Vec<(&str, &str)> = dossier
         .members
         .iter()
         .map(|m| (m.id.value.as_str(), m.name.as_str()))
         .collect();
     let stems = person_stems(&people);
-    people
+    people.iter().map(|(id, _)| stems[id].clone()).collect()
+}
+
+/// A file name without extension: whose document it is, then the form's printed code, as ASCII.
+fn file_stem(whose: &str, form: &Form) -> String {
+    format!("{whose}_{}", slug(&form.meta.ma_mau))
+}
+
+/// The file name, without extension, of the unit's own document `form`.
+fn collective_stem(form: &Form, dossier: &Dossier) -> String {
+    file_stem(&slug(&dossier.organisation.name), form)
+}
+
+/// The file name, without extension, of `form` for each member of the unit, in the order of the
+/// data: the person's name and the form's printed code, as ASCII.
+fn member_file_stems(form: &Form, dossier: &Dossier) -> Vec<String> {
+    person_parts(dossier)
         .iter()
-        .map(|(id, _)| format!("{}_{code}", stems[id]))
+        .map(|person| file_stem(person, form))
         .collect()
 }
 
@@ -100,12 +115,7 @@ pub fn render_form(
     match form.meta.doi_tuong {
         Subject::Collective => {
             let document = catalogue.collective_document(form, dossier)?;
-            let stem = format!(
-                "{}_{}",
-                slug(&dossier.organisation.name),
-                slug(&form.meta.ma_mau)
-            );
-            writer.write(&document, &stem)?;
+            writer.write(&document, &collective_stem(form, dossier))?;
         }
         Subject::Member => {
             let stems = member_file_stems(form, dossier);
@@ -139,16 +149,12 @@ pub fn render_unit(
         staging: &mut staging,
     };
     let report = catalogue.find("tap-the", regime, year)?;
-    let stem = format!(
-        "{}_{}",
-        slug(&dossier.organisation.name),
-        slug(&report.meta.ma_mau)
-    );
-    writer.write(&catalogue.collective_document(report, dossier)?, &stem)?;
-    for (index, member) in dossier.members.iter().enumerate() {
+    let document = catalogue.collective_document(report, dossier)?;
+    writer.write(&document, &collective_stem(report, dossier))?;
+    for (member, person) in dossier.members.iter().zip(person_parts(dossier)) {
         let form = catalogue.find(personal_form_id(member, regime), regime, year)?;
-        let stem = &member_file_stems(form, dossier)[index];
-        writer.write(&catalogue.personal_document(form, dossier, member)?, stem)?;
+        let document = catalogue.personal_document(form, dossier, member)?;
+        writer.write(&document, &file_stem(&person, form))?;
     }
     Ok(staging.commit()?)
 }

@@ -339,3 +339,34 @@ pub fn assert_docx_xml_parses(docx: &Path) {
         }
     }
 }
+
+/// A PDF's text on one line (pdftotext), no-break spaces as spaces, whitespace single.
+pub fn flat_text(pdf: &Path) -> String {
+    pdf_text(pdf)
+        .replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Panics unless every one of `needles` is in `text`, each after the one before; `what` names
+/// the document in the message.
+pub fn in_order<S: AsRef<str>>(what: &str, text: &str, needles: &[S]) {
+    let mut from = 0;
+    for needle in needles {
+        let needle = needle.as_ref();
+        let at = text[from..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{what}: «{needle}» missing or out of order in:\n{text}"));
+        from += at + needle.len();
+    }
+}
+
+/// The author a PDF names (pdfinfo): the person whose document it is, or the unit.
+pub fn pdf_author(pdf: &Path) -> String {
+    tool("pdfinfo", [pdf])
+        .lines()
+        .find_map(|line| line.strip_prefix("Author:"))
+        .map(|author| author.trim().to_string())
+        .unwrap_or_default()
+}
