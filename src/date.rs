@@ -56,6 +56,18 @@ impl Date {
         Date(epoch + chrono::Days::new(u64::try_from(days).unwrap_or_default()))
     }
 
+    /// The same day `months` months later (the month's last day where it is shorter).
+    pub fn plus_months(self, months: u32) -> Option<Date> {
+        self.0
+            .checked_add_months(chrono::Months::new(months))
+            .map(Date)
+    }
+
+    /// Whole days from this date to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        (later.0 - self.0).num_days()
+    }
+
     /// The year.
     pub fn year(self) -> i32 {
         self.0.year()

@@ -16,3 +16,5 @@ pub mod output;
 pub mod packet;
 pub mod regime;
 pub mod render;
+pub mod rules;
+pub mod tally;

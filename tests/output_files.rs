@@ -94,7 +94,11 @@ fn a_reader_that_closes_the_pipe_early_is_not_an_error() {
     let output = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
-    assert!(stderr.is_empty(), "{stderr}");
+    // The rules' warnings may precede; no error follows them.
+    assert!(
+        !stderr.contains('×') && !stderr.lines().any(|line| line.starts_with("lỗi")),
+        "{stderr}"
+    );
     assert_eq!(
         files_in(&out).len(),
         2,

@@ -43,6 +43,40 @@ pub enum Command {
         override_usage = "hoso render [--form <MÃ_MẪU>] [--member <MÃ>... | --all] [--format pdf|docx|both] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU>"
     )]
     Render(RenderArgs),
+    /// Kiểm tra dữ liệu và quy định xếp loại của chế độ đang áp dụng, không in văn bản nào.
+    #[command(
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso check [--format text|json] <TỆP_DỮ_LIỆU>"
+    )]
+    Check(CheckArgs),
+}
+
+/// Arguments of `hoso check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Tệp dữ liệu YAML của đơn vị.
+    #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số")]
+    pub data: PathBuf,
+    /// Cách in kết quả: text (cho người đọc; mặc định) hoặc json (cho chương trình khác).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "DẠNG",
+        default_value_t = ReportFormat::Text,
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub format: ReportFormat,
+}
+
+/// How `hoso check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Cho người đọc.
+    Text,
+    /// JSON, cho chương trình khác.
+    Json,
 }
 
 /// Arguments of `hoso render`.
@@ -74,6 +108,9 @@ pub struct RenderArgs {
     /// Coi cảnh báo (ký tự không có trong phông chữ) là lỗi: không ghi tệp nào.
     #[arg(long)]
     pub strict: bool,
+    /// Vẫn in khi dữ liệu phạm quy định xếp loại (các lỗi vẫn được báo).
+    #[arg(long)]
+    pub force: bool,
     /// Thư mục ghi tệp ra (tạo mới nếu chưa có).
     #[arg(short, long, value_name = "THƯ_MỤC")]
     pub output: PathBuf,
@@ -109,7 +146,7 @@ pub fn usage_error_vi(err: &clap::Error) -> Option<String> {
             format!("không có tùy chọn «{}»", context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh «{}»; các lệnh có: render",
+            "không có lệnh «{}»; các lệnh có: render, check",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::InvalidValue => format!(
@@ -129,6 +166,6 @@ pub fn usage_error_vi(err: &clap::Error) -> Option<String> {
         _ => err.to_string(),
     };
     Some(format!(
-        "lỗi: {message}\nXem hướng dẫn: hoso --help, hoso render --help"
+        "lỗi: {message}\nXem hướng dẫn: hoso --help, hoso render --help, hoso check --help"
     ))
 }

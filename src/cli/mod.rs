@@ -1,6 +1,7 @@
 //! The command line: parsing, dispatch, and how errors reach the user.
 
 mod args;
+mod check;
 mod render;
 mod terminal;
 
@@ -40,6 +41,14 @@ pub enum CliError {
     /// `--strict`, and the data holds characters the PDF cannot draw.
     #[error("có {0} ký tự không in được (xem cảnh báo ở trên); bỏ --strict để vẫn ghi tệp")]
     Strict(usize),
+    /// The data breaks rating rules (listed before this message).
+    #[error(
+        "dữ liệu có {0} lỗi theo quy định đánh giá, xếp loại (xem ở trên): không ghi tệp nào; sửa dữ liệu, hoặc thêm --force để vẫn in"
+    )]
+    RulesBroken(usize),
+    /// `hoso check` found errors (listed before this message).
+    #[error("có {0} lỗi theo quy định đánh giá, xếp loại")]
+    CheckFailed(usize),
     /// Rendering or writing the files failed.
     #[error(transparent)]
     #[diagnostic(transparent)]
@@ -53,7 +62,11 @@ impl CliError {
         use hoso::forms::FormError;
         use hoso::packet::PacketError;
         match self {
-            CliError::Load(_) | CliError::UnknownMember { .. } | CliError::Strict(_) => 1,
+            CliError::Load(_)
+            | CliError::UnknownMember { .. }
+            | CliError::Strict(_)
+            | CliError::RulesBroken(_)
+            | CliError::CheckFailed(_) => 1,
             CliError::Form(FormError::Unknown { .. } | FormError::NoRegime { .. })
             | CliError::Usage(_) => 2,
             CliError::Packet(PacketError::Write(_)) => 3,
@@ -86,13 +99,11 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match &cli.command {
-        Command::Render(args) => render::run(args),
+        Command::Render(args) => render::run(args).map(|paths| terminal::report_written(&paths)),
+        Command::Check(args) => check::run(args),
     };
     match result {
-        Ok(paths) => {
-            terminal::report_written(&paths);
-            ExitCode::SUCCESS
-        }
+        Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             let code = err.exit_code();
             terminal::error(&format!("{:?}", miette::Report::new(err)));

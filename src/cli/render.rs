@@ -7,6 +7,7 @@ use hoso::forms::{Catalogue, Form, Subject};
 use hoso::packet;
 use hoso::render::Format;
 use hoso::render::fonts::Coverage;
+use hoso::rules;
 
 use super::args::{FormatChoice, RenderArgs};
 use super::{CliError, terminal};
@@ -23,6 +24,17 @@ pub fn run(args: &RenderArgs) -> Result<Vec<std::path::PathBuf>, CliError> {
         return Err(CliError::Strict(undrawable.len()));
     }
     let catalogue = Catalogue::builtin()?;
+    let findings = rules::check(&dossier, &catalogue);
+    if !findings.is_empty() {
+        terminal::note(super::check::text(&file, &findings).trim_end());
+    }
+    match rules::errors(&findings) {
+        0 => {}
+        errors if args.force => terminal::note(&format!(
+            "--force: vẫn ghi tệp dù dữ liệu có {errors} lỗi theo quy định đánh giá, xếp loại"
+        )),
+        errors => return Err(CliError::RulesBroken(errors)),
+    }
     let formats: &[Format] = match args.format {
         FormatChoice::Pdf => &[Format::Pdf],
         FormatChoice::Docx => &[Format::Docx],
@@ -34,6 +46,11 @@ pub fn run(args: &RenderArgs) -> Result<Vec<std::path::PathBuf>, CliError> {
                 "chọn một mẫu (--form <MÃ_MẪU>), hoặc dùng --all không kèm --form để in mọi văn bản của đơn vị"
                     .to_string(),
             ));
+        }
+        for member in &dossier.members {
+            if let Some(why) = packet::why_not_reviewed(member, &dossier) {
+                terminal::note(&why);
+            }
         }
         return Ok(packet::render_unit(
             &catalogue,
@@ -79,6 +96,11 @@ fn select_members<'d>(
     }
     let regime = dossier.regime();
     if args.all {
+        for member in &dossier.members {
+            if let Some(why) = packet::why_not_reviewed(member, dossier) {
+                terminal::note(&why);
+            }
+        }
         let (filing, others) = packet::members_filing(form, dossier);
         for (member, id) in others {
             terminal::note(&format!(
@@ -96,6 +118,10 @@ fn select_members<'d>(
             file: args.data.display().to_string(),
             known: dossier.member_ids().join(", "),
         })?;
+        if let Some(why) = packet::why_not_reviewed(member, dossier) {
+            terminal::note(&why);
+            continue;
+        }
         let files = packet::personal_form_id(member, regime);
         if files != form.id {
             terminal::note(&format!(
@@ -104,6 +130,11 @@ fn select_members<'d>(
             ));
         }
         selected.push(member);
+    }
+    if selected.is_empty() {
+        return Err(CliError::Usage(
+            "không có bản kiểm điểm nào để in cho các đảng viên đã chọn".to_string(),
+        ));
     }
     Ok(selected)
 }

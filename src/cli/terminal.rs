@@ -14,6 +14,12 @@ pub fn report_written(paths: &[PathBuf]) {
     });
 }
 
+/// Text on standard output, with a line break after it.
+pub fn out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}", text.trim_end());
+}
+
 /// A note for the user that does not stop the run, on standard error.
 pub fn note(message: &str) {
     let _ = writeln!(std::io::stderr(), "{message}");

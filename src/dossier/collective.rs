@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Rating, Score, Text};
+use super::{CollectiveBreaches, CollectiveVerdict, Rating, Score, TaskResults, Text};
 use crate::date::Date;
 
 /// The collective's report and self-assessment (`tap_the`); empty parts print as lines to write on.
@@ -40,6 +40,15 @@ pub struct Collective {
     pub de_xuat: Option<Rating>,
     /// Who receives the report (`noi_nhan`), the archive copy last; a default when absent.
     pub noi_nhan: Option<Vec<Text>>,
+    /// How the collective's tasks of the year went (`ket_qua_nhiem_vu`).
+    #[serde(default)]
+    pub ket_qua_nhiem_vu: Option<TaskResults>,
+    /// Breaches that make the collective "Không hoàn thành nhiệm vụ" (`vi_pham`).
+    #[serde(default)]
+    pub vi_pham: Option<CollectiveBreaches>,
+    /// What the meeting decided on the collective (`danh_gia`).
+    #[serde(default)]
+    pub danh_gia: CollectiveVerdict,
 }
 
 /// Why a member does not work in the political system (2025: Mẫu 2C).

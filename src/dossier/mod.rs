@@ -6,8 +6,10 @@
 mod collective;
 mod grade;
 mod load;
+mod meeting;
 mod points;
 mod rating;
+mod record;
 mod source_map;
 mod text;
 
@@ -17,8 +19,13 @@ use serde_saphyr::Spanned;
 pub use collective::{Collective, Outside, Task};
 pub use grade::{Grade, ItemGrades};
 pub use load::{DataError, LoadError, load, parse};
+pub use meeting::{Absence, CollectiveVerdict, Meeting, Votes};
 pub use points::{Points, Score};
 pub use rating::Rating;
+pub use record::{
+    CollectiveBreaches, Discipline, MemberBreaches, Percent, TaskResults, TemporaryActivity,
+    Transfer,
+};
 pub use source_map::{Position, SourceMap};
 pub use text::Text;
 
@@ -136,16 +143,19 @@ pub struct Organisation {
     /// secretary's own form.
     #[serde(rename = "pho_bi_thu", default, skip_serializing)]
     pub deputy: Option<Spanned<String>>,
+    /// The organisation's level, when the upper level has decided it (`xep_loai`): the secretary
+    /// and the committee may not be rated above it (2019 and 2023 rules).
+    #[serde(rename = "xep_loai", default)]
+    pub rating: Option<Rating>,
+    /// The most members rated "Hoàn thành xuất sắc nhiệm vụ", in per cent of those rated "Hoàn
+    /// thành tốt nhiệm vụ" (`ty_le_xuat_sac`): 20, or 25 where the competent level allows it (2025).
+    #[serde(rename = "ty_le_xuat_sac", default)]
+    pub excellent_quota: Option<Percent>,
 }
 
-/// The review meeting of the unit.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Meeting {
-    /// The day of the meeting (`ngay`); documents are dated by it unless they name their own date.
-    #[serde(rename = "ngay")]
-    pub date: Date,
-}
+/// How long after admission a member is new (Hướng dẫn 21-HD/BTCTW, mục II.6; Quy định
+/// 366-QĐ/TW, Điều 5 khoản 2).
+pub const NEW_MEMBER_MONTHS: u32 = 6;
 
 /// One Party member and what their self-review says.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -179,6 +189,30 @@ pub struct Member {
     /// Why the member does not work in the political system, if so (`ngoai_he_thong_chinh_tri`).
     #[serde(rename = "ngoai_he_thong_chinh_tri", default)]
     pub outside: Option<Outside>,
+    /// The day the member was admitted to the Party (`ngay_vao_dang`).
+    #[serde(rename = "ngay_vao_dang", default)]
+    pub admitted_on: Option<Date>,
+    /// Whether the member is still on probation (`du_bi`): a dự bị member has no vote.
+    #[serde(rename = "du_bi", default)]
+    pub probationary: bool,
+    /// Whole months of sick leave in the year (`nghi_om_thang`).
+    #[serde(rename = "nghi_om_thang", default)]
+    pub sick_leave_months: Option<u8>,
+    /// Whether the member took maternity leave in the year (`nghi_thai_san`).
+    #[serde(rename = "nghi_thai_san", default)]
+    pub maternity_leave: bool,
+    /// Where and when the member came from, if they moved here during the year (`chuyen_den`).
+    #[serde(rename = "chuyen_den", default)]
+    pub transfer: Option<Transfer>,
+    /// The chi bộ where the member is temporarily active, if any (`sinh_hoat_tam_thoi`).
+    #[serde(rename = "sinh_hoat_tam_thoi", default)]
+    pub temporary_activity: Option<TemporaryActivity>,
+    /// How the member's tasks of the year went (`ket_qua_nhiem_vu`).
+    #[serde(rename = "ket_qua_nhiem_vu", default)]
+    pub results: Option<TaskResults>,
+    /// Breaches that make the member "Không hoàn thành nhiệm vụ" (`vi_pham`).
+    #[serde(rename = "vi_pham", default)]
+    pub breaches: Option<MemberBreaches>,
     /// The tasks and results that evidence the 2025 points (`phu_luc`).
     #[serde(rename = "phu_luc", default)]
     pub tasks: Vec<Task>,
@@ -194,6 +228,14 @@ pub struct Member {
 }
 
 impl Member {
+    /// Whether the member was admitted less than six months before `day` (the meeting): such a
+    /// member is reviewed but not rated (2019, 2023), or not reviewed at all (2025).
+    pub fn is_new_on(&self, day: Date) -> bool {
+        self.admitted_on
+            .and_then(|admitted| admitted.plus_months(NEW_MEMBER_MONTHS))
+            .is_some_and(|six_months_on| six_months_on > day)
+    }
+
     /// Whether the member files the leader's form: as the data says, or when it gives a post in
     /// the administration.
     pub fn is_leader(&self) -> bool {
@@ -255,6 +297,15 @@ pub struct Assessment {
     pub xep_loai_can_bo: Option<Rating>,
     /// Comments of the chi ủy.
     pub nhan_xet_chi_uy: Option<Text>,
-    /// The level the chi bộ proposes.
+    /// The level the chi bộ proposes; when the votes are given, it must be the level they adopt.
     pub chi_bo_de_xuat: Option<Rating>,
+    /// The votes of the meeting on the member's level (`phieu`).
+    #[serde(default)]
+    pub phieu: Option<Votes>,
+    /// The chair's conclusion on the member (`ket_luan`).
+    #[serde(default)]
+    pub ket_luan: Option<Text>,
+    /// The day the chi ủy signs its comments (`ngay`); not before the meeting.
+    #[serde(default)]
+    pub ngay: Option<Date>,
 }

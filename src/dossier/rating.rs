@@ -30,6 +30,29 @@ impl Rating {
         Rating::NotCompleted,
     ];
 
+    /// Whether this level is better than `other`.
+    pub fn is_above(self, other: Rating) -> bool {
+        self.rank() < other.rank()
+    }
+
+    /// 0 for the best level, 3 for the worst.
+    fn rank(self) -> usize {
+        Rating::ALL
+            .iter()
+            .position(|&rating| rating == self)
+            .unwrap_or_default()
+    }
+
+    /// The usual abbreviation, e.g. "HTTNV".
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Rating::Excellent => "HTXSNV",
+            Rating::Good => "HTTNV",
+            Rating::Completed => "HTNV",
+            Rating::NotCompleted => "KHTNV",
+        }
+    }
+
     /// The key written in YAML, e.g. `hoan_thanh_tot`.
     pub fn key(self) -> &'static str {
         match self {
@@ -67,6 +90,13 @@ mod tests {
             assert_eq!(yaml.trim(), rating.key());
             assert_eq!(Rating::from_key(rating.key()), Some(rating));
         }
+    }
+
+    #[test]
+    fn levels_are_ordered_best_first() {
+        assert!(Rating::Excellent.is_above(Rating::Good));
+        assert!(!Rating::Good.is_above(Rating::Good));
+        assert!(!Rating::NotCompleted.is_above(Rating::Completed));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 
+use super::blanks::{FieldRead, Reads};
 use super::directives::DataDirectives;
 use super::{Catalogue, Form, FormError, Subject};
 use crate::document::{
@@ -30,33 +31,31 @@ impl Catalogue {
         self.document(form, dossier, None)
     }
 
+    /// The fields of the data that `form` reads for `member` (or for the unit, when `member` is
+    /// `None`), each with whether it is blank and so prints as lines or boxes to fill by hand.
+    pub fn fields_read(
+        &self,
+        form: &Form,
+        dossier: &Dossier,
+        member: Option<&Member>,
+    ) -> Result<Vec<FieldRead>, FormError> {
+        check_subject(form, member)?;
+        let reads = Reads::default();
+        let data = template_data(dossier, member, Some(&reads));
+        self.engine
+            .get_template(&form.body_template())?
+            .render(data)?;
+        Ok(reads.into_fields())
+    }
+
     fn document(
         &self,
         form: &Form,
         dossier: &Dossier,
         member: Option<&Member>,
     ) -> Result<Document, FormError> {
-        let subject_is_member = form.meta.doi_tuong == Subject::Member;
-        if subject_is_member != member.is_some() {
-            return Err(FormError::Template(format!(
-                "mẫu «{}» là mẫu {}",
-                form.id,
-                if subject_is_member {
-                    "cá nhân"
-                } else {
-                    "tập thể"
-                }
-            )));
-        }
-        let data = context! {
-            nam => dossier.year,
-            che_do => dossier.regime().key(),
-            to_chuc => Value::from(Serde(&dossier.organisation)),
-            hoi_nghi => Value::from(Serde(&dossier.meeting)),
-            tt => Value::from(Serde(&dossier.collective)),
-            in_phan_danh_gia => dossier.print_assessment,
-            dv => member.map(|m| Value::from(Serde(m))),
-        };
+        check_subject(form, member)?;
+        let data = template_data(dossier, member, None);
         let date = match member {
             Some(member) => member.signed_on,
             None => dossier.collective.ngay,
@@ -106,6 +105,41 @@ impl Catalogue {
             date,
         };
         Ok(Document { meta, frame, body })
+    }
+}
+
+/// A personal form needs a member, a collective form none.
+fn check_subject(form: &Form, member: Option<&Member>) -> Result<(), FormError> {
+    let subject_is_member = form.meta.doi_tuong == Subject::Member;
+    if subject_is_member == member.is_some() {
+        return Ok(());
+    }
+    Err(FormError::Template(format!(
+        "mẫu «{}» là mẫu {}",
+        form.id,
+        if subject_is_member {
+            "cá nhân"
+        } else {
+            "tập thể"
+        }
+    )))
+}
+
+/// The names a form's template reads; with `reads`, the collective and the member note every
+/// field read from them.
+fn template_data(dossier: &Dossier, member: Option<&Member>, reads: Option<&Reads>) -> Value {
+    let named = |value: Value, name: &str| match reads {
+        Some(reads) => reads.traced(value, name),
+        None => value,
+    };
+    context! {
+        nam => dossier.year,
+        che_do => dossier.regime().key(),
+        to_chuc => Value::from(Serde(&dossier.organisation)),
+        hoi_nghi => Value::from(Serde(&dossier.meeting)),
+        tt => named(Value::from(Serde(&dossier.collective)), "tt"),
+        in_phan_danh_gia => dossier.print_assessment,
+        dv => member.map(|m| named(Value::from(Serde(m)), "dv")),
     }
 }
 

@@ -5,6 +5,7 @@
 //! between forms live once under `forms/_chung/` and are included by name.
 
 mod assemble;
+mod blanks;
 mod directives;
 mod template;
 
@@ -13,6 +14,8 @@ use miette::Diagnostic;
 use minijinja::Environment;
 use serde::Deserialize;
 use thiserror::Error;
+
+pub use blanks::FieldRead;
 
 use crate::document::MarkupError;
 use crate::regime::Regime;

@@ -45,8 +45,24 @@ pub fn personal_form_id(member: &Member, regime: Regime) -> &'static str {
     }
 }
 
+/// Whether `member` is reviewed at all: under the 2025 rules a member admitted less than six
+/// months before the meeting is not (Quy định 366-QĐ/TW, Điều 5 khoản 2), and files no form.
+pub fn is_reviewed(member: &Member, dossier: &Dossier) -> bool {
+    dossier.regime() != Regime::R2025 || !member.is_new_on(dossier.meeting.date)
+}
+
+/// Why hoso prints no self-review for `member`, in Vietnamese, when it prints none.
+pub fn why_not_reviewed(member: &Member, dossier: &Dossier) -> Option<String> {
+    (!is_reviewed(member, dossier)).then(|| {
+        format!(
+            "không in bản kiểm điểm của {} ({}): đảng viên mới kết nạp chưa đủ 06 tháng không kiểm điểm (Quy định 366-QĐ/TW, Điều 5 khoản 2)",
+            member.name, member.id.value
+        )
+    })
+}
+
 /// The members of `dossier` who file `form`, in the order of the data, and the others with the
-/// form each of them files.
+/// form each of them files. Members who are not reviewed are in neither list.
 pub fn members_filing<'d>(
     form: &Form,
     dossier: &'d Dossier,
@@ -54,7 +70,7 @@ pub fn members_filing<'d>(
     let regime = dossier.regime();
     let mut filing = Vec::new();
     let mut others = Vec::new();
-    for member in &dossier.members {
+    for member in dossier.members.iter().filter(|m| is_reviewed(m, dossier)) {
         match personal_form_id(member, regime) {
             id if id == form.id => filing.push(member),
             id => others.push((member, id)),
@@ -134,7 +150,7 @@ pub fn render_form(
 }
 
 /// Renders every document of the unit's review into `dir`: the collective's report, and each
-/// member's own personal form, under the regime of the review year. Every file or none.
+/// reviewed member's own personal form, under the regime of the review year. Every file or none.
 pub fn render_unit(
     catalogue: &Catalogue,
     dossier: &Dossier,
@@ -152,6 +168,9 @@ pub fn render_unit(
     let document = catalogue.collective_document(report, dossier)?;
     writer.write(&document, &collective_stem(report, dossier))?;
     for (member, person) in dossier.members.iter().zip(person_parts(dossier)) {
+        if !is_reviewed(member, dossier) {
+            continue;
+        }
         let form = catalogue.find(personal_form_id(member, regime), regime, year)?;
         let document = catalogue.personal_document(form, dossier, member)?;
         writer.write(&document, &file_stem(&person, form))?;

@@ -183,13 +183,38 @@ pub fn comparable(text: &str) -> String {
         .collect()
 }
 
-/// The `ho_ten` values of a sample file, read from its lines (not through hoso's loader).
+/// The names of the members of a sample who file a self-review, read with a YAML reader (not
+/// through hoso's loader).
 pub fn names_in(data: &Path) -> Vec<String> {
-    std::fs::read_to_string(data)
-        .expect("sample readable")
-        .lines()
-        .filter_map(|line| line.trim().strip_prefix("ho_ten:"))
-        .map(|name| name.trim().trim_matches(['\'', '"']).to_string())
+    let yaml = std::fs::read_to_string(data).expect("sample readable");
+    let unit: serde_json::Value = serde_saphyr::from_str(&yaml).expect("sample parses");
+    let ymd = |value: &serde_json::Value| -> (i64, i64, i64) {
+        let parts: Vec<i64> = value
+            .as_str()
+            .expect("an ISO date")
+            .split('-')
+            .map(|part| part.parse().expect("a number"))
+            .collect();
+        (parts[0], parts[1], parts[2])
+    };
+    let meeting = ymd(&unit["hoi_nghi"]["ngay"]);
+    // From the 2025 review on, a member admitted less than six months before the meeting is
+    // not reviewed and files nothing.
+    let scored_rules = unit["nam"].as_i64().expect("a year") >= 2025;
+    let is_new = |member: &serde_json::Value| {
+        let Some(admitted) = member.get("ngay_vao_dang").map(ymd) else {
+            return false;
+        };
+        let months = (meeting.0 - admitted.0) * 12 + (meeting.1 - admitted.1)
+            - i64::from(meeting.2 < admitted.2);
+        months < 6
+    };
+    unit["dang_vien"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .filter(|member| !(scored_rules && is_new(member)))
+        .map(|member| member["ho_ten"].as_str().expect("a name").to_string())
         .collect()
 }
 

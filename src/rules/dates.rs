@@ -1,0 +1,221 @@
+//! Dates that cannot be true together: admission and probation, signatures and the meeting, the
+//! upper level's deadline.
+
+use crate::date::Date;
+
+use super::levels;
+use super::{ALL_REGIMES, Report, Review, Rule};
+
+/// The months of probation before a member can be a full one.
+const PROBATION_MONTHS: u32 = 12;
+
+/// A probationary member is one admitted less than twelve months before the meeting.
+pub const PROBATION: Rule = Rule {
+    id: "thoi-ky-du-bi",
+    summary: "đảng viên vào Đảng chưa đủ 12 tháng tính đến ngày hội nghị là đảng viên dự bị (du_bi: true); quá 12 tháng mà còn ghi dự bị thì cảnh báo",
+    regimes: ALL_REGIMES,
+    source: |_| "Điều lệ Đảng, Điều 5 (thời kỳ dự bị mười hai tháng)",
+    check: probation,
+};
+
+fn probation(review: &Review<'_>, report: &mut Report) {
+    let day = review.dossier.meeting.date;
+    for (index, member) in levels::members(review.dossier) {
+        let Some(admitted) = member.admitted_on else {
+            continue;
+        };
+        let Some(full_from) = admitted.plus_months(PROBATION_MONTHS) else {
+            continue;
+        };
+        let at = levels::member_path(index);
+        if full_from > day && !member.probationary && admitted <= day {
+            report.error(
+                format!("{at}.du_bi"),
+                format!(
+                    "{} vào Đảng ngày {}, chưa đủ 12 tháng đến ngày hội nghị nên còn là đảng viên dự bị: ghi du_bi: true",
+                    member.name,
+                    admitted.short_vi()
+                ),
+            );
+        } else if full_from <= day && member.probationary {
+            report.warning(
+                format!("{at}.du_bi"),
+                format!(
+                    "{} vào Đảng ngày {}, đã quá 12 tháng dự bị: nếu đã có quyết định công nhận đảng viên chính thức thì bỏ du_bi",
+                    member.name,
+                    admitted.short_vi()
+                ),
+            );
+        }
+    }
+}
+
+/// The Party's founding day: no one was admitted before it.
+const FOUNDED: (i32, u32, u32) = (1930, 2, 3);
+/// The age from which one may be admitted.
+const ADMISSION_AGE: u32 = 18;
+/// An age no living member reaches.
+const OLDEST_AGE: u32 = 120;
+/// Days after the meeting by which a document about it is signed.
+const SIGNING_DAYS: i64 = 30;
+
+/// Dates that cannot be right.
+pub const PLAUSIBLE_DATES: Rule = Rule {
+    id: "ngay-thang-hop-ly",
+    summary: "ngày tháng hợp lý: sinh không quá 120 năm trước hội nghị; vào Đảng khi đủ 18 tuổi, sau ngày thành lập Đảng, không sau hội nghị; chuyển đến trong năm đánh giá; chi ủy nhận xét không trước hội nghị; văn bản ký không quá 30 ngày sau hội nghị",
+    regimes: ALL_REGIMES,
+    source: |_| "Điều lệ Đảng, Điều 1 (công dân từ đủ 18 tuổi); tính hợp lý của dữ liệu",
+    check: plausible_dates,
+};
+
+fn plausible_dates(review: &Review<'_>, report: &mut Report) {
+    let dossier = review.dossier;
+    let day = dossier.meeting.date;
+    let founded = Date::from_ymd(FOUNDED.0, FOUNDED.1, FOUNDED.2);
+    for (index, member) in levels::members(dossier) {
+        let at = levels::member_path(index);
+        let name = &member.name;
+        if member
+            .birth_date
+            .plus_months(OLDEST_AGE * 12)
+            .is_some_and(|limit| limit <= day)
+        {
+            report.error(
+                format!("{at}.ngay_sinh"),
+                format!(
+                    "{name}: ngày sinh {} cách ngày hội nghị hơn {OLDEST_AGE} năm; kiểm tra lại năm sinh",
+                    member.birth_date.short_vi()
+                ),
+            );
+        }
+        if let Some(admitted) = member.admitted_on {
+            let path = format!("{at}.ngay_vao_dang");
+            let adult_on = member.birth_date.plus_months(ADMISSION_AGE * 12);
+            if adult_on.is_some_and(|adult| admitted < adult) {
+                report.error(
+                    path.clone(),
+                    format!(
+                        "{name}: vào Đảng ngày {} khi chưa đủ {ADMISSION_AGE} tuổi (sinh ngày {})",
+                        admitted.short_vi(),
+                        member.birth_date.short_vi()
+                    ),
+                );
+            }
+            if founded.is_some_and(|founded| admitted < founded) {
+                report.error(
+                    path.clone(),
+                    format!(
+                        "{name}: ngày vào Đảng {} trước ngày thành lập Đảng 03/02/1930",
+                        admitted.short_vi()
+                    ),
+                );
+            }
+            if admitted > day {
+                report.error(
+                    path,
+                    format!(
+                        "{name}: ngày vào Đảng {} sau ngày hội nghị {}",
+                        admitted.short_vi(),
+                        day.short_vi()
+                    ),
+                );
+            }
+        }
+        if let Some(moved) = &member.transfer
+            && moved.ngay.year() != dossier.year
+        {
+            report.error(
+                format!("{at}.chuyen_den.ngay"),
+                format!(
+                    "{name}: ngày chuyển đến {} không thuộc năm đánh giá {}",
+                    moved.ngay.short_vi(),
+                    dossier.year
+                ),
+            );
+        }
+        if let Some(signed) = member.assessment.ngay
+            && signed < day
+        {
+            report.error(
+                format!("{at}.danh_gia.ngay"),
+                format!(
+                    "{name}: chi ủy nhận xét ngày {}, trước ngày hội nghị {} mà nhận xét dựa vào",
+                    signed.short_vi(),
+                    day.short_vi()
+                ),
+            );
+        }
+        let signed_late = [
+            (member.signed_on, format!("{at}.ngay_ky")),
+            (member.assessment.ngay, format!("{at}.danh_gia.ngay")),
+        ];
+        for (signed, path) in signed_late {
+            late_signature(report, signed, path, day, name);
+        }
+    }
+    late_signature(
+        report,
+        dossier.collective.ngay,
+        "tap_the.ngay".to_string(),
+        day,
+        "báo cáo của tập thể",
+    );
+}
+
+fn late_signature(report: &mut Report, signed: Option<Date>, path: String, day: Date, whose: &str) {
+    if let Some(signed) = signed
+        && day.days_until(signed) > SIGNING_DAYS
+    {
+        report.warning(
+            path,
+            format!(
+                "{whose}: ký ngày {}, hơn {SIGNING_DAYS} ngày sau hội nghị {}",
+                signed.short_vi(),
+                day.short_vi()
+            ),
+        );
+    }
+}
+
+/// The meeting and the documents no later than the upper level's deadline.
+pub const DEADLINE: Rule = Rule {
+    id: "han-nop",
+    summary: "hội nghị và các văn bản không muộn hơn hạn nộp hồ sơ cấp trên đặt ra (hoi_nghi.han_nop; cảnh báo)",
+    regimes: ALL_REGIMES,
+    source: |_| "văn bản hướng dẫn của cấp ủy cấp trên (hạn nộp ghi ở hoi_nghi.han_nop)",
+    check: deadline,
+};
+
+fn deadline(review: &Review<'_>, report: &mut Report) {
+    let dossier = review.dossier;
+    let Some(deadline) = dossier.meeting.deadline else {
+        return;
+    };
+    let mut dated = vec![("hoi_nghi.ngay".to_string(), dossier.meeting.date)];
+    dated.extend(
+        dossier
+            .collective
+            .ngay
+            .map(|d| ("tap_the.ngay".to_string(), d)),
+    );
+    for (index, member) in levels::members(dossier) {
+        let at = levels::member_path(index);
+        dated.extend(member.signed_on.map(|d| (format!("{at}.ngay_ky"), d)));
+        dated.extend(
+            member
+                .assessment
+                .ngay
+                .map(|d| (format!("{at}.danh_gia.ngay"), d)),
+        );
+    }
+    for (path, date) in dated.into_iter().filter(|(_, date)| *date > deadline) {
+        report.warning(
+            path,
+            format!(
+                "ngày {} muộn hơn hạn nộp hồ sơ {}",
+                date.short_vi(),
+                deadline.short_vi()
+            ),
+        );
+    }
+}
