@@ -224,6 +224,38 @@ fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
             ),
         ));
     }
+    for (index, away) in dossier.meeting.absent.iter().enumerate() {
+        let field = format!("hoi_nghi.vang_mat[{index}].id");
+        let id = &away.id.value;
+        if dossier.member(id).is_none() {
+            return Err(located.at(
+                position_of(away.id.referenced),
+                Some(field),
+                format!(
+                    "không có đảng viên mã «{id}»; các mã có trong tệp: {}",
+                    dossier.member_ids().join(", ")
+                ),
+            ));
+        }
+        if dossier.meeting.absent[..index]
+            .iter()
+            .any(|earlier| &earlier.id.value == id)
+        {
+            return Err(located.at(
+                position_of(away.id.referenced),
+                Some(field),
+                format!("đảng viên «{id}» được ghi vắng mặt hai lần"),
+            ));
+        }
+    }
+    for (index, member) in dossier.members.iter().enumerate() {
+        if let Some(months) = member.sick_leave_months.filter(|&m| m > 12) {
+            return Err(located.at_path(
+                &format!("dang_vien[{index}].nghi_om_thang"),
+                format!("{months} tháng nghỉ ốm nhiều hơn 12 tháng của một năm"),
+            ));
+        }
+    }
     check_score(&dossier.collective.diem, "tap_the.diem", located)?;
     for (index, member) in dossier.members.iter().enumerate() {
         let path = format!("dang_vien[{index}].tu_kiem_diem.diem");
@@ -734,6 +766,37 @@ dang_vien:
             message.contains("true (có) hoặc false (không)"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn absences_name_members_once_and_leave_fits_in_a_year() {
+        let text = GOOD.replace(
+            "  ngay: 2024-12-05\n",
+            "  ngay: 2024-12-05\n  vang_mat:\n    - id: le-van-c\n",
+        );
+        let (message, line, _, field) = error_of(&text);
+        assert_eq!(
+            (line, field.as_deref()),
+            (10, Some("hoi_nghi.vang_mat[0].id"))
+        );
+        assert!(
+            message.contains("không có đảng viên mã «le-van-c»"),
+            "{message}"
+        );
+        let text = GOOD.replace(
+            "  ngay: 2024-12-05\n",
+            "  ngay: 2024-12-05\n  vang_mat: [{id: tran-thi-binh}, {id: tran-thi-binh}]\n",
+        );
+        let (message, _, _, field) = error_of(&text);
+        assert_eq!(field.as_deref(), Some("hoi_nghi.vang_mat[1].id"));
+        assert!(message.contains("hai lần"), "{message}");
+        let text = GOOD.replace(
+            "    ngay_sinh: 1980-07-01\n",
+            "    ngay_sinh: 1980-07-01\n    nghi_om_thang: 13\n",
+        );
+        let (message, _, _, field) = error_of(&text);
+        assert_eq!(field.as_deref(), Some("dang_vien[1].nghi_om_thang"));
+        assert!(message.contains("13 tháng"), "{message}");
     }
 
     #[test]

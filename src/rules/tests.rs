@@ -559,3 +559,22 @@ fn blank_parts_of_each_form_are_listed() {
     // The block of the self-review starts on the line after its key.
     assert_eq!(finding.line, Some(11));
 }
+
+#[test]
+fn the_readme_lists_every_rule_with_its_sources() {
+    let readme = include_str!("../../README.md");
+    for rule in RULES {
+        let row = readme
+            .lines()
+            .find(|line| line.starts_with(&format!("| `{}` |", rule.id)))
+            .unwrap_or_else(|| panic!("README has no row for {}", rule.id));
+        for regime in rule.regimes {
+            let source = format!("{}: {}", regime.key(), (rule.source)(*regime));
+            assert!(
+                row.contains(&source),
+                "{}: «{source}» not in the README",
+                rule.id
+            );
+        }
+    }
+}
