@@ -63,18 +63,21 @@ impl Votes {
         }
     }
 
-    /// Every vote cast.
-    pub fn total(&self) -> u32 {
-        Rating::ALL.iter().map(|&r| self.for_rating(r)).sum()
+    /// Every vote cast (counted wide, so that no count written in the data can overflow it).
+    pub fn total(&self) -> u64 {
+        Rating::ALL
+            .iter()
+            .map(|&r| u64::from(self.for_rating(r)))
+            .sum()
     }
 
     /// The level the votes adopt among `voters`: the best level that, with the votes for the
     /// levels above it, has more than half of the voters. `None` when no level does.
     pub fn adopted(&self, voters: u32) -> Option<Rating> {
-        let mut for_this_or_better = 0;
+        let mut for_this_or_better: u64 = 0;
         Rating::ALL.into_iter().find(|&rating| {
-            for_this_or_better += self.for_rating(rating);
-            for_this_or_better * 2 > voters
+            for_this_or_better += u64::from(self.for_rating(rating));
+            for_this_or_better * 2 > u64::from(voters)
         })
     }
 }
@@ -113,6 +116,10 @@ mod tests {
         assert_eq!(votes(5, 5, 0, 0).adopted(10), Some(Rating::Good));
         assert_eq!(votes(2, 2, 0, 0).adopted(9), None);
         assert_eq!(votes(0, 0, 0, 0).adopted(0), None);
+        assert_eq!(
+            votes(u32::MAX, u32::MAX, 0, 0).total(),
+            2 * u64::from(u32::MAX)
+        );
     }
 
     #[test]

@@ -47,14 +47,15 @@ fn votes_within_voters(review: &Review<'_>, report: &mut Report) {
     let attendance = &review.attendance;
     for (path, who, votes, _) in votes_cast(review) {
         let total = votes.total();
-        if total <= attendance.voters {
+        if total <= u64::from(attendance.voters) {
             continue;
         }
-        let probation = if total <= attendance.voters + attendance.probationary_present {
-            "; đảng viên dự bị có mặt không được biểu quyết"
-        } else {
-            ""
-        };
+        let probation =
+            if total <= u64::from(attendance.voters) + u64::from(attendance.probationary_present) {
+                "; đảng viên dự bị có mặt không được biểu quyết"
+            } else {
+                ""
+            };
         report.error(
             format!("{path}.phieu"),
             format!(
@@ -77,7 +78,7 @@ pub const MAJORITY: Rule = Rule {
 fn majority(review: &Review<'_>, report: &mut Report) {
     let voters = review.attendance.voters;
     for (path, who, votes, _) in votes_cast(review) {
-        if Outcome::of(votes, voters).adopted.is_none() && votes.total() <= voters {
+        if Outcome::of(votes, voters).adopted.is_none() && votes.total() <= u64::from(voters) {
             report.error(
                 format!("{path}.phieu"),
                 format!(

@@ -578,3 +578,43 @@ fn the_readme_lists_every_rule_with_its_sources() {
         }
     }
 }
+
+mod any_data {
+    use super::*;
+    use proptest::prelude::*;
+
+    const LEVELS: [&str; 4] = ["HTXSNV", "HTTNV", "HTNV", "KHTNV"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the votes, dates, shares and levels, the rules report; they never panic.
+        #[test]
+        fn the_rules_never_panic(
+            votes in proptest::collection::vec(0u32..=u32::MAX, 4),
+            admitted in (1930i32..=2026, 1u32..=12, 1u32..=28),
+            sick in 0u8..=12,
+            shares in proptest::collection::vec(0u8..=100, 4),
+            levels in proptest::collection::vec(0usize..4, 3),
+            probation in any::<bool>(),
+            regime_2023 in any::<bool>(),
+        ) {
+            let fields = format!(
+                "ngay_vao_dang: {:04}-{:02}-{:02}\ndu_bi: {probation}\nnghi_om_thang: {sick}\n\
+                 ket_qua_nhiem_vu: {{hoan_thanh: {}, vuot_muc: {}, cham_tien_do: {}, khac_phuc_han_che: {}}}\n\
+                 tu_kiem_diem: {{diem: {{nhom_chung: 25, nhom_nhiem_vu: 60}}, tu_xep_loai_dang_vien: {}}}\n\
+                 danh_gia: {{chi_bo_de_xuat: {}, phieu: {{HTXSNV: {}, HTTNV: {}, HTNV: {}, KHTNV: {}}}}}",
+                admitted.0, admitted.1, admitted.2,
+                shares[0], shares[1], shares[2], shares[3],
+                LEVELS[levels[0]], LEVELS[levels[1]],
+                votes[0], votes[1], votes[2], votes[3],
+            );
+            let yaml = with(UNIT, "binh", &fields)
+                .replace("{de_xuat: hoan_thanh_tot}", &format!("{{de_xuat: {}}}", LEVELS[levels[2]]));
+            let yaml = if regime_2023 { in_2024(&yaml) } else { yaml };
+            let dossier = parse(&yaml, "don-vi.yaml").unwrap_or_else(|err| panic!("{err}"));
+            let findings = check(&dossier, &Catalogue::builtin().unwrap());
+            prop_assert!(findings.iter().all(|f| !f.message.is_empty() && !f.source.is_empty()));
+        }
+    }
+}
