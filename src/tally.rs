@@ -1,6 +1,8 @@
 //! The meeting's arithmetic: who was there, who could vote, and the level a count of votes
 //! adopts. Computed from the data, never typed, so the minutes and the rules read the same numbers.
 
+use serde::Serialize;
+
 use crate::dossier::{Dossier, Member, Rating, Text, Votes};
 
 /// Who the meeting counted.
@@ -73,5 +75,164 @@ impl Outcome {
             voters,
             adopted: votes.adopted(voters),
         }
+    }
+}
+
+/// The share of `voters` that `votes` make, with one decimal and a decimal comma: "83,3%";
+/// a dash when nobody could vote.
+pub fn share_vi(votes: u32, voters: u32) -> String {
+    if voters == 0 {
+        return "—".to_string();
+    }
+    let tenths = (u64::from(votes) * 1000 + u64::from(voters) / 2) / u64::from(voters);
+    match tenths % 10 {
+        0 => format!("{}%", tenths / 10),
+        tenth => format!("{},{tenth}%", tenths / 10),
+    }
+}
+
+/// One row of the tally: the collective or one member, what it proposed, the votes and the
+/// level adopted.
+#[derive(Debug, Clone, Serialize)]
+pub struct TallyRow {
+    /// "Tập thể chi ủy" or the member's name.
+    pub subject: String,
+    /// The level the subject proposed for itself, as printed.
+    pub proposed: Option<&'static str>,
+    /// The points it gave itself (2025), as printed: "89,5".
+    pub points: Option<String>,
+    /// Whether the meeting voted on it.
+    pub voted: bool,
+    /// The votes for each level, best first.
+    pub votes: [u32; 4],
+    /// Each count as a share of the full members present, best first.
+    pub shares: [String; 4],
+    /// The level adopted, as printed, when one has a majority.
+    pub adopted: Option<&'static str>,
+    /// The chair's conclusion on it.
+    pub conclusion: Option<String>,
+}
+
+/// Everything the minutes and the tally print about the meeting, computed from the data.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tally {
+    /// Every member of the unit.
+    pub members: usize,
+    /// Full members.
+    pub full: usize,
+    /// Probationary members.
+    pub probationary: usize,
+    /// Members present.
+    pub present: usize,
+    /// Full members present: the voters.
+    pub voters: u32,
+    /// Probationary members present.
+    pub probationary_present: u32,
+    /// Each member away, "Name (reason)".
+    pub absent: Vec<String>,
+    /// The chair, "Name, post".
+    pub chair: Option<String>,
+    /// The minute-taker, "Name, post".
+    pub minute_taker: Option<String>,
+    /// The voting method, as the minutes write it.
+    pub method: Option<&'static str>,
+    /// The collective first, then each reviewed member.
+    pub rows: Vec<TallyRow>,
+}
+
+impl Tally {
+    /// The tally of `dossier`'s meeting.
+    pub fn of(dossier: &Dossier) -> Tally {
+        let attendance = attendance(dossier);
+        let voters = attendance.voters;
+        let row = |subject: String,
+                   proposed: Option<Rating>,
+                   points: Option<String>,
+                   votes: Option<Votes>,
+                   conclusion: Option<&Text>| {
+            let counts = votes.unwrap_or_default();
+            let by_level = Rating::ALL.map(|rating| counts.for_rating(rating));
+            TallyRow {
+                subject,
+                proposed: proposed.map(Rating::label_vi),
+                points,
+                voted: votes.is_some(),
+                votes: by_level,
+                shares: by_level.map(|count| share_vi(count, voters)),
+                adopted: votes
+                    .and_then(|v| Outcome::of(v, voters).adopted)
+                    .map(Rating::label_vi),
+                conclusion: conclusion.map(|text| text.to_string()),
+            }
+        };
+        let collective = &dossier.collective;
+        let mut rows = vec![row(
+            format!(
+                "Tập thể {}",
+                crate::forms::committee_of(dossier).to_lowercase()
+            ),
+            collective.de_xuat,
+            collective.diem.total().map(|points| points.to_string()),
+            collective.danh_gia.phieu,
+            collective.danh_gia.ket_luan.as_ref(),
+        )];
+        for member in dossier.members.iter().filter(|m| dossier.reviews(m)) {
+            rows.push(row(
+                member.name.to_string(),
+                member.self_review.tu_xep_loai_dang_vien,
+                member
+                    .self_review
+                    .diem
+                    .total()
+                    .map(|points| points.to_string()),
+                member.assessment.phieu,
+                member.assessment.ket_luan.as_ref(),
+            ));
+        }
+        let named = |id: &Option<serde_saphyr::Spanned<String>>| {
+            let member = dossier.member(&id.as_ref()?.value)?;
+            let post = member
+                .party_post
+                .as_ref()
+                .or(member.government_post.as_ref());
+            Some(match post {
+                Some(post) => format!("{}, {post}", member.name),
+                None => member.name.to_string(),
+            })
+        };
+        Tally {
+            members: attendance.members,
+            full: attendance.full,
+            probationary: attendance.members - attendance.full,
+            present: attendance.present(),
+            voters,
+            probationary_present: attendance.probationary_present,
+            absent: attendance
+                .absent
+                .iter()
+                .map(|(member, reason)| match reason {
+                    Some(reason) => format!("{} ({reason})", member.name),
+                    None => member.name.to_string(),
+                })
+                .collect(),
+            chair: named(&dossier.meeting.chair),
+            minute_taker: named(&dossier.meeting.secretary),
+            method: dossier.meeting.voting.map(|m| m.label_vi()),
+            rows,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_have_one_decimal_and_a_comma() {
+        assert_eq!(share_vi(5, 6), "83,3%");
+        assert_eq!(share_vi(6, 6), "100%");
+        assert_eq!(share_vi(1, 3), "33,3%");
+        assert_eq!(share_vi(2, 3), "66,7%");
+        assert_eq!(share_vi(0, 0), "—");
     }
 }

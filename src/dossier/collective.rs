@@ -85,3 +85,20 @@ pub struct Task {
     #[serde(default)]
     pub chat_luong: Option<Text>,
 }
+
+/// One breakthrough, creative task registered for the coming year (`viec_dot_pha[…]`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Breakthrough {
+    /// The task (`ten`).
+    pub ten: Text,
+    /// What will be done and how (`noi_dung`).
+    #[serde(default)]
+    pub noi_dung: Option<Text>,
+    /// The target or product, measurable where possible (`muc_tieu`).
+    #[serde(default)]
+    pub muc_tieu: Option<Text>,
+    /// When it will be done (`thoi_gian`).
+    #[serde(default)]
+    pub thoi_gian: Option<Text>,
+}

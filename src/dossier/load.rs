@@ -197,6 +197,8 @@ fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
     for (field, reference) in [
         ("to_chuc.bi_thu", &organisation.secretary),
         ("to_chuc.pho_bi_thu", &organisation.deputy),
+        ("hoi_nghi.chu_tri", &dossier.meeting.chair),
+        ("hoi_nghi.thu_ky", &dossier.meeting.secretary),
     ] {
         if let Some(id) = reference
             && dossier.member(&id.value).is_none()
@@ -249,6 +251,17 @@ fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
         }
     }
     for (index, member) in dossier.members.iter().enumerate() {
+        if let Some(tasks) = &member.breakthroughs
+            && !(1..=2).contains(&tasks.len())
+        {
+            return Err(located.at_path(
+                &format!("dang_vien[{index}].viec_dot_pha"),
+                format!(
+                    "đăng ký {} việc đột phá, sáng tạo: mỗi đồng chí đăng ký 1 hoặc 2 việc",
+                    tasks.len()
+                ),
+            ));
+        }
         if let Some(months) = member.sick_leave_months.filter(|&m| m > 12) {
             return Err(located.at_path(
                 &format!("dang_vien[{index}].nghi_om_thang"),
@@ -797,6 +810,32 @@ dang_vien:
         let (message, _, _, field) = error_of(&text);
         assert_eq!(field.as_deref(), Some("dang_vien[1].nghi_om_thang"));
         assert!(message.contains("13 tháng"), "{message}");
+    }
+
+    #[test]
+    fn one_or_two_breakthrough_tasks_and_a_chair_who_is_a_member() {
+        let three = "    viec_dot_pha: [{ten: Một}, {ten: Hai}, {ten: Ba}]\n";
+        let text = GOOD.replace(
+            "    ngay_sinh: 1980-07-01\n",
+            &format!("    ngay_sinh: 1980-07-01\n{three}"),
+        );
+        let (message, line, _, field) = error_of(&text);
+        assert_eq!(
+            (line, field.as_deref()),
+            (16, Some("dang_vien[1].viec_dot_pha"))
+        );
+        assert!(message.contains("đăng ký 3 việc"), "{message}");
+        let none = GOOD.replace(
+            "    ngay_sinh: 1980-07-01\n",
+            "    ngay_sinh: 1980-07-01\n    viec_dot_pha: []\n",
+        );
+        assert!(error_of(&none).0.contains("đăng ký 0 việc"));
+        let text = GOOD.replace(
+            "  ngay: 2024-12-05\n",
+            "  ngay: 2024-12-05\n  chu_tri: le-van-c\n",
+        );
+        let (_, _, _, field) = error_of(&text);
+        assert_eq!(field.as_deref(), Some("hoi_nghi.chu_tri"));
     }
 
     #[test]

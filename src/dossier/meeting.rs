@@ -19,6 +19,125 @@ pub struct Meeting {
     /// The day by which the upper level wants the packet (`han_nop`).
     #[serde(rename = "han_nop", default)]
     pub deadline: Option<Date>,
+    /// Số and ký hiệu of the minutes, e.g. "05-BB/CB" (`so`); dotted when absent.
+    #[serde(rename = "so", default)]
+    pub number: Option<Text>,
+    /// When the meeting opened (`bat_dau`), e.g. `14:00`.
+    #[serde(rename = "bat_dau", default)]
+    pub opened: Option<Clock>,
+    /// When it closed (`ket_thuc`).
+    #[serde(rename = "ket_thuc", default)]
+    pub closed: Option<Clock>,
+    /// Where it was held (`dia_diem`).
+    #[serde(rename = "dia_diem", default)]
+    pub venue: Option<Text>,
+    /// The id of the member who chaired it (`chu_tri`).
+    #[serde(rename = "chu_tri", default, skip_serializing)]
+    pub chair: Option<Spanned<String>>,
+    /// The id of the member who took the minutes (`thu_ky`).
+    #[serde(rename = "thu_ky", default, skip_serializing)]
+    pub secretary: Option<Spanned<String>>,
+    /// Guests, each on one line with their post (`khach_moi`).
+    #[serde(rename = "khach_moi", default)]
+    pub guests: Vec<Text>,
+    /// How the meeting voted (`hinh_thuc_bieu_quyet`).
+    #[serde(rename = "hinh_thuc_bieu_quyet", default)]
+    pub voting: Option<VotingMethod>,
+    /// What was said, speaker by speaker, in order (`dien_bien`).
+    #[serde(rename = "dien_bien", default)]
+    pub proceedings: Vec<Speech>,
+}
+
+/// How a meeting votes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VotingMethod {
+    /// Secret ballot (`phieu_kin`).
+    #[serde(rename = "phieu_kin")]
+    SecretBallot,
+    /// Show of hands (`gio_tay`).
+    #[serde(rename = "gio_tay")]
+    ShowOfHands,
+    /// Electronic vote (`dien_tu`).
+    #[serde(rename = "dien_tu")]
+    Electronic,
+}
+
+impl VotingMethod {
+    /// The method as the minutes write it.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            VotingMethod::SecretBallot => "bỏ phiếu kín",
+            VotingMethod::ShowOfHands => "giơ tay",
+            VotingMethod::Electronic => "biểu quyết điện tử",
+        }
+    }
+}
+
+/// One speaker's contribution to the meeting (`dien_bien[…]`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speech {
+    /// Who spoke, as the minutes name them, e.g. "Đồng chí Lương Thị Thu Trang, Phó Bí thư"
+    /// (`nguoi`).
+    pub nguoi: Text,
+    /// The gist of what they said (`y_kien`).
+    pub y_kien: Text,
+}
+
+/// A time of day, written `14:00`, `14h00` or `14 giờ 00`, printed "14 giờ 00".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Clock {
+    /// Hour, 0–23.
+    pub hour: u8,
+    /// Minute, 0–59.
+    pub minute: u8,
+}
+
+impl Clock {
+    /// Reads `14:00`, `14h00`, `14h`, `14 giờ 00` or `14 giờ`.
+    pub fn parse(text: &str) -> Option<Clock> {
+        let text = text.trim().replace("giờ", "h").replace(' ', "");
+        let (hour, minute) = text.split_once([':', 'h']).unwrap_or((&text, ""));
+        let number = |s: &str, max: u8| {
+            (s.len() <= 2 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse::<u8>().ok())
+                .flatten()
+                .filter(|&n| n <= max)
+        };
+        let minute = if minute.is_empty() {
+            Some(0)
+        } else {
+            number(minute, 59)
+        };
+        Some(Clock {
+            hour: number(hour, 23)?,
+            minute: minute?,
+        })
+    }
+}
+
+impl std::fmt::Display for Clock {
+    /// "14 giờ 00".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} giờ {:02}", self.hour, self.minute)
+    }
+}
+
+impl Serialize for Clock {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Clock {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Clock::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "giờ «{text}» không hợp lệ: viết theo dạng 14:00 hoặc 14 giờ 00"
+            ))
+        })
+    }
 }
 
 /// A member away from the meeting (`vang_mat[…]`).
@@ -120,6 +239,19 @@ mod tests {
             votes(u32::MAX, u32::MAX, 0, 0).total(),
             2 * u64::from(u32::MAX)
         );
+    }
+
+    #[test]
+    fn times_of_day_read_as_clerks_write_them() {
+        let at = |hour, minute| Some(Clock { hour, minute });
+        assert_eq!(Clock::parse("14:00"), at(14, 0));
+        assert_eq!(Clock::parse("7h30"), at(7, 30));
+        assert_eq!(Clock::parse("14 giờ 05"), at(14, 5));
+        assert_eq!(Clock::parse("8 giờ"), at(8, 0));
+        assert_eq!(Clock::parse("24:00"), None);
+        assert_eq!(Clock::parse("14:60"), None);
+        assert_eq!(Clock::parse("chiều"), None);
+        assert_eq!(Clock::parse("7h30").unwrap().to_string(), "7 giờ 30");
     }
 
     #[test]

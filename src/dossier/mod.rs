@@ -16,10 +16,10 @@ mod text;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
-pub use collective::{Collective, Outside, Task};
+pub use collective::{Breakthrough, Collective, Outside, Task};
 pub use grade::{Grade, ItemGrades};
 pub use load::{DataError, LoadError, load, parse};
-pub use meeting::{Absence, CollectiveVerdict, Meeting, Votes};
+pub use meeting::{Absence, Clock, CollectiveVerdict, Meeting, Speech, Votes, VotingMethod};
 pub use points::{Points, Score};
 pub use rating::Rating;
 pub use record::{
@@ -86,6 +86,12 @@ impl Dossier {
     /// Every member id, in the order of the data.
     pub fn member_ids(&self) -> Vec<&str> {
         self.members.iter().map(|m| m.id.value.as_str()).collect()
+    }
+
+    /// Whether `member` is reviewed at all: under the 2025 rules a member admitted less than six
+    /// months before the meeting is not (Quy định 366-QĐ/TW, Điều 5 khoản 2), and files no form.
+    pub fn reviews(&self, member: &Member) -> bool {
+        self.regime() != Regime::R2025 || !member.is_new_on(self.meeting.date)
     }
 
     /// The member who signs for the chi bộ (the secretary), when the data names one.
@@ -213,6 +219,14 @@ pub struct Member {
     /// Breaches that make the member "Không hoàn thành nhiệm vụ" (`vi_pham`).
     #[serde(rename = "vi_pham", default)]
     pub breaches: Option<MemberBreaches>,
+    /// What the member pledges for the coming year to set an example (`cam_ket_neu_guong`), one
+    /// commitment per item; the member files the pledge when the key is given.
+    #[serde(rename = "cam_ket_neu_guong", default)]
+    pub pledges: Option<Vec<Text>>,
+    /// The one or two breakthrough tasks the member registers for the coming year
+    /// (`viec_dot_pha`); the member files the registration when the key is given.
+    #[serde(rename = "viec_dot_pha", default)]
+    pub breakthroughs: Option<Vec<Breakthrough>>,
     /// The tasks and results that evidence the 2025 points (`phu_luc`).
     #[serde(rename = "phu_luc", default)]
     pub tasks: Vec<Task>,

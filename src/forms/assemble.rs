@@ -6,10 +6,12 @@ use minijinja::{Value, context};
 use super::blanks::{FieldRead, Reads};
 use super::directives::DataDirectives;
 use super::{Catalogue, Form, FormError, Subject};
+use crate::date::Date;
 use crate::document::{
     Document, Frame, Metadata, PARTY_NAME, Subtitle, blocks_from_markdown, lines_of, one_line,
 };
 use crate::dossier::{Dossier, Member};
+use crate::tally::Tally;
 
 impl Catalogue {
     /// The Document of personal `form` for `member` of `dossier`.
@@ -56,11 +58,22 @@ impl Catalogue {
     ) -> Result<Document, FormError> {
         check_subject(form, member)?;
         let data = template_data(dossier, member, None);
-        let date = match member {
+        let render_meta = |template: &Option<String>| -> Result<Option<String>, FormError> {
+            let Some(template) = template else {
+                return Ok(None);
+            };
+            let text = self.engine.render_str(template, data.clone())?;
+            Ok(Some(text).filter(|text| !text.trim().is_empty()))
+        };
+        let fallback_date = match member {
             Some(member) => member.signed_on,
             None => dossier.collective.ngay,
         }
         .unwrap_or(dossier.meeting.date);
+        let date = render_meta(&form.meta.ngay)?
+            .and_then(|text| Date::parse(&text))
+            .unwrap_or(fallback_date);
+        let number_text = render_meta(&form.meta.so)?;
         let subtitles = form
             .meta
             .dong_phu
@@ -68,16 +81,12 @@ impl Catalogue {
             .map(|line| Ok(Subtitle::new(self.engine.render_str(line, data.clone())?)))
             .collect::<Result<Vec<_>, FormError>>()?;
         let organisation = &dossier.organisation;
-        let number = form
-            .meta
-            .ky_hieu
-            .as_ref()
-            .map(|kind| match &dossier.collective.so {
-                Some(number) => format!("Số {}", one_line(number)),
-                None => format!("Số …-{kind}/…"),
-            });
+        let number = form.meta.ky_hieu.as_ref().map(|kind| match &number_text {
+            Some(number) => format!("Số {}", one_line(number)),
+            None => format!("Số …-{kind}/…"),
+        });
         let frame = Frame {
-            form_code: Some(form.meta.ma_mau.clone()),
+            form_code: form.meta.ma_mau.clone(),
             superior: lines_of(&organisation.superior.to_uppercase()),
             issuer: lines_of(&organisation.name.to_uppercase()),
             number,
@@ -140,6 +149,7 @@ fn template_data(dossier: &Dossier, member: Option<&Member>, reads: Option<&Read
         tt => named(Value::from(Serde(&dossier.collective)), "tt"),
         in_phan_danh_gia => dossier.print_assessment,
         dv => member.map(|m| named(Value::from(Serde(m)), "dv")),
+        kq => Value::from(Serde(&Tally::of(dossier))),
     }
 }
 

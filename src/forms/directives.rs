@@ -127,7 +127,7 @@ fn for_role(role: &str, dossier: &Dossier, member: Option<&Member>) -> Result<Co
 }
 
 /// The organ that signs for the unit: its đảng ủy, its chi ủy, or the chi bộ itself.
-fn committee_of(dossier: &Dossier) -> &'static str {
+pub fn committee_of(dossier: &Dossier) -> &'static str {
     match dossier.organisation.kind {
         OrganisationKind::Committee => "Đảng ủy",
         OrganisationKind::Branch if dossier.organisation.has_committee => "Chi ủy",

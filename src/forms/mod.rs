@@ -16,6 +16,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 pub use blanks::FieldRead;
+pub use directives::committee_of;
 
 use crate::document::MarkupError;
 use crate::regime::Regime;
@@ -88,8 +89,10 @@ pub enum Subject {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormMeta {
-    /// The printed code, e.g. "Mẫu 02B-HD KĐ.ĐG 2023".
-    pub ma_mau: String,
+    /// The printed code, e.g. "Mẫu 02B-HD KĐ.ĐG 2023"; none for a document no central guidance
+    /// numbers (the minutes, the registrations).
+    #[serde(default)]
+    pub ma_mau: Option<String>,
     /// Whom the form is about (`doi_tuong`).
     pub doi_tuong: Subject,
     /// Who files it, as the README and messages say, e.g. "cá nhân giữ chức vụ lãnh đạo, quản lý".
@@ -103,6 +106,14 @@ pub struct FormMeta {
     /// that carry a số and ký hiệu.
     #[serde(default)]
     pub ky_hieu: Option<String>,
+    /// The document's number with its ký hiệu ("18-BC/CB"), a template over the data; dotted
+    /// ("Số …-BC/…") when it renders empty.
+    #[serde(default)]
+    pub so: Option<String>,
+    /// The document's date, a template over the data; when absent or empty, the member's signing
+    /// day, the report's date, or the meeting's.
+    #[serde(default)]
+    pub ngay: Option<String>,
 }
 
 /// One form under one regime.
@@ -114,12 +125,22 @@ pub struct Form {
     pub regime: Regime,
     /// Its metadata.
     pub meta: FormMeta,
+    /// The folder of this version below the form's: the regime's key, or [`EVERY_REGIME`].
+    folder: String,
 }
+
+/// The folder of a form that is the same under every regime.
+pub const EVERY_REGIME: &str = "tat-ca";
 
 impl Form {
     /// The template name of the body, below `forms/`.
     fn body_template(&self) -> String {
-        format!("{}/{}/body.md", self.id, self.regime)
+        format!("{}/{}/body.md", self.id, self.folder)
+    }
+
+    /// What names the form to a clerk: its printed code, or its title for a form without one.
+    pub fn code(&self) -> &str {
+        self.meta.ma_mau.as_deref().unwrap_or(&self.meta.ten_loai)
     }
 }
 
@@ -144,13 +165,29 @@ impl Catalogue {
                     reason,
                 };
                 let id = name_of(form_dir).to_string();
-                let regime = Regime::from_key(name_of(regime_dir))
-                    .ok_or_else(|| meta_error("tên thư mục không phải chế độ".to_string()))?;
+                let folder = name_of(regime_dir).to_string();
+                let regimes = match Regime::from_key(&folder) {
+                    Some(regime) => vec![regime],
+                    None if folder == EVERY_REGIME => Regime::ALL.to_vec(),
+                    None => {
+                        return Err(meta_error(format!(
+                            "tên thư mục phải là một chế độ (2019, 2023, 2025) hoặc «{EVERY_REGIME}»"
+                        )));
+                    }
+                };
                 let text = meta_file
                     .contents_utf8()
                     .ok_or_else(|| meta_error("không phải UTF-8".to_string()))?;
-                let meta = serde_saphyr::from_str(text).map_err(|e| meta_error(e.to_string()))?;
-                forms.push(Form { id, regime, meta });
+                let meta: FormMeta =
+                    serde_saphyr::from_str(text).map_err(|e| meta_error(e.to_string()))?;
+                for regime in regimes {
+                    forms.push(Form {
+                        id: id.clone(),
+                        regime,
+                        meta: meta.clone(),
+                        folder: folder.clone(),
+                    });
+                }
             }
         }
         forms.sort_by(|a, b| (&a.id, a.regime).cmp(&(&b.id, b.regime)));

@@ -45,15 +45,9 @@ pub fn personal_form_id(member: &Member, regime: Regime) -> &'static str {
     }
 }
 
-/// Whether `member` is reviewed at all: under the 2025 rules a member admitted less than six
-/// months before the meeting is not (Quy định 366-QĐ/TW, Điều 5 khoản 2), and files no form.
-pub fn is_reviewed(member: &Member, dossier: &Dossier) -> bool {
-    dossier.regime() != Regime::R2025 || !member.is_new_on(dossier.meeting.date)
-}
-
 /// Why hoso prints no self-review for `member`, in Vietnamese, when it prints none.
 pub fn why_not_reviewed(member: &Member, dossier: &Dossier) -> Option<String> {
-    (!is_reviewed(member, dossier)).then(|| {
+    (!dossier.reviews(member)).then(|| {
         format!(
             "không in bản kiểm điểm của {} ({}): đảng viên mới kết nạp chưa đủ 06 tháng không kiểm điểm (Quy định 366-QĐ/TW, Điều 5 khoản 2)",
             member.name, member.id.value
@@ -70,7 +64,7 @@ pub fn members_filing<'d>(
     let regime = dossier.regime();
     let mut filing = Vec::new();
     let mut others = Vec::new();
-    for member in dossier.members.iter().filter(|m| is_reviewed(m, dossier)) {
+    for member in dossier.members.iter().filter(|m| dossier.reviews(m)) {
         match personal_form_id(member, regime) {
             id if id == form.id => filing.push(member),
             id => others.push((member, id)),
@@ -94,7 +88,10 @@ fn person_parts(dossier: &Dossier) -> Vec<String> {
 
 /// A file name without extension: whose document it is, then the form's printed code, as ASCII.
 fn file_stem(whose: &str, form: &Form) -> String {
-    format!("{whose}_{}", slug(&form.meta.ma_mau))
+    match &form.meta.ma_mau {
+        Some(code) => format!("{whose}_{}", slug(code)),
+        None => format!("{whose}_{}", form.id),
+    }
 }
 
 /// The file name, without extension, of the unit's own document `form`.
@@ -168,7 +165,7 @@ pub fn render_unit(
     let document = catalogue.collective_document(report, dossier)?;
     writer.write(&document, &collective_stem(report, dossier))?;
     for (member, person) in dossier.members.iter().zip(person_parts(dossier)) {
-        if !is_reviewed(member, dossier) {
+        if !dossier.reviews(member) {
             continue;
         }
         let form = catalogue.find(personal_form_id(member, regime), regime, year)?;

@@ -35,7 +35,7 @@ fn check(review: &Review<'_>, report: &mut Report) {
         );
     }
     for (index, member) in levels::members(dossier) {
-        if regime == Regime::R2025 && member.is_new_on(dossier.meeting.date) {
+        if !dossier.reviews(member) {
             continue;
         }
         let Ok(form) = review
@@ -60,7 +60,7 @@ fn note_blanks(
     path: &str,
     whose: &str,
 ) {
-    let code = &form.meta.ma_mau;
+    let code = form.code();
     let fields = match fields {
         Ok(fields) => fields,
         Err(err) => {
