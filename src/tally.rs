@@ -99,6 +99,8 @@ pub struct TallyRow {
     pub subject: String,
     /// The level the subject proposed for itself, as printed.
     pub proposed: Option<&'static str>,
+    /// The same, abbreviated: "HTTNV".
+    pub proposed_abbreviation: Option<&'static str>,
     /// The points it gave itself (2025), as printed: "89,5".
     pub points: Option<String>,
     /// Whether the meeting voted on it.
@@ -109,6 +111,8 @@ pub struct TallyRow {
     pub shares: [String; 4],
     /// The level adopted, as printed, when one has a majority.
     pub adopted: Option<&'static str>,
+    /// The same, abbreviated.
+    pub adopted_abbreviation: Option<&'static str>,
     /// The chair's conclusion on it.
     pub conclusion: Option<String>,
 }
@@ -151,17 +155,18 @@ impl Tally {
                    votes: Option<Votes>,
                    conclusion: Option<&Text>| {
             let counts = votes.unwrap_or_default();
+            let adopted = votes.and_then(|v| Outcome::of(v, voters).adopted);
             let by_level = Rating::ALL.map(|rating| counts.for_rating(rating));
             TallyRow {
                 subject,
                 proposed: proposed.map(Rating::label_vi),
+                proposed_abbreviation: proposed.map(Rating::abbreviation),
                 points,
                 voted: votes.is_some(),
                 votes: by_level,
                 shares: by_level.map(|count| share_vi(count, voters)),
-                adopted: votes
-                    .and_then(|v| Outcome::of(v, voters).adopted)
-                    .map(Rating::label_vi),
+                adopted: adopted.map(Rating::label_vi),
+                adopted_abbreviation: adopted.map(Rating::abbreviation),
                 conclusion: conclusion.map(|text| text.to_string()),
             }
         };

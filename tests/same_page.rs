@@ -114,8 +114,8 @@ fn every_docx_sets_the_same_lines_on_the_same_pages_as_its_pdf() {
         let files = render_every_form(data, &dir.path().join(format!("ra-{index}")));
         assert_eq!(
             with_extension(&files, "pdf").len(),
-            names_in(data).len() + 1,
-            "{data:?}: every member's form and the report"
+            documents_of(data),
+            "{data:?}: every document of the unit"
         );
         pdfs.extend(with_extension(&files, "pdf"));
     }

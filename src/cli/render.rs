@@ -102,9 +102,9 @@ fn select_members<'d>(
             }
         }
         let (filing, others) = packet::members_filing(form, dossier);
-        for (member, id) in others {
+        for (member, why) in others {
             terminal::note(&format!(
-                "bỏ qua {} ({}): đồng chí này dùng mẫu {id}",
+                "bỏ qua {} ({}): {why}",
                 member.name, member.id.value
             ));
         }
@@ -122,11 +122,14 @@ fn select_members<'d>(
             terminal::note(&why);
             continue;
         }
-        let files = packet::personal_form_id(member, regime);
-        if files != form.id {
+        let files = packet::personal_forms(member, regime);
+        if !files.contains(&form.id.as_str()) {
             terminal::note(&format!(
-                "lưu ý: theo dữ liệu, {} ({}) dùng mẫu {files}; vẫn in mẫu {} như đã chọn",
-                member.name, member.id.value, form.id
+                "lưu ý: theo dữ liệu, {} ({}) nộp các mẫu {}; vẫn in mẫu {} như đã chọn",
+                member.name,
+                member.id.value,
+                files.join(", "),
+                form.id
             ));
         }
         selected.push(member);

@@ -4,7 +4,8 @@
 use crate::document::{
     Authority, Block, Column, Corner, Directives, MarkupError, Recipients, Signature,
 };
-use crate::dossier::{Dossier, Member, OrganisationKind};
+use crate::dossier::{Dossier, Member, OrganisationKind, Rating};
+use crate::tally::Tally;
 
 /// The directives of a document about `member` (none for the collective's) of `dossier`.
 pub struct DataDirectives<'a> {
@@ -22,6 +23,8 @@ impl Directives for DataDirectives<'_> {
     fn table(&self, name: &str) -> Result<Block, MarkupError> {
         match (name, self.member) {
             ("phu-luc", Some(member)) => Ok(annex(self.dossier, member)),
+            ("dot-pha", Some(member)) => Ok(breakthroughs(self.dossier, member)),
+            ("tong-hop", _) => Ok(tally_table(self.dossier)),
             _ => Err(MarkupError(format!("bảng «{name}» không có"))),
         }
     }
@@ -29,13 +32,7 @@ impl Directives for DataDirectives<'_> {
 
 /// The annex of tasks and results that evidences a member's 2025 points (HD 43-HD/BTCTW, 7.12).
 fn annex(dossier: &Dossier, member: &Member) -> Block {
-    let column = |header: &str, share| Column {
-        header: header.to_string(),
-        share,
-    };
-    let text = |value: &Option<crate::dossier::Text>| {
-        value.as_ref().map(|t| t.to_string()).unwrap_or_default()
-    };
+    let text = text_of;
     Block::Table {
         title: vec![
             "PHỤ LỤC".to_string(),
@@ -66,6 +63,103 @@ fn annex(dossier: &Dossier, member: &Member) -> Block {
     }
 }
 
+/// A column of a table: its header and its share of the width.
+fn column(header: &str, share: u8) -> Column {
+    Column {
+        header: header.to_string(),
+        share,
+    }
+}
+
+/// The text of an optional value, empty when absent.
+fn text_of(value: &Option<crate::dossier::Text>) -> String {
+    value.as_ref().map(|t| t.to_string()).unwrap_or_default()
+}
+
+/// The one or two breakthrough tasks a member registers for the coming year.
+fn breakthroughs(dossier: &Dossier, member: &Member) -> Block {
+    let tasks = member.breakthroughs.as_deref().unwrap_or_default();
+    Block::Table {
+        title: vec![format!(
+            "CÔNG VIỆC ĐỘT PHÁ, SÁNG TẠO ĐĂNG KÝ THỰC HIỆN NĂM {}",
+            dossier.year + 1
+        )],
+        columns: vec![
+            column("STT", 3),
+            column("Tên công việc", 8),
+            column("Nội dung, giải pháp thực hiện", 10),
+            column("Mục tiêu, sản phẩm", 8),
+            column("Thời gian hoàn thành", 6),
+        ],
+        rows: tasks
+            .iter()
+            .enumerate()
+            .map(|(index, task)| {
+                vec![
+                    (index + 1).to_string(),
+                    task.ten.to_string(),
+                    text_of(&task.noi_dung),
+                    text_of(&task.muc_tieu),
+                    text_of(&task.thoi_gian),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The tally of the meeting's votes: a row for the collective, one per reviewed member, the
+/// votes for each level with their share of the full members present, and the level adopted.
+fn tally_table(dossier: &Dossier) -> Block {
+    let tally = Tally::of(dossier);
+    let proposed_header = match dossier.regime() {
+        crate::regime::Regime::R2025 => "Tự đánh giá (điểm, mức)",
+        _ => "Tự đề xuất",
+    };
+    // Every header word fits its cell: a word wider than its cell is broken by LibreOffice but
+    // not by the PDF, so the levels are named in full, which wraps between words.
+    let mut columns = vec![column("STT", 4), column("Tập thể, cá nhân", 9)];
+    columns.push(column(proposed_header, 7));
+    columns.extend(Rating::ALL.map(|rating| column(rating.label_vi(), 6)));
+    columns.push(column("Mức được thông qua", 7));
+    let rows = tally
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| {
+            let proposed = match (&row.points, row.proposed_abbreviation) {
+                (Some(points), Some(level)) => format!("{points} điểm, {level}"),
+                (Some(points), None) => format!("{points} điểm"),
+                (None, Some(level)) => level.to_string(),
+                (None, None) => String::new(),
+            };
+            let mut cells = vec![(index + 1).to_string(), row.subject.clone(), proposed];
+            for (votes, share) in row.votes.iter().zip(&row.shares) {
+                cells.push(if row.voted {
+                    format!("{votes} ({share})")
+                } else {
+                    String::new()
+                });
+            }
+            cells.push(row.adopted_abbreviation.unwrap_or_default().to_string());
+            cells
+        })
+        .collect();
+    Block::Table {
+        title: vec![
+            format!(
+                "TỔNG HỢP KẾT QUẢ BIỂU QUYẾT ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM {}",
+                dossier.year
+            ),
+            format!(
+                "(Đảng viên chính thức có mặt: {}; tỷ lệ tính trên số đảng viên chính thức có mặt)",
+                tally.voters
+            ),
+        ],
+        columns,
+        rows,
+    }
+}
+
 const SIGN_WITH_NAME: &str = "(Ký, ghi rõ họ tên)";
 const SIGN_AND_SEAL: &str = "(Ký, ghi rõ họ tên và đóng dấu)";
 
@@ -86,23 +180,37 @@ fn for_role(role: &str, dossier: &Dossier, member: Option<&Member>) -> Result<Co
         }
         // The chi ủy's assessment of a member, signed by the secretary; on the secretary's own
         // form by the deputy, whose name is left to write by hand when the unit has none.
-        "chi-bo" => {
+        "chi-bo" => committee_signature(dossier, member.ok_or_else(needs_member)?),
+        // The member who registers a pledge or a breakthrough task.
+        "nguoi-dang-ky" => Signature::personal(
+            "Người đăng ký",
+            Some(SIGN_WITH_NAME),
+            Some(&member.ok_or_else(needs_member)?.name),
+        ),
+        // The chi ủy confirms a member's pledge, or approves the tasks registered.
+        "xac-nhan-chi-uy" | "phe-duyet-chi-uy" => {
             let member = member.ok_or_else(needs_member)?;
-            let own = dossier
-                .secretary()
-                .is_some_and(|s| s.id.value == member.id.value);
-            let (post, signer) = if own {
-                ("Phó Bí thư", dossier.deputy())
+            let mut block = committee_signature(dossier, member);
+            let verb = if role == "xac-nhan-chi-uy" {
+                "Xác nhận"
             } else {
-                ("Bí thư", dossier.secretary())
+                "Phê duyệt"
             };
-            Signature::with_authority(
-                Authority::OnBehalf,
-                committee_of(dossier),
-                Some(post),
-                Some(SIGN_WITH_NAME),
-                signer.map(|s| s.name.as_str()),
-            )
+            let organ = committee_of(dossier).to_uppercase();
+            block
+                .heading
+                .insert(0, format!("{} CỦA {organ}", verb.to_uppercase()));
+            block
+        }
+        // The minute-taker and the chair of the meeting sign its minutes.
+        "thu-ky" | "chu-tri" => {
+            let (title, id) = if role == "thu-ky" {
+                ("Thư ký", &dossier.meeting.secretary)
+            } else {
+                ("Chủ trì", &dossier.meeting.chair)
+            };
+            let signer = id.as_ref().and_then(|id| dossier.member(&id.value));
+            Signature::personal(title, None, signer.map(|m| m.name.as_str()))
         }
         // The collective's report, signed by the secretary for the committee.
         "tap-the" => Signature::with_authority(
@@ -124,6 +232,26 @@ fn for_role(role: &str, dossier: &Dossier, member: Option<&Member>) -> Result<Co
         "noi-nhan" => return Ok(Corner::Recipients(Recipients::new(&recipients(dossier)))),
         other => return Err(MarkupError(format!("vai ký «{other}» không có"))),
     }))
+}
+
+/// The chi ủy's signature on a member's document: the secretary's; on the secretary's own
+/// document the deputy's, whose name is left to write by hand when the unit has none.
+fn committee_signature(dossier: &Dossier, member: &Member) -> Signature {
+    let own = dossier
+        .secretary()
+        .is_some_and(|s| s.id.value == member.id.value);
+    let (post, signer) = if own {
+        ("Phó Bí thư", dossier.deputy())
+    } else {
+        ("Bí thư", dossier.secretary())
+    };
+    Signature::with_authority(
+        Authority::OnBehalf,
+        committee_of(dossier),
+        Some(post),
+        Some(SIGN_WITH_NAME),
+        signer.map(|s| s.name.as_str()),
+    )
 }
 
 /// The organ that signs for the unit: its đảng ủy, its chi ủy, or the chi bộ itself.

@@ -45,6 +45,23 @@ pub fn personal_form_id(member: &Member, regime: Regime) -> &'static str {
     }
 }
 
+/// The documents of the unit itself, in the order of the packet: the collective's report, the
+/// minutes of the meeting, the tally of its votes.
+pub const COLLECTIVE_FORMS: [&str; 3] = ["tap-the", "bien-ban", "tong-hop"];
+
+/// The personal forms `member` files under `regime`, in the order of the packet: the
+/// self-review, then the pledge and the breakthrough registration when the data gives them.
+pub fn personal_forms(member: &Member, regime: Regime) -> Vec<&'static str> {
+    let mut forms = vec![personal_form_id(member, regime)];
+    if member.pledges.is_some() {
+        forms.push("neu-guong");
+    }
+    if member.breakthroughs.is_some() {
+        forms.push("dot-pha");
+    }
+    forms
+}
+
 /// Why hoso prints no self-review for `member`, in Vietnamese, when it prints none.
 pub fn why_not_reviewed(member: &Member, dossier: &Dossier) -> Option<String> {
     (!dossier.reviews(member)).then(|| {
@@ -55,20 +72,26 @@ pub fn why_not_reviewed(member: &Member, dossier: &Dossier) -> Option<String> {
     })
 }
 
-/// The members of `dossier` who file `form`, in the order of the data, and the others with the
-/// form each of them files. Members who are not reviewed are in neither list.
+/// The members of `dossier` who file `form`, in the order of the data, and the others with why
+/// they do not, in Vietnamese. Members who are not reviewed are in neither list.
 pub fn members_filing<'d>(
     form: &Form,
     dossier: &'d Dossier,
-) -> (Vec<&'d Member>, Vec<(&'d Member, &'static str)>) {
+) -> (Vec<&'d Member>, Vec<(&'d Member, String)>) {
     let regime = dossier.regime();
     let mut filing = Vec::new();
     let mut others = Vec::new();
     for member in dossier.members.iter().filter(|m| dossier.reviews(m)) {
-        match personal_form_id(member, regime) {
-            id if id == form.id => filing.push(member),
-            id => others.push((member, id)),
+        if personal_forms(member, regime).contains(&form.id.as_str()) {
+            filing.push(member);
+            continue;
         }
+        let why = match form.id.as_str() {
+            "neu-guong" => "dữ liệu không có cam_ket_neu_guong của đồng chí này".to_string(),
+            "dot-pha" => "dữ liệu không có viec_dot_pha của đồng chí này".to_string(),
+            _ => format!("đồng chí này dùng mẫu {}", personal_form_id(member, regime)),
+        };
+        others.push((member, why));
     }
     (filing, others)
 }
@@ -146,8 +169,9 @@ pub fn render_form(
     Ok(staging.commit()?)
 }
 
-/// Renders every document of the unit's review into `dir`: the collective's report, and each
-/// reviewed member's own personal form, under the regime of the review year. Every file or none.
+/// Renders every document of the unit's review into `dir`: the unit's own documents
+/// ([`COLLECTIVE_FORMS`]), and each reviewed member's personal forms ([`personal_forms`]), under
+/// the regime of the review year. Every file or none.
 pub fn render_unit(
     catalogue: &Catalogue,
     dossier: &Dossier,
@@ -161,16 +185,20 @@ pub fn render_unit(
         formats,
         staging: &mut staging,
     };
-    let report = catalogue.find("tap-the", regime, year)?;
-    let document = catalogue.collective_document(report, dossier)?;
-    writer.write(&document, &collective_stem(report, dossier))?;
+    for id in COLLECTIVE_FORMS {
+        let form = catalogue.find(id, regime, year)?;
+        let document = catalogue.collective_document(form, dossier)?;
+        writer.write(&document, &collective_stem(form, dossier))?;
+    }
     for (member, person) in dossier.members.iter().zip(person_parts(dossier)) {
         if !dossier.reviews(member) {
             continue;
         }
-        let form = catalogue.find(personal_form_id(member, regime), regime, year)?;
-        let document = catalogue.personal_document(form, dossier, member)?;
-        writer.write(&document, &file_stem(&person, form))?;
+        for id in personal_forms(member, regime) {
+            let form = catalogue.find(id, regime, year)?;
+            let document = catalogue.personal_document(form, dossier, member)?;
+            writer.write(&document, &file_stem(&person, form))?;
+        }
     }
     Ok(staging.commit()?)
 }

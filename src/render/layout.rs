@@ -96,6 +96,15 @@ impl Layout {
         (line.baseline_pt + line.descent_pt) / 12.0
     }
 
+    /// The space after a ruled table, up to the next block, in whole twips: what a body line
+    /// leaves below its glyphs and the gap between paragraphs. The DOCX holds it as an empty
+    /// paragraph of exactly that height, which also keeps the table apart from a table after it.
+    pub fn table_after_pt(&self) -> f64 {
+        let line = self.line_box(self.body_pt);
+        let extra = line.pitch_pt - line.baseline_pt - line.descent_pt;
+        ((extra + self.paragraph_gap_pt) * 20.0).round() / 20.0
+    }
+
     /// Every text size the layout uses, smallest first.
     pub fn text_sizes(&self) -> Vec<f64> {
         let mut sizes = vec![

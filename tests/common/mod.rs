@@ -89,25 +89,59 @@ pub fn sample_2026() -> PathBuf {
     root().join("data-samples/chi-bo-mau-2026.yaml")
 }
 
-/// The forms of each sample's regime: the collective's report first, then the personal forms.
+/// The documents of the unit itself, printed once each.
+pub const COLLECTIVE: [&str; 3] = ["tap-the", "bien-ban", "tong-hop"];
+
+/// The forms of each sample's regime: the unit's own documents first, then the personal forms.
 pub fn forms_of(data: &Path) -> &'static [&'static str] {
     if data == sample_2026() {
         &[
             "tap-the",
+            "bien-ban",
+            "tong-hop",
             "ca-nhan",
             "ca-nhan-lanh-dao",
             "ca-nhan-ngoai-htct",
+            "neu-guong",
+            "dot-pha",
         ]
     } else {
-        &["tap-the", "ca-nhan", "ca-nhan-lanh-dao"]
+        &[
+            "tap-the",
+            "bien-ban",
+            "tong-hop",
+            "ca-nhan",
+            "ca-nhan-lanh-dao",
+        ]
     }
+}
+
+/// How many documents a sample's whole unit makes: the unit's own, each reviewed member's
+/// self-review, and the registrations the data gives.
+pub fn documents_of(data: &Path) -> usize {
+    COLLECTIVE.len()
+        + names_in(data).len()
+        + members_giving(data, "cam_ket_neu_guong")
+        + members_giving(data, "viec_dot_pha")
+}
+
+/// How many members of a sample give each key at their top level, read with a YAML reader.
+pub fn members_giving(data: &Path, key: &str) -> usize {
+    let yaml = std::fs::read_to_string(data).expect("sample readable");
+    let unit: serde_json::Value = serde_saphyr::from_str(&yaml).expect("sample parses");
+    unit["dang_vien"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .filter(|member| member.get(key).is_some())
+        .count()
 }
 
 /// Renders every form of `data`'s regime (the report once, each personal form for the members
 /// who file it) into `out`; returns the files in `out`, sorted.
 pub fn render_every_form(data: &Path, out: &Path) -> Vec<PathBuf> {
     for form in forms_of(data) {
-        if *form == "tap-the" {
+        if COLLECTIVE.contains(form) {
             render(data, out, &["--form", form]);
         } else {
             render_all(form, data, out);
@@ -237,6 +271,8 @@ pub struct DocxFacts {
     pub language: Option<String>,
     /// Every font family named by runs and the document defaults.
     pub fonts: Vec<String>,
+    /// The text of each table row that repeats as a header on every page.
+    pub header_rows: Vec<String>,
 }
 
 /// Page size and margins, in millimetres.

@@ -4,8 +4,8 @@ Usage: docx_facts.py FILE.docx
 
 Prints: the text of every paragraph of the body in reading order (table cells row by row,
 cell by cell), the text of the paragraphs kept with the next one, the page size and margins of
-the first section, the core properties, the default language and the fonts named by runs and
-by the document defaults.
+the first section, the core properties, the default language, the fonts named by runs and
+by the document defaults, and the text of each table's header rows (repeated on every page).
 """
 
 import json
@@ -24,6 +24,14 @@ def body_paragraphs(document):
             for row in block.iter(qn("w:tr")):
                 for cell in row.iter(qn("w:tc")):
                     yield from cell.iter(qn("w:p"))
+
+
+def header_rows(document):
+    """The text of every table row marked to repeat as a header, cell by cell."""
+    for row in document.element.body.iter(qn("w:tr")):
+        properties = row.find(qn("w:trPr"))
+        if properties is not None and properties.find(qn("w:tblHeader")) is not None:
+            yield "".join(paragraph_text(p) for p in row.iter(qn("w:p")))
 
 
 def paragraph_text(element):
@@ -62,6 +70,7 @@ def main(path):
         "created": document.core_properties.created.isoformat(),
         "language": lang.get(qn("w:val")) if lang is not None else None,
         "fonts": sorted(run_fonts),
+        "header_rows": list(header_rows(document)),
     }
     json.dump(facts, sys.stdout, ensure_ascii=False)
 

@@ -79,24 +79,33 @@ pub fn docx(document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError
     // A page break is the next paragraph's "page break before": a break inside a paragraph of
     // its own would leave that paragraph's empty line at the top of the new page.
     let mut break_before = false;
+    let mut after_table = false;
     for block in &document.body {
         if matches!(block, Block::PageBreak) {
             break_before = true;
             continue;
         }
-        docx = match writer.block(block) {
+        let part = writer.block(block);
+        // Two tables in a row would be read as one (by Word and LibreOffice alike): a paragraph
+        // of one twip parts them.
+        if after_table && matches!(part, Part::Table(_)) {
+            docx = docx.add_paragraph(writer.parting());
+        }
+        after_table = matches!(part, Part::Table(_));
+        docx = match part {
             Part::Paragraphs(paragraphs) => paragraphs.into_iter().fold(docx, |docx, p| {
                 let p = p.page_break_before(std::mem::take(&mut break_before));
                 docx.add_paragraph(p)
             }),
             Part::Table(table) => docx.add_table(*table),
-            Part::Titled(paragraphs, table) => paragraphs
+            Part::Titled(paragraphs, table, after) => paragraphs
                 .into_iter()
                 .fold(docx, |docx, p| {
                     let p = p.page_break_before(std::mem::take(&mut break_before));
                     docx.add_paragraph(p)
                 })
-                .add_table(*table),
+                .add_table(*table)
+                .add_paragraph(*after),
         };
     }
     package::finish(docx, &document.meta).map_err(|e| RenderError::Docx(e.to_string()))
@@ -106,8 +115,8 @@ pub fn docx(document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError
 enum Part {
     Paragraphs(Vec<Paragraph>),
     Table(Box<Table>),
-    /// Paragraphs, then a table.
-    Titled(Vec<Paragraph>, Box<Table>),
+    /// Paragraphs, then a table, then the empty paragraph that spaces it from what follows.
+    Titled(Vec<Paragraph>, Box<Table>, Box<Paragraph>),
 }
 
 struct Writer<'a> {
@@ -312,7 +321,7 @@ impl Writer<'_> {
                 rows,
             } => {
                 let (title, table) = self.table(title, columns, rows);
-                Part::Titled(title, Box::new(table))
+                Part::Titled(title, Box::new(table), Box::new(self.table_after()))
             }
             Block::PageBreak => Part::Paragraphs(Vec::new()),
             Block::Signatures { left, right } => {
@@ -329,6 +338,27 @@ impl Writer<'_> {
                 ])))
             }
         }
+    }
+
+    /// The empty paragraph after a ruled table, exactly [`Layout::table_after_pt`] high.
+    fn table_after(&self) -> Paragraph {
+        self.empty_line(points_to_twips(self.layout.table_after_pt()) as i32)
+    }
+
+    /// The empty paragraph, one twip high, that keeps two tables apart.
+    fn parting(&self) -> Paragraph {
+        self.empty_line(1)
+    }
+
+    /// An empty paragraph exactly `height` twips high.
+    fn empty_line(&self, height: i32) -> Paragraph {
+        self.plain(AlignmentType::Left).size(2).line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(height)
+                .line_rule(LineSpacingType::Exact),
+        )
     }
 
     /// A ruled table under its centred bold title: the header row, marked to repeat on every
@@ -375,7 +405,10 @@ impl Writer<'_> {
                     TableCell::new()
                         .width(*width, WidthType::Dxa)
                         .add_paragraph(
+                            // The paragraph mark carries the cell's size too, so that an empty
+                            // cell's line is as tall as its neighbours'.
                             self.plain(align)
+                                .size(half_points(l.table_pt))
                                 .add_run(self.text(text, header, false, l.table_pt)),
                         )
                 })

@@ -24,6 +24,7 @@ impl Engine {
             "document": document,
             "layout": layout,
             "italic_slack_pt": layout.italic_slack_pt(),
+            "table_after_pt": layout.table_after_pt(),
             "lines": layout
                 .text_sizes()
                 .into_iter()
