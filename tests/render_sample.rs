@@ -224,8 +224,8 @@ fn docx_text_equals_pdf_text_and_the_page_is_set_up_as_the_pdf() {
             };
             panic!(
                 "{docx:?}: DOCX and PDF text differ at character {at}:\n docx: {}\n  pdf: {}",
-                around(&docx_text),
-                around(&pdf_text)
+                around(docx_text),
+                around(pdf_text)
             );
         }
         let p = &facts.page;
