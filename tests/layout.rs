@@ -9,9 +9,10 @@ use common::*;
 use hoso::forms::Catalogue;
 
 /// The documents whose model is snapshotted and whose page 1 is kept as a reference image: every
-/// form of each regime, one member each (`None` for the collective's report), with a member
-/// who has written nothing yet for the 2023 ordinary form.
-const DOCUMENTS: [(&str, &str, Option<&str>); 8] = [
+/// form of each regime, one member each (`None` for the unit's own documents), with a member
+/// who has written nothing yet for the 2023 ordinary form, and the 2023 minutes of a meeting the
+/// data does not record yet.
+const DOCUMENTS: [(&str, &str, Option<&str>); 13] = [
     ("2023", "tap-the", None),
     ("2023", "ca-nhan", Some("ngo-thi-mai")),
     ("2023", "ca-nhan-lanh-dao", Some("nguyen-van-an")),
@@ -20,6 +21,11 @@ const DOCUMENTS: [(&str, &str, Option<&str>); 8] = [
     ("2025", "ca-nhan-lanh-dao", Some("tran-quoc-khanh")),
     ("2025", "ca-nhan-ngoai-htct", Some("vu-dinh-thuan")),
     ("2025", "ca-nhan", Some("mai-thanh-son")),
+    ("2023", "bien-ban", None),
+    ("2025", "bien-ban", None),
+    ("2025", "tong-hop", None),
+    ("2025", "neu-guong", Some("tran-quoc-khanh")),
+    ("2025", "dot-pha", Some("tran-quoc-khanh")),
 ];
 
 /// The sample unit of a regime.

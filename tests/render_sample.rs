@@ -29,22 +29,6 @@ fn file_of(files: &[PathBuf], slug: &str) -> PathBuf {
         .clone()
 }
 
-/// The PDF's text without the page numbers that head pages 2 and later.
-fn pdf_body_text(pdf: &Path) -> String {
-    pdf_text(pdf)
-        .split('\u{c}')
-        .enumerate()
-        .map(|(index, page)| {
-            let number = (index + 1).to_string();
-            match page.split_once('\n') {
-                Some((first, rest)) if index > 0 && first.trim() == number => rest.to_string(),
-                _ => page.to_string(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn every_member_gets_a_pdf_and_a_docx_named_after_them() {
     let (_dir, pdfs, docxs) = rendered();

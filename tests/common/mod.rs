@@ -410,6 +410,31 @@ pub fn flat_text(pdf: &Path) -> String {
         .join(" ")
 }
 
+/// The PDF's text without the page numbers that head pages 2 and later.
+pub fn pdf_body_text(pdf: &Path) -> String {
+    pdf_text(pdf)
+        .split('\u{c}')
+        .enumerate()
+        .map(|(index, page)| {
+            let number = (index + 1).to_string();
+            match page.split_once('\n') {
+                Some((first, rest)) if index > 0 && first.trim() == number => rest.to_string(),
+                _ => page.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The PDF's body text on one line, words parted by single spaces, without page numbers.
+pub fn flat_body_text(pdf: &Path) -> String {
+    pdf_body_text(pdf)
+        .replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Panics unless every one of `needles` is in `text`, each after the one before; `what` names
 /// the document in the message.
 pub fn in_order<S: AsRef<str>>(what: &str, text: &str, needles: &[S]) {
