@@ -97,6 +97,9 @@ impl Staging {
             ));
         }
         let path = self.stage_dir().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| WriteError::os(&target, e))?;
+        }
         let mut file = std::fs::File::create(&path).map_err(|e| WriteError::os(&target, e))?;
         file.write_all(bytes)
             .and_then(|()| file.sync_all())
@@ -121,7 +124,7 @@ impl Staging {
         }
         let backup = self.stage_dir().join(BACKUP);
         std::fs::create_dir(&backup).map_err(|e| WriteError::os(&self.dir, e))?;
-        let mut moved: Vec<(PathBuf, Option<PathBuf>)> = Vec::new();
+        let mut moved: Vec<Moved> = Vec::new();
         for name in &self.names {
             match self.move_in(name, &backup) {
                 Ok(step) => moved.push(step),
@@ -139,12 +142,31 @@ impl Staging {
         Ok(written)
     }
 
-    /// Moves one staged file to its place, keeping the file it replaces in `backup`; returns
-    /// the target and where its old file went.
-    fn move_in(&self, name: &str, backup: &Path) -> Result<(PathBuf, Option<PathBuf>), WriteError> {
+    /// Moves one staged file to its place, keeping the file it replaces in `backup` and creating
+    /// the folders it lies in; says what it did, so that it can be undone.
+    fn move_in(&self, name: &str, backup: &Path) -> Result<Moved, WriteError> {
         let target = self.dir.join(name);
+        let mut created = Vec::new();
+        let mut folder = target.parent();
+        while let Some(dir) = folder.filter(|d| *d != self.dir && !d.exists()) {
+            created.push(dir.to_path_buf());
+            folder = dir.parent();
+        }
+        for dir in created.iter().rev() {
+            if let Err(e) = std::fs::create_dir(dir) {
+                restore(&[Moved {
+                    target: target.clone(),
+                    old: None,
+                    created,
+                }]);
+                return Err(WriteError::os(&target, e));
+            }
+        }
         let old = if target.exists() {
             let kept = backup.join(name);
+            if let Some(parent) = kept.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| WriteError::os(&target, e))?;
+            }
             std::fs::rename(&target, &kept).map_err(|e| WriteError::os(&target, e))?;
             Some(kept)
         } else {
@@ -156,16 +178,31 @@ impl Staging {
             }
             return Err(WriteError::os(&target, e));
         }
-        Ok((target, old))
+        Ok(Moved {
+            target,
+            old,
+            created,
+        })
     }
 }
 
+/// One file moved in by a commit: where it went, where the file it replaced waits, and the
+/// folders created for it, innermost first.
+struct Moved {
+    target: PathBuf,
+    old: Option<PathBuf>,
+    created: Vec<PathBuf>,
+}
+
 /// Undoes the moves of a failed commit, newest first.
-fn restore(moved: &[(PathBuf, Option<PathBuf>)]) {
-    for (target, old) in moved.iter().rev() {
-        let _ = std::fs::remove_file(target);
-        if let Some(kept) = old {
-            let _ = std::fs::rename(kept, target);
+fn restore(moved: &[Moved]) {
+    for step in moved.iter().rev() {
+        let _ = std::fs::remove_file(&step.target);
+        if let Some(kept) = &step.old {
+            let _ = std::fs::rename(kept, &step.target);
+        }
+        for dir in &step.created {
+            let _ = std::fs::remove_dir(dir);
         }
     }
 }
@@ -194,6 +231,28 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn files_in_folders_are_written_and_a_failure_removes_the_folders_it_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("ra");
+        let mut staging = Staging::new(&out).unwrap();
+        staging.add("dang-vien/an/an.pdf", b"an").unwrap();
+        staging.add("bao-cao.pdf", b"bc").unwrap();
+        let written = staging.commit().unwrap();
+        assert_eq!(written.len(), 2);
+        assert_eq!(
+            std::fs::read(out.join("dang-vien/an/an.pdf")).unwrap(),
+            b"an"
+        );
+        // "khac" exists as a file: the folder of the second file cannot be made.
+        std::fs::write(out.join("khac"), b"x").unwrap();
+        let mut staging = Staging::new(&out).unwrap();
+        staging.add("moi/binh/binh.pdf", b"binh").unwrap();
+        staging.add("khac/cuong.pdf", b"cuong").unwrap();
+        assert!(staging.commit().is_err());
+        assert_eq!(names_in(&out), vec!["bao-cao.pdf", "dang-vien", "khac"]);
     }
 
     #[test]
