@@ -50,6 +50,28 @@ pub enum Command {
         override_usage = "hoso check [--format text|json] <TỆP_DỮ_LIỆU>"
     )]
     Check(CheckArgs),
+    /// In cả hồ sơ của đơn vị vào một thư mục: văn bản của tập thể, thư mục của từng đảng viên,
+    /// danh mục hồ sơ và một tệp PDF gộp để in hai mặt.
+    #[command(
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso packet [--force] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU>"
+    )]
+    Packet(PacketArgs),
+}
+
+/// Arguments of `hoso packet`.
+#[derive(Debug, Args)]
+pub struct PacketArgs {
+    /// Tệp dữ liệu YAML của đơn vị.
+    #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số")]
+    pub data: PathBuf,
+    /// Vẫn in khi dữ liệu phạm quy định xếp loại (các lỗi vẫn được báo).
+    #[arg(long)]
+    pub force: bool,
+    /// Thư mục ghi hồ sơ (tạo mới nếu chưa có).
+    #[arg(short, long, value_name = "THƯ_MỤC")]
+    pub output: PathBuf,
 }
 
 /// Arguments of `hoso check`.
@@ -146,7 +168,7 @@ pub fn usage_error_vi(err: &clap::Error) -> Option<String> {
             format!("không có tùy chọn «{}»", context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh «{}»; các lệnh có: render, check",
+            "không có lệnh «{}»; các lệnh có: render, packet, check",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::InvalidValue => format!(
@@ -166,6 +188,6 @@ pub fn usage_error_vi(err: &clap::Error) -> Option<String> {
         _ => err.to_string(),
     };
     Some(format!(
-        "lỗi: {message}\nXem hướng dẫn: hoso --help, hoso render --help, hoso check --help"
+        "lỗi: {message}\nXem hướng dẫn: hoso --help, hoso render --help, hoso packet --help, hoso check --help"
     ))
 }

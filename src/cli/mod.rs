@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod packet;
 mod render;
 mod terminal;
 
@@ -101,6 +102,7 @@ pub fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Render(args) => render::run(args).map(|paths| terminal::report_written(&paths)),
         Command::Check(args) => check::run(args),
+        Command::Packet(args) => packet::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

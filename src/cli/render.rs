@@ -15,26 +15,8 @@ use super::{CliError, terminal};
 /// Runs `hoso render` and returns what it wrote.
 pub fn run(args: &RenderArgs) -> Result<Vec<std::path::PathBuf>, CliError> {
     let dossier = dossier::load(&args.data)?;
-    let undrawable = packet::undrawable(&dossier, &Coverage::bundled());
-    let file = args.data.display().to_string();
-    for character in &undrawable {
-        terminal::note(&format!("cảnh báo: {}", character.message(&file)));
-    }
-    if args.strict && !undrawable.is_empty() {
-        return Err(CliError::Strict(undrawable.len()));
-    }
     let catalogue = Catalogue::builtin()?;
-    let findings = rules::check(&dossier, &catalogue);
-    if !findings.is_empty() {
-        terminal::note(super::check::text(&file, &findings).trim_end());
-    }
-    match rules::errors(&findings) {
-        0 => {}
-        errors if args.force => terminal::note(&format!(
-            "--force: vẫn ghi tệp dù dữ liệu có {errors} lỗi theo quy định đánh giá, xếp loại"
-        )),
-        errors => return Err(CliError::RulesBroken(errors)),
-    }
+    preflight(&dossier, &catalogue, &args.data, args.strict, args.force)?;
     let formats: &[Format] = match args.format {
         FormatChoice::Pdf => &[Format::Pdf],
         FormatChoice::Docx => &[Format::Docx],
@@ -47,11 +29,7 @@ pub fn run(args: &RenderArgs) -> Result<Vec<std::path::PathBuf>, CliError> {
                     .to_string(),
             ));
         }
-        for member in &dossier.members {
-            if let Some(why) = packet::why_not_reviewed(member, &dossier) {
-                terminal::note(&why);
-            }
-        }
+        note_not_reviewed(&dossier);
         return Ok(packet::render_unit(
             &catalogue,
             &dossier,
@@ -69,6 +47,49 @@ pub fn run(args: &RenderArgs) -> Result<Vec<std::path::PathBuf>, CliError> {
         formats,
         &args.output,
     )?)
+}
+
+/// What every command that writes does first: warns of characters the PDF cannot draw (an
+/// error with `strict`), prints the rules' findings, and refuses to go on when one is an error
+/// unless `force`.
+pub fn preflight(
+    dossier: &Dossier,
+    catalogue: &Catalogue,
+    data: &std::path::Path,
+    strict: bool,
+    force: bool,
+) -> Result<(), CliError> {
+    let file = data.display().to_string();
+    let undrawable = packet::undrawable(dossier, &Coverage::bundled());
+    for character in &undrawable {
+        terminal::note(&format!("cảnh báo: {}", character.message(&file)));
+    }
+    if strict && !undrawable.is_empty() {
+        return Err(CliError::Strict(undrawable.len()));
+    }
+    let findings = rules::check(dossier, catalogue);
+    if !findings.is_empty() {
+        terminal::note(super::check::text(&file, &findings).trim_end());
+    }
+    match rules::errors(&findings) {
+        0 => Ok(()),
+        errors if force => {
+            terminal::note(&format!(
+                "--force: vẫn ghi tệp dù dữ liệu có {errors} lỗi theo quy định đánh giá, xếp loại"
+            ));
+            Ok(())
+        }
+        errors => Err(CliError::RulesBroken(errors)),
+    }
+}
+
+/// Notes, on stderr, each member hoso prints no self-review for, and why.
+pub fn note_not_reviewed(dossier: &Dossier) {
+    for member in &dossier.members {
+        if let Some(why) = packet::why_not_reviewed(member, dossier) {
+            terminal::note(&why);
+        }
+    }
 }
 
 /// The members to render: those named, or with `--all` those who file the form (the others are
@@ -96,11 +117,7 @@ fn select_members<'d>(
     }
     let regime = dossier.regime();
     if args.all {
-        for member in &dossier.members {
-            if let Some(why) = packet::why_not_reviewed(member, dossier) {
-                terminal::note(&why);
-            }
-        }
+        note_not_reviewed(dossier);
         let (filing, others) = packet::members_filing(form, dossier);
         for (member, why) in others {
             terminal::note(&format!(

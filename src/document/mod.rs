@@ -198,3 +198,13 @@ pub enum Inline {
     /// A line break within the paragraph.
     LineBreak,
 }
+
+/// "BẢN KIỂM ĐIỂM CÁ NHÂN" → "Bản kiểm điểm cá nhân".
+pub fn sentence_case(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}

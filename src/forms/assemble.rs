@@ -4,11 +4,12 @@ use minijinja::value::Serde;
 use minijinja::{Value, context};
 
 use super::blanks::{FieldRead, Reads};
-use super::directives::DataDirectives;
+use super::directives::{DataDirectives, IndexRow};
 use super::{Catalogue, Form, FormError, Subject};
 use crate::date::Date;
 use crate::document::{
     Document, Frame, Metadata, PARTY_NAME, Subtitle, blocks_from_markdown, lines_of, one_line,
+    sentence_case,
 };
 use crate::dossier::{Dossier, Member};
 use crate::tally::Tally;
@@ -21,7 +22,7 @@ impl Catalogue {
         dossier: &Dossier,
         member: &Member,
     ) -> Result<Document, FormError> {
-        self.document(form, dossier, Some(member))
+        self.document(form, dossier, Some(member), &[])
     }
 
     /// The Document of collective `form` (the unit's report) of `dossier`.
@@ -30,7 +31,17 @@ impl Catalogue {
         form: &Form,
         dossier: &Dossier,
     ) -> Result<Document, FormError> {
-        self.document(form, dossier, None)
+        self.document(form, dossier, None, &[])
+    }
+
+    /// The Document of the packet's index `form`, listing `rows`.
+    pub fn index_document(
+        &self,
+        form: &Form,
+        dossier: &Dossier,
+        rows: &[IndexRow],
+    ) -> Result<Document, FormError> {
+        self.document(form, dossier, None, rows)
     }
 
     /// The fields of the data that `form` reads for `member` (or for the unit, when `member` is
@@ -55,6 +66,7 @@ impl Catalogue {
         form: &Form,
         dossier: &Dossier,
         member: Option<&Member>,
+        index: &[IndexRow],
     ) -> Result<Document, FormError> {
         check_subject(form, member)?;
         let data = template_data(dossier, member, None);
@@ -99,7 +111,14 @@ impl Catalogue {
             .engine
             .get_template(&form.body_template())?
             .render(data)?;
-        let body = blocks_from_markdown(&markdown, &DataDirectives { dossier, member })?;
+        let body = blocks_from_markdown(
+            &markdown,
+            &DataDirectives {
+                dossier,
+                member,
+                index,
+            },
+        )?;
         let author = match member {
             Some(member) => one_line(&member.name),
             None => one_line(&organisation.name),
@@ -151,14 +170,4 @@ fn template_data(dossier: &Dossier, member: Option<&Member>, reads: Option<&Read
         dv => member.map(|m| named(Value::from(Serde(m)), "dv")),
         kq => Value::from(Serde(&Tally::of(dossier))),
     }
-}
-
-/// "BẢN KIỂM ĐIỂM CÁ NHÂN" → "Bản kiểm điểm cá nhân".
-fn sentence_case(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let mut chars = lower.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

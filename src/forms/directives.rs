@@ -13,6 +13,19 @@ pub struct DataDirectives<'a> {
     pub dossier: &'a Dossier,
     /// The member the document is about, if it is a personal one.
     pub member: Option<&'a Member>,
+    /// The documents of the packet, for its index.
+    pub index: &'a [IndexRow],
+}
+
+/// One document of a packet, as its index lists it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct IndexRow {
+    /// What the document is, e.g. "Biên bản hội nghị kiểm điểm … (Mẫu …)".
+    pub title: String,
+    /// Whose it is: the unit or the member's name.
+    pub whose: String,
+    /// Its number of pages.
+    pub pages: usize,
 }
 
 impl Directives for DataDirectives<'_> {
@@ -25,6 +38,7 @@ impl Directives for DataDirectives<'_> {
             ("phu-luc", Some(member)) => Ok(annex(self.dossier, member)),
             ("dot-pha", Some(member)) => Ok(breakthroughs(self.dossier, member)),
             ("tong-hop", _) => Ok(tally_table(self.dossier)),
+            ("danh-muc", None) => Ok(index_table(self.index)),
             _ => Err(MarkupError(format!("bảng «{name}» không có"))),
         }
     }
@@ -101,6 +115,31 @@ fn breakthroughs(dossier: &Dossier, member: &Member) -> Block {
                     text_of(&task.noi_dung),
                     text_of(&task.muc_tieu),
                     text_of(&task.thoi_gian),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The index of a packet: each document, whose it is, its pages.
+fn index_table(rows: &[IndexRow]) -> Block {
+    Block::Table {
+        title: Vec::new(),
+        columns: vec![
+            column("STT", 3),
+            column("Tên văn bản", 16),
+            column("Của", 8),
+            column("Số trang", 4),
+        ],
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(index, row)| {
+                vec![
+                    (index + 1).to_string(),
+                    row.title.clone(),
+                    row.whose.clone(),
+                    row.pages.to_string(),
                 ]
             })
             .collect(),

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 pub use blanks::FieldRead;
-pub use directives::committee_of;
+pub use directives::{IndexRow, committee_of};
 
 use crate::document::MarkupError;
 use crate::regime::Regime;

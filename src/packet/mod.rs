@@ -2,6 +2,8 @@
 //! place the command line (and any other face of hoso) calls to produce files.
 
 mod glyphs;
+mod merge;
+mod whole;
 
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,8 @@ use crate::regime::Regime;
 use crate::render::{Format, RenderError, docx, layout, pdf};
 
 pub use glyphs::{Undrawable, undrawable};
+pub use merge::{MergeError, page_count};
+pub use whole::{MEMBERS_FOLDER, PRINT_FILE, Packet, render_packet};
 
 /// Why a run wrote nothing.
 #[derive(Debug, Error, Diagnostic)]
@@ -33,6 +37,9 @@ pub enum PacketError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Write(#[from] WriteError),
+    /// The packet's PDFs could not be merged into one.
+    #[error(transparent)]
+    Merge(#[from] MergeError),
 }
 
 /// The id of the personal form `member` files under `regime`: the form of a member outside the
@@ -212,7 +219,10 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    fn write(&mut self, document: &Document, stem: &str) -> Result<(), PacketError> {
+    /// Draws `document` in each format and stages it as `stem` with the format's extension;
+    /// returns the PDF when one was drawn.
+    fn write(&mut self, document: &Document, stem: &str) -> Result<Option<Vec<u8>>, PacketError> {
+        let mut drawn_pdf = None;
         for format in self.formats {
             let bytes = match format {
                 Format::Pdf => self
@@ -222,8 +232,11 @@ impl Writer<'_> {
                 Format::Docx => docx::docx(document, &layout::PARTY)?,
             };
             self.staging.add(&format!("{stem}.{format}"), &bytes)?;
+            if *format == Format::Pdf {
+                drawn_pdf = Some(bytes);
+            }
         }
-        Ok(())
+        Ok(drawn_pdf)
     }
 }
 
