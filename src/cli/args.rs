@@ -31,6 +31,9 @@ pub struct Cli {
     /// In phiên bản của hoso.
     #[arg(short = 'V', long, action = ArgAction::Version, help_heading = "Tùy chọn")]
     version: Option<bool>,
+    /// Dùng các mẫu đã tùy biến trong thư mục này (bố cục như hoso forms export ghi ra) thay cho mẫu có sẵn.
+    #[arg(long, value_name = "THƯ_MỤC", global = true, help_heading = "Tùy chọn")]
+    pub forms: Option<PathBuf>,
 }
 
 /// The commands of hoso.
@@ -58,6 +61,35 @@ pub enum Command {
         override_usage = "hoso packet [--force] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU>"
     )]
     Packet(PacketArgs),
+    /// Liệt kê các mẫu theo chế độ; ghi các tệp của một mẫu ra để tùy biến.
+    #[command(
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso forms [export <MÃ_MẪU> <THƯ_MỤC>]"
+    )]
+    Forms(FormsArgs),
+}
+
+/// Arguments of `hoso forms`.
+#[derive(Debug, Args)]
+pub struct FormsArgs {
+    /// What to do; the list of forms when absent.
+    #[command(subcommand)]
+    pub action: Option<FormsAction>,
+}
+
+/// What `hoso forms` can do beside listing.
+#[derive(Debug, Subcommand)]
+pub enum FormsAction {
+    /// Ghi các tệp của một mẫu (mọi chế độ) và các phần dùng chung ra thư mục để tùy biến.
+    Export {
+        /// Mã mẫu, ví dụ bien-ban.
+        #[arg(value_name = "MÃ_MẪU")]
+        id: String,
+        /// Thư mục ghi ra.
+        #[arg(value_name = "THƯ_MỤC")]
+        dir: PathBuf,
+    },
 }
 
 /// Arguments of `hoso packet`.
@@ -168,7 +200,7 @@ pub fn usage_error_vi(err: &clap::Error) -> Option<String> {
             format!("không có tùy chọn «{}»", context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh «{}»; các lệnh có: render, packet, check",
+            "không có lệnh «{}»; các lệnh có: render, packet, check, forms, init",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::InvalidValue => format!(

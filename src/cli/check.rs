@@ -26,7 +26,7 @@ struct JsonReport<'a> {
 }
 
 /// Runs `hoso check`: exit 0 with no error, 1 with errors.
-pub fn run(args: &CheckArgs) -> Result<(), CliError> {
+pub fn run(args: &CheckArgs, catalogue: &Catalogue) -> Result<(), CliError> {
     let file = args.data.display().to_string();
     let dossier = match (dossier::load(&args.data), args.format) {
         (Ok(dossier), _) => dossier,
@@ -45,8 +45,7 @@ pub fn run(args: &CheckArgs) -> Result<(), CliError> {
         }
         (Err(err), _) => return Err(err.into()),
     };
-    let catalogue = Catalogue::builtin()?;
-    let findings = rules::check(&dossier, &catalogue);
+    let findings = rules::check(&dossier, catalogue);
     match args.format {
         ReportFormat::Text => {
             terminal::out(&text(&file, &findings));

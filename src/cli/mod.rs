@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod forms;
 mod packet;
 mod render;
 mod terminal;
@@ -64,6 +65,7 @@ impl CliError {
         use hoso::packet::PacketError;
         match self {
             CliError::Load(_)
+            | CliError::Form(FormError::Custom(_))
             | CliError::UnknownMember { .. }
             | CliError::Strict(_)
             | CliError::RulesBroken(_)
@@ -73,6 +75,22 @@ impl CliError {
             CliError::Packet(PacketError::Write(_)) => 3,
             CliError::Form(_) | CliError::Packet(_) => 4,
         }
+    }
+}
+
+/// Runs the command the user asked for, with the forms they chose.
+fn run(cli: &Cli) -> Result<(), CliError> {
+    let catalogue = match &cli.forms {
+        Some(dir) => hoso::forms::Catalogue::with_local(dir)?,
+        None => hoso::forms::Catalogue::builtin()?,
+    };
+    match &cli.command {
+        Command::Render(args) => {
+            render::run(args, &catalogue).map(|paths| terminal::report_written(&paths))
+        }
+        Command::Check(args) => check::run(args, &catalogue),
+        Command::Packet(args) => packet::run(args, &catalogue),
+        Command::Forms(args) => forms::run(args, &catalogue),
     }
 }
 
@@ -99,11 +117,7 @@ pub fn main() -> ExitCode {
             };
         }
     };
-    let result = match &cli.command {
-        Command::Render(args) => render::run(args).map(|paths| terminal::report_written(&paths)),
-        Command::Check(args) => check::run(args),
-        Command::Packet(args) => packet::run(args),
-    };
+    let result = run(&cli);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -13,11 +13,10 @@ use super::render::{note_not_reviewed, preflight};
 use super::{CliError, terminal};
 
 /// Runs `hoso packet`: checks, writes every document, and says in one line what it wrote.
-pub fn run(args: &PacketArgs) -> Result<(), CliError> {
+pub fn run(args: &PacketArgs, catalogue: &Catalogue) -> Result<(), CliError> {
     let started = Instant::now();
     let dossier = dossier::load(&args.data)?;
-    let catalogue = Catalogue::builtin()?;
-    preflight(&dossier, &catalogue, &args.data, false, args.force)?;
+    preflight(&dossier, catalogue, &args.data, false, args.force)?;
     note_not_reviewed(&dossier);
     // A bar on a terminal only: piped into a file or another program, hoso stays quiet.
     let bar = std::io::stderr().is_terminal().then(|| {
@@ -34,7 +33,7 @@ pub fn run(args: &PacketArgs) -> Result<(), CliError> {
             bar.set_position(done as u64);
         }
     };
-    let result = packet::render_packet(&catalogue, &dossier, &args.output, &progress);
+    let result = packet::render_packet(catalogue, &dossier, &args.output, &progress);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -13,10 +13,9 @@ use super::args::{FormatChoice, RenderArgs};
 use super::{CliError, terminal};
 
 /// Runs `hoso render` and returns what it wrote.
-pub fn run(args: &RenderArgs) -> Result<Vec<std::path::PathBuf>, CliError> {
+pub fn run(args: &RenderArgs, catalogue: &Catalogue) -> Result<Vec<std::path::PathBuf>, CliError> {
     let dossier = dossier::load(&args.data)?;
-    let catalogue = Catalogue::builtin()?;
-    preflight(&dossier, &catalogue, &args.data, args.strict, args.force)?;
+    preflight(&dossier, catalogue, &args.data, args.strict, args.force)?;
     let formats: &[Format] = match args.format {
         FormatChoice::Pdf => &[Format::Pdf],
         FormatChoice::Docx => &[Format::Docx],
@@ -31,7 +30,7 @@ pub fn run(args: &RenderArgs) -> Result<Vec<std::path::PathBuf>, CliError> {
         }
         note_not_reviewed(&dossier);
         return Ok(packet::render_unit(
-            &catalogue,
+            catalogue,
             &dossier,
             formats,
             &args.output,
@@ -40,7 +39,7 @@ pub fn run(args: &RenderArgs) -> Result<Vec<std::path::PathBuf>, CliError> {
     let form = catalogue.find(form_id, dossier.regime(), dossier.year)?;
     let members = select_members(&dossier, form, args)?;
     Ok(packet::render_form(
-        &catalogue,
+        catalogue,
         form,
         &dossier,
         &members,

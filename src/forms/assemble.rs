@@ -56,8 +56,9 @@ impl Catalogue {
         let reads = Reads::default();
         let data = template_data(dossier, member, Some(&reads));
         self.engine
-            .get_template(&form.body_template())?
-            .render(data)?;
+            .get_template(&form.body_template())
+            .and_then(|template| template.render(data))
+            .map_err(|err| self.located(err))?;
         Ok(reads.into_fields())
     }
 
@@ -109,8 +110,9 @@ impl Catalogue {
         };
         let markdown = self
             .engine
-            .get_template(&form.body_template())?
-            .render(data)?;
+            .get_template(&form.body_template())
+            .and_then(|template| template.render(data))
+            .map_err(|err| self.located(err))?;
         let body = blocks_from_markdown(
             &markdown,
             &DataDirectives {

@@ -7,9 +7,11 @@
 mod assemble;
 mod blanks;
 mod directives;
+mod sources;
 mod template;
 
-use include_dir::{Dir, include_dir};
+use std::path::Path;
+
 use miette::Diagnostic;
 use minijinja::Environment;
 use serde::Deserialize;
@@ -17,11 +19,10 @@ use thiserror::Error;
 
 pub use blanks::FieldRead;
 pub use directives::{IndexRow, committee_of};
+pub use sources::Sources;
 
 use crate::document::MarkupError;
 use crate::regime::Regime;
-
-static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/forms");
 
 /// Why a form could not be found or filled.
 #[derive(Debug, Error, Diagnostic)]
@@ -54,6 +55,9 @@ pub enum FormError {
     /// A form's body used markup the body language does not have.
     #[error(transparent)]
     Markup(#[from] MarkupError),
+    /// A form of the user's own (`--forms`) is wrong: the user's to fix, not a fault of hoso.
+    #[error(transparent)]
+    Custom(Box<FormError>),
     /// A form's `form.yaml` is malformed.
     #[error("tệp mô tả mẫu {path} sai: {reason}")]
     Meta {
@@ -129,7 +133,7 @@ pub struct Form {
     folder: String,
 }
 
-/// The folder of a form that is the same under every regime.
+/// The folder of a form that is the same under every regime (every regime hoso has forms of).
 pub const EVERY_REGIME: &str = "tat-ca";
 
 impl Form {
@@ -148,56 +152,98 @@ impl Form {
 pub struct Catalogue {
     forms: Vec<Form>,
     engine: Environment<'static>,
+    sources: Sources,
 }
 
 impl Catalogue {
     /// The forms built into the binary.
     pub fn builtin() -> Result<Catalogue, FormError> {
+        Catalogue::load(Sources::new(None))
+    }
+
+    /// The built-in forms, with the files of the user's folder `local` (laid out as `forms/`
+    /// is) in their place: a province's own variant of a form.
+    pub fn with_local(local: &Path) -> Result<Catalogue, FormError> {
+        if !local.is_dir() {
+            return Err(FormError::Meta {
+                path: local.display().to_string(),
+                reason: "không có thư mục này".to_string(),
+            });
+        }
+        Catalogue::load(Sources::new(Some(local)))
+    }
+
+    /// Reads every form of `sources` and compiles its template, so that a broken form is
+    /// named, with its file and line, before anything is printed.
+    fn load(sources: Sources) -> Result<Catalogue, FormError> {
         let mut forms = Vec::new();
-        for form_dir in BUILTIN.dirs().filter(|d| !is_shared(d)) {
-            for regime_dir in form_dir.dirs() {
-                let meta_path = regime_dir.path().join("form.yaml");
-                let Some(meta_file) = BUILTIN.get_file(&meta_path) else {
-                    continue;
-                };
-                let meta_error = |reason: String| FormError::Meta {
-                    path: meta_path.display().to_string(),
+        let folders = sources.form_folders();
+        // A form for every regime is for every regime hoso has other forms of.
+        let mut with_forms: Vec<Regime> = folders
+            .iter()
+            .filter_map(|(_, folder)| Regime::from_key(folder))
+            .collect();
+        with_forms.sort();
+        with_forms.dedup();
+        for (id, folder) in folders {
+            let meta_name = format!("{id}/{folder}/form.yaml");
+            let meta_error = |reason: String| {
+                let error = FormError::Meta {
+                    path: sources.origin(&meta_name),
                     reason,
                 };
-                let id = name_of(form_dir).to_string();
-                let folder = name_of(regime_dir).to_string();
-                let regimes = match Regime::from_key(&folder) {
-                    Some(regime) => vec![regime],
-                    None if folder == EVERY_REGIME => Regime::ALL.to_vec(),
-                    None => {
-                        return Err(meta_error(format!(
-                            "tên thư mục phải là một chế độ (2019, 2023, 2025) hoặc «{EVERY_REGIME}»"
-                        )));
-                    }
-                };
-                let text = meta_file
-                    .contents_utf8()
-                    .ok_or_else(|| meta_error("không phải UTF-8".to_string()))?;
-                let meta: FormMeta =
-                    serde_saphyr::from_str(text).map_err(|e| meta_error(e.to_string()))?;
-                for regime in regimes {
-                    forms.push(Form {
-                        id: id.clone(),
-                        regime,
-                        meta: meta.clone(),
-                        folder: folder.clone(),
-                    });
+                if sources.is_local(&meta_name) {
+                    FormError::Custom(Box::new(error))
+                } else {
+                    error
                 }
+            };
+            let Some(text) = sources.text(&meta_name) else {
+                continue;
+            };
+            let regimes = match Regime::from_key(&folder) {
+                Some(regime) => vec![regime],
+                None if folder == EVERY_REGIME => with_forms.clone(),
+                None => {
+                    return Err(meta_error(format!(
+                        "tên thư mục phải là một chế độ (2019, 2023, 2025) hoặc «{EVERY_REGIME}»"
+                    )));
+                }
+            };
+            let meta: FormMeta =
+                serde_saphyr::from_str(&text).map_err(|e| meta_error(e.to_string()))?;
+            for regime in regimes {
+                forms.push(Form {
+                    id: id.clone(),
+                    regime,
+                    meta: meta.clone(),
+                    folder: folder.clone(),
+                });
             }
         }
         forms.sort_by(|a, b| (&a.id, a.regime).cmp(&(&b.id, b.regime)));
-        let engine = template::environment(|name| {
-            BUILTIN
-                .get_file(name)
-                .and_then(|file| file.contents_utf8())
-                .map(str::to_string)
-        });
-        Ok(Catalogue { forms, engine })
+        let loader = sources.clone();
+        let engine = template::environment(move |name| loader.text(name));
+        for form in &forms {
+            engine
+                .get_template(&form.body_template())
+                .map_err(|err| located(&sources, &err))?;
+        }
+        Ok(Catalogue {
+            forms,
+            engine,
+            sources,
+        })
+    }
+
+    /// A template's error, naming the file it is in.
+    fn located(&self, err: minijinja::Error) -> FormError {
+        located(&self.sources, &err)
+    }
+
+    /// Every form, each version once, sorted by id and regime.
+    pub fn forms(&self) -> &[Form] {
+        &self.forms
     }
 
     /// The version of form `id` that applies under `regime`, or why there is none.
@@ -228,13 +274,16 @@ impl Catalogue {
     }
 }
 
-fn name_of<'a>(dir: &'a Dir<'a>) -> &'a str {
-    dir.path()
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default()
-}
-
-fn is_shared(dir: &Dir<'_>) -> bool {
-    name_of(dir).starts_with('_')
+/// A template's error, naming the file it is in (the user's own, or the built-in one).
+fn located(sources: &Sources, err: &minijinja::Error) -> FormError {
+    let place = match (err.name(), err.line()) {
+        (Some(name), Some(line)) => format!("{}:{line}: ", sources.origin(name)),
+        (Some(name), None) => format!("{}: ", sources.origin(name)),
+        _ => String::new(),
+    };
+    let error = FormError::Template(format!("{place}{err:#}"));
+    match err.name() {
+        Some(name) if sources.is_local(name) => FormError::Custom(Box::new(error)),
+        _ => error,
+    }
 }
