@@ -11,6 +11,7 @@ pub mod date;
 pub mod document;
 pub mod dossier;
 pub mod forms;
+pub mod init;
 pub mod os_error;
 pub mod output;
 pub mod packet;

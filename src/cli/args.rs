@@ -68,6 +68,21 @@ pub enum Command {
         override_usage = "hoso forms [export <MÃ_MẪU> <THƯ_MỤC>]"
     )]
     Forms(FormsArgs),
+    /// Tạo tệp dữ liệu mẫu don-vi.yaml cho năm đang kiểm điểm, mọi trường có chú thích tiếng Việt.
+    #[command(
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso init <THƯ_MỤC>"
+    )]
+    Init(InitArgs),
+}
+
+/// Arguments of `hoso init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Thư mục ghi tệp don-vi.yaml (tạo mới nếu chưa có).
+    #[arg(value_name = "THƯ_MỤC", help_heading = "Tham số")]
+    pub dir: PathBuf,
 }
 
 /// Arguments of `hoso forms`.

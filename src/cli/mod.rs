@@ -91,7 +91,26 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Check(args) => check::run(args, &catalogue),
         Command::Packet(args) => packet::run(args, &catalogue),
         Command::Forms(args) => forms::run(args, &catalogue),
+        Command::Init(args) => init(&args.dir),
     }
+}
+
+/// `hoso init`: the starting data file for the review being held.
+fn init(dir: &std::path::Path) -> Result<(), CliError> {
+    let year = hoso::init::review_year(hoso::date::Date::today());
+    let path = hoso::init::write_starter(dir, year).map_err(|err| {
+        CliError::Usage(format!(
+            "không tạo được {}: {}",
+            dir.join(hoso::init::FILE_NAME).display(),
+            hoso::os_error::vietnamese(&err)
+        ))
+    })?;
+    terminal::out(&format!(
+        "Đã tạo {} cho năm {year}: sửa dữ liệu mẫu, rồi chạy hoso check {}",
+        path.display(),
+        path.display()
+    ));
+    Ok(())
 }
 
 /// Parses the command line, runs the command and reports the outcome.
