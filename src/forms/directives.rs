@@ -60,20 +60,14 @@ fn annex(dossier: &Dossier, member: &Member) -> Block {
             column("Tiến độ", 6),
             column("Chất lượng", 7),
         ],
-        rows: member
-            .tasks
-            .iter()
-            .enumerate()
-            .map(|(index, task)| {
-                vec![
-                    (index + 1).to_string(),
-                    task.ten.to_string(),
-                    text(&task.san_pham),
-                    text(&task.tien_do),
-                    text(&task.chat_luong),
-                ]
-            })
-            .collect(),
+        rows: numbered(&member.tasks, |task| {
+            vec![
+                task.ten.to_string(),
+                text(&task.san_pham),
+                text(&task.tien_do),
+                text(&task.chat_luong),
+            ]
+        }),
     }
 }
 
@@ -83,6 +77,20 @@ fn column(header: &str, share: u8) -> Column {
         header: header.to_string(),
         share,
     }
+}
+
+/// The rows of a table whose first column numbers them (STT): the number, then `cells` of each
+/// item.
+fn numbered<T>(items: &[T], cells: impl Fn(&T) -> Vec<String>) -> Vec<Vec<String>> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let mut row = vec![(index + 1).to_string()];
+            row.extend(cells(item));
+            row
+        })
+        .collect()
 }
 
 /// The text of an optional value, empty when absent.
@@ -105,19 +113,14 @@ fn breakthroughs(dossier: &Dossier, member: &Member) -> Block {
             column("Mục tiêu, sản phẩm", 8),
             column("Thời gian hoàn thành", 6),
         ],
-        rows: tasks
-            .iter()
-            .enumerate()
-            .map(|(index, task)| {
-                vec![
-                    (index + 1).to_string(),
-                    task.ten.to_string(),
-                    text_of(&task.noi_dung),
-                    text_of(&task.muc_tieu),
-                    text_of(&task.thoi_gian),
-                ]
-            })
-            .collect(),
+        rows: numbered(tasks, |task| {
+            vec![
+                task.ten.to_string(),
+                text_of(&task.noi_dung),
+                text_of(&task.muc_tieu),
+                text_of(&task.thoi_gian),
+            ]
+        }),
     }
 }
 
@@ -131,18 +134,9 @@ fn index_table(rows: &[IndexRow]) -> Block {
             column("Của", 8),
             column("Số trang", 4),
         ],
-        rows: rows
-            .iter()
-            .enumerate()
-            .map(|(index, row)| {
-                vec![
-                    (index + 1).to_string(),
-                    row.title.clone(),
-                    row.whose.clone(),
-                    row.pages.to_string(),
-                ]
-            })
-            .collect(),
+        rows: numbered(rows, |row| {
+            vec![row.title.clone(), row.whose.clone(), row.pages.to_string()]
+        }),
     }
 }
 
@@ -160,29 +154,24 @@ fn tally_table(dossier: &Dossier) -> Block {
     columns.push(column(proposed_header, 7));
     columns.extend(Rating::ALL.map(|rating| column(rating.label_vi(), 6)));
     columns.push(column("Mức được thông qua", 7));
-    let rows = tally
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(index, row)| {
-            let proposed = match (&row.points, row.proposed_abbreviation) {
-                (Some(points), Some(level)) => format!("{points} điểm, {level}"),
-                (Some(points), None) => format!("{points} điểm"),
-                (None, Some(level)) => level.to_string(),
-                (None, None) => String::new(),
-            };
-            let mut cells = vec![(index + 1).to_string(), row.subject.clone(), proposed];
-            for (votes, share) in row.votes.iter().zip(&row.shares) {
-                cells.push(if row.voted {
-                    format!("{votes} ({share})")
-                } else {
-                    String::new()
-                });
-            }
-            cells.push(row.adopted_abbreviation.unwrap_or_default().to_string());
-            cells
-        })
-        .collect();
+    let rows = numbered(&tally.rows, |row| {
+        let proposed = match (&row.points, row.proposed_abbreviation) {
+            (Some(points), Some(level)) => format!("{points} điểm, {level}"),
+            (Some(points), None) => format!("{points} điểm"),
+            (None, Some(level)) => level.to_string(),
+            (None, None) => String::new(),
+        };
+        let mut cells = vec![row.subject.clone(), proposed];
+        for (votes, share) in row.votes.iter().zip(&row.shares) {
+            cells.push(if row.voted {
+                format!("{votes} ({share})")
+            } else {
+                String::new()
+            });
+        }
+        cells.push(row.adopted_abbreviation.unwrap_or_default().to_string());
+        cells
+    });
     Block::Table {
         title: vec![
             format!(

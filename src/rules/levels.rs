@@ -1,6 +1,6 @@
 //! The levels given to each subject of the review, where each is written and who gave it.
 
-use crate::dossier::{Dossier, Member, Rating};
+use crate::dossier::{Dossier, Member, Rating, Votes};
 use crate::tally::Outcome;
 
 use super::Review;
@@ -62,17 +62,11 @@ pub fn of_member(review: &Review<'_>, index: usize, member: &Member) -> Vec<Give
             by: By::Branch,
         });
     }
-    if let Some(rating) = member
-        .assessment
-        .phieu
-        .and_then(|votes| Outcome::of(votes, review.attendance.voters).adopted)
-    {
-        given.push(Given {
-            rating,
-            path: format!("{at}.danh_gia.phieu"),
-            by: By::Meeting,
-        });
-    }
+    given.extend(voted(
+        review,
+        member.assessment.phieu,
+        format!("{at}.danh_gia.phieu"),
+    ));
     given
 }
 
@@ -87,18 +81,22 @@ pub fn of_collective(review: &Review<'_>) -> Vec<Given> {
             by: By::Itself,
         });
     }
-    if let Some(rating) = collective
-        .danh_gia
-        .phieu
-        .and_then(|votes| Outcome::of(votes, review.attendance.voters).adopted)
-    {
-        given.push(Given {
-            rating,
-            path: "tap_the.danh_gia.phieu".to_string(),
-            by: By::Meeting,
-        });
-    }
+    given.extend(voted(
+        review,
+        collective.danh_gia.phieu,
+        "tap_the.danh_gia.phieu".to_string(),
+    ));
     given
+}
+
+/// The level the meeting's `votes`, written at `path`, adopt, if any.
+fn voted(review: &Review<'_>, votes: Option<Votes>, path: String) -> Option<Given> {
+    let rating = Outcome::of(votes?, review.attendance.voters).adopted?;
+    Some(Given {
+        rating,
+        path,
+        by: By::Meeting,
+    })
 }
 
 /// The members with their index, in the order of the data.
