@@ -154,8 +154,9 @@ pub struct RenderArgs {
     /// Tệp dữ liệu YAML của đơn vị.
     #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số")]
     pub data: PathBuf,
-    /// Mã mẫu: tap-the (báo cáo của tập thể, Mẫu 01), ca-nhan, ca-nhan-lanh-dao, ca-nhan-ngoai-htct;
-    /// bỏ trống cùng --all để in cả báo cáo tập thể và bản kiểm điểm của mọi đảng viên.
+    /// Mã mẫu: tap-the (báo cáo của tập thể, Mẫu 01), bien-ban, tong-hop, ca-nhan, ca-nhan-lanh-dao,
+    /// ca-nhan-ngoai-htct, neu-guong, dot-pha (xem hoso forms); bỏ trống cùng --all để in mọi văn bản
+    /// của đơn vị.
     #[arg(long, value_name = "MÃ_MẪU")]
     pub form: Option<String>,
     /// Mã đảng viên (trường `id` trong tệp dữ liệu); nhắc lại để in cho nhiều người.
