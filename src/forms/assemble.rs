@@ -170,6 +170,8 @@ fn template_data(dossier: &Dossier, member: Option<&Member>, reads: Option<&Read
         tt => named(Value::from(Serde(&dossier.collective)), "tt"),
         in_phan_danh_gia => dossier.print_assessment,
         dv => member.map(|m| named(Value::from(Serde(m)), "dv")),
-        kq => Value::from(Serde(&Tally::of(dossier))),
+        // The meeting's counts, for the unit's documents only: a member's form never reads
+        // them, and a packet of many members would count them again for each.
+        kq => member.is_none().then(|| Value::from(Serde(&Tally::of(dossier)))),
     }
 }

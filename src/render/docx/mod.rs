@@ -413,7 +413,8 @@ impl Writer<'_> {
                         )
                 })
                 .collect();
-            TableRow::new(cells)
+            // A row is kept whole on one page, as the PDF keeps it.
+            TableRow::new(cells).cant_split()
         };
         let header = row(columns.iter().map(|c| (c.header.as_str(), true)).collect())
             .row_height(package::REPEATED_HEADER_MARK);
