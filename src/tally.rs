@@ -140,6 +140,9 @@ pub struct Tally {
     pub minute_taker: Option<String>,
     /// The voting method, as the minutes write it.
     pub method: Option<&'static str>,
+    /// Whether the data records the meeting at all (its chair, minute-taker, hours, absences or
+    /// any vote); until it does, the minutes leave attendance to be written by hand.
+    pub recorded: bool,
     /// The collective first, then each reviewed member.
     pub rows: Vec<TallyRow>,
 }
@@ -223,9 +226,23 @@ impl Tally {
             chair: named(&dossier.meeting.chair),
             minute_taker: named(&dossier.meeting.secretary),
             method: dossier.meeting.voting.map(|m| m.label_vi()),
+            recorded: is_recorded(dossier),
             rows,
         }
     }
+}
+
+/// Whether the data says anything the meeting decided or who took part in it.
+fn is_recorded(dossier: &Dossier) -> bool {
+    let meeting = &dossier.meeting;
+    meeting.chair.is_some()
+        || meeting.secretary.is_some()
+        || meeting.opened.is_some()
+        || !meeting.absent.is_empty()
+        || !meeting.guests.is_empty()
+        || !meeting.proceedings.is_empty()
+        || dossier.collective.danh_gia.phieu.is_some()
+        || dossier.members.iter().any(|m| m.assessment.phieu.is_some())
 }
 
 #[cfg(test)]

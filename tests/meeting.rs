@@ -202,6 +202,8 @@ fn minutes_the_data_does_not_record_yet_print_lines_to_fill_by_hand() {
     for part in [
         "Số …-BB/…".to_string(),
         format!("Người chủ trì: {dots}"),
+        format!("- Có mặt: {dots}"),
+        format!("- Vắng mặt: {dots}"),
         format!("Kết quả biểu quyết: {dots}"),
         format!("Đồng chí chủ trì kết luận: {dots}"),
         format!("Hội nghị kết thúc vào hồi {dots}"),

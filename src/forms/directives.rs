@@ -178,10 +178,14 @@ fn tally_table(dossier: &Dossier) -> Block {
                 "TỔNG HỢP KẾT QUẢ BIỂU QUYẾT ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM {}",
                 dossier.year
             ),
-            format!(
-                "(Đảng viên chính thức có mặt: {}; tỷ lệ tính trên số đảng viên chính thức có mặt)",
-                tally.voters
-            ),
+            if tally.recorded {
+                format!(
+                    "(Đảng viên chính thức có mặt: {}; tỷ lệ tính trên số đảng viên chính thức có mặt)",
+                    tally.voters
+                )
+            } else {
+                "(Tỷ lệ tính trên số đảng viên chính thức có mặt)".to_string()
+            },
         ],
         columns,
         rows,
