@@ -15,6 +15,7 @@ pub mod init;
 pub mod os_error;
 pub mod output;
 pub mod packet;
+pub mod parallel;
 pub mod regime;
 pub mod render;
 pub mod rules;

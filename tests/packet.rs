@@ -213,3 +213,113 @@ fn a_unit_that_breaks_a_rule_or_cannot_be_read_gets_no_packet_unless_forced() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("--force: vẫn ghi tệp"));
     assert!(out.join("ho-so-de-in.pdf").exists());
 }
+
+/// Every file below `dir`, as paths relative to it, with its bytes.
+fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    tree(dir)
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(dir.join(&name)).unwrap();
+            (name, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn many_units_at_once_each_get_the_same_packet_byte_for_byte_on_any_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("don-vi");
+    std::fs::create_dir(&units).unwrap();
+    let samples = [sample(), sample_2026()];
+    for data in &samples {
+        std::fs::copy(data, units.join(data.file_name().unwrap())).unwrap();
+    }
+    // Each unit alone, on one thread.
+    let alone = dir.path().join("tung-don-vi");
+    for data in &samples {
+        let stem = data.file_stem().unwrap();
+        let output = hoso([
+            "-j".as_ref(),
+            "1".as_ref(),
+            "packet".as_ref(),
+            data.as_os_str(),
+            "-o".as_ref(),
+            alone.join(stem).as_os_str(),
+        ]);
+        assert!(output.status.success());
+    }
+    // The folder of both, on three threads.
+    let together = dir.path().join("ca-hai");
+    let output = hoso([
+        "--jobs".as_ref(),
+        "3".as_ref(),
+        "packet".as_ref(),
+        units.as_os_str(),
+        "-o".as_ref(),
+        together.as_os_str(),
+    ]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // Each unit's documents and its index.
+    let documents: usize = samples.iter().map(|d| documents_of(d) + 1).sum();
+    assert!(
+        stdout.starts_with(&format!(
+            "Đã ghi hồ sơ của 2 đơn vị vào {}: {documents} văn bản (PDF và DOCX)",
+            together.display()
+        )),
+        "{stdout}"
+    );
+    let (alone, together) = (contents(&alone), contents(&together));
+    assert_eq!(alone.len(), together.len());
+    for ((name, bytes), (other_name, other_bytes)) in alone.iter().zip(&together) {
+        assert_eq!(name, other_name);
+        assert!(bytes == other_bytes, "{name} differs between the runs");
+    }
+}
+
+#[test]
+fn a_run_over_many_units_writes_nothing_when_one_is_wrong_or_two_share_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("don-vi");
+    std::fs::create_dir(&units).unwrap();
+    std::fs::copy(sample_2026(), units.join("a.yaml")).unwrap();
+    std::fs::copy(
+        root().join("data-samples/loi/quy-tac-nghi-om.yaml"),
+        units.join("b.yaml"),
+    )
+    .unwrap();
+    let out = dir.path().join("ho-so");
+    let run = |inputs: &[&Path]| {
+        let mut args: Vec<&std::ffi::OsStr> = vec!["packet".as_ref(), "-o".as_ref()];
+        args.push(out.as_os_str());
+        args.extend(inputs.iter().map(|p| p.as_os_str()));
+        let output = hoso(args);
+        (
+            output.status.code(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    // The second unit breaks a rating rule: not even the first unit is written.
+    let (code, stderr) = run(&[&units]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("b.yaml"), "{stderr}");
+    assert!(!out.exists(), "left {:?}", tree(&out));
+    // Two files named alike would share a folder.
+    let elsewhere = dir.path().join("khac");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::copy(sample_2026(), elsewhere.join("a.yaml")).unwrap();
+    let (code, stderr) = run(&[&units.join("a.yaml"), &elsewhere.join("a.yaml")]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("cùng tên «a»"), "{stderr}");
+    // A folder without data files.
+    let empty = dir.path().join("trong");
+    std::fs::create_dir(&empty).unwrap();
+    let (code, stderr) = run(&[&empty]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("không có tệp dữ liệu nào"), "{stderr}");
+    assert!(!out.exists());
+}

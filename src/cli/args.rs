@@ -34,6 +34,15 @@ pub struct Cli {
     /// Dùng các mẫu đã tùy biến trong thư mục này (bố cục như hoso forms export ghi ra) thay cho mẫu có sẵn.
     #[arg(long, value_name = "THƯ_MỤC", global = true, help_heading = "Tùy chọn")]
     pub forms: Option<PathBuf>,
+    /// Số luồng vẽ văn bản cùng lúc (mặc định: mỗi nhân CPU một luồng).
+    #[arg(
+        short = 'j',
+        long,
+        value_name = "SỐ",
+        global = true,
+        help_heading = "Tùy chọn"
+    )]
+    pub jobs: Option<std::num::NonZeroUsize>,
 }
 
 /// The commands of hoso.
@@ -54,11 +63,12 @@ pub enum Command {
     )]
     Check(CheckArgs),
     /// In cả hồ sơ của đơn vị vào một thư mục: văn bản của tập thể, thư mục của từng đảng viên,
-    /// danh mục hồ sơ và một tệp PDF gộp để in hai mặt.
+    /// danh mục hồ sơ và một tệp PDF gộp để in hai mặt. Nhiều đơn vị (nhiều tệp, hoặc một thư mục
+    /// các tệp) thì mỗi đơn vị một thư mục con mang tên tệp dữ liệu.
     #[command(
         help_template = HELP,
         next_help_heading = "Tùy chọn",
-        override_usage = "hoso packet [--force] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU>"
+        override_usage = "hoso packet [--force] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU | THƯ_MỤC_DỮ_LIỆU>..."
     )]
     Packet(PacketArgs),
     /// Liệt kê các mẫu theo chế độ; ghi các tệp của một mẫu ra để tùy biến.
@@ -110,9 +120,10 @@ pub enum FormsAction {
 /// Arguments of `hoso packet`.
 #[derive(Debug, Args)]
 pub struct PacketArgs {
-    /// Tệp dữ liệu YAML của đơn vị.
-    #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số")]
-    pub data: PathBuf,
+    /// Tệp dữ liệu YAML của đơn vị; nhiều tệp, hoặc thư mục chứa các tệp *.yaml, để in hồ sơ của
+    /// nhiều đơn vị cùng lúc.
+    #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số", required = true)]
+    pub data: Vec<PathBuf>,
     /// Vẫn in khi dữ liệu phạm quy định xếp loại (các lỗi vẫn được báo).
     #[arg(long)]
     pub force: bool,

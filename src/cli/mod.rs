@@ -40,6 +40,9 @@ pub enum CliError {
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
+    /// The unit files or folders given cannot make a run.
+    #[error(transparent)]
+    Units(#[from] hoso::packet::UnitsError),
     /// `--strict`, and the data holds characters the PDF cannot draw.
     #[error("có {0} ký tự không in được (xem cảnh báo ở trên); bỏ --strict để vẫn ghi tệp")]
     Strict(usize),
@@ -71,7 +74,8 @@ impl CliError {
             | CliError::RulesBroken(_)
             | CliError::CheckFailed(_) => 1,
             CliError::Form(FormError::Unknown { .. } | FormError::NoRegime { .. })
-            | CliError::Usage(_) => 2,
+            | CliError::Usage(_)
+            | CliError::Units(_) => 2,
             CliError::Packet(PacketError::Write(_)) => 3,
             CliError::Form(_) | CliError::Packet(_) => 4,
         }
@@ -80,6 +84,7 @@ impl CliError {
 
 /// Runs the command the user asked for, with the forms they chose.
 fn run(cli: &Cli) -> Result<(), CliError> {
+    hoso::parallel::set_threads(cli.jobs);
     let catalogue = match &cli.forms {
         Some(dir) => hoso::forms::Catalogue::with_local(dir)?,
         None => hoso::forms::Catalogue::builtin()?,

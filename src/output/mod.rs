@@ -1,14 +1,16 @@
 //! Writing output files: readable ASCII names, and a run that lands whole or not at all.
 //!
-//! Files are written one by one, as soon as each is made, into a hidden staging folder inside the
-//! output folder; memory does not grow with the run. [`Staging::commit`] moves them in at the
+//! Files are written as soon as each is made, by whichever thread made it, into a hidden staging
+//! folder inside the output folder; memory does not grow with the run. [`Staging::commit`] moves them in at the
 //! end. If anything fails, the output folder is left exactly as it was: files the run had
 //! already replaced are put back, and a folder the run created is removed.
 
 mod names;
 
+use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use miette::Diagnostic;
 use tempfile::TempDir;
@@ -47,8 +49,8 @@ pub struct Staging {
     stage: Option<TempDir>,
     /// Whether the run created `dir`, and so removes it when it fails.
     created_dir: bool,
-    /// The names staged so far, in order.
-    names: Vec<String>,
+    /// The names staged so far.
+    names: Mutex<BTreeSet<String>>,
 }
 
 /// Where a replaced file waits during a commit, inside the staging folder.
@@ -75,7 +77,7 @@ impl Staging {
             dir: dir.to_path_buf(),
             stage: Some(stage),
             created_dir,
-            names: Vec::new(),
+            names: Mutex::default(),
         })
     }
 
@@ -86,11 +88,16 @@ impl Staging {
             .unwrap_or(self.dir.as_path())
     }
 
-    /// Writes one file of the run to the staging folder. A name given twice in one run is
-    /// refused: two documents would land in one file.
-    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
+    /// Writes one file of the run to the staging folder; many threads may add at once. A name
+    /// given twice in one run is refused: two documents would land in one file.
+    pub fn add(&self, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let target = self.dir.join(name);
-        if self.names.iter().any(|n| n == name) {
+        let fresh = self
+            .names
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(name.to_string());
+        if !fresh {
             return Err(WriteError::new(
                 &target,
                 "hai văn bản trong cùng một lần chạy trùng tên tệp",
@@ -102,16 +109,15 @@ impl Staging {
         }
         let mut file = std::fs::File::create(&path).map_err(|e| WriteError::os(&target, e))?;
         file.write_all(bytes)
-            .and_then(|()| file.sync_all())
             .map_err(|e| WriteError::os(&target, e))?;
-        self.names.push(name.to_string());
         Ok(())
     }
 
-    /// Moves every staged file into the output folder and returns their paths; on failure,
-    /// leaves the output folder as it was before the run.
+    /// Moves every staged file into the output folder and returns their paths, sorted; on
+    /// failure, leaves the output folder as it was before the run.
     pub fn commit(mut self) -> Result<Vec<PathBuf>, WriteError> {
-        for name in &self.names {
+        let names = std::mem::take(self.names.get_mut().unwrap_or_else(PoisonError::into_inner));
+        for name in &names {
             let target = self.dir.join(name);
             if let Ok(meta) = std::fs::symlink_metadata(&target)
                 && !meta.is_file()
@@ -125,7 +131,7 @@ impl Staging {
         let backup = self.stage_dir().join(BACKUP);
         std::fs::create_dir(&backup).map_err(|e| WriteError::os(&self.dir, e))?;
         let mut moved: Vec<Moved> = Vec::new();
-        for name in &self.names {
+        for name in &names {
             match self.move_in(name, &backup) {
                 Ok(step) => moved.push(step),
                 Err(error) => {
@@ -135,7 +141,7 @@ impl Staging {
             }
         }
         self.created_dir = false;
-        let written = self.names.iter().map(|n| self.dir.join(n)).collect();
+        let written = names.iter().map(|n| self.dir.join(n)).collect();
         if let Some(stage) = self.stage.take() {
             let _ = stage.close();
         }
@@ -237,7 +243,7 @@ mod tests {
     fn files_in_folders_are_written_and_a_failure_removes_the_folders_it_made() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("ra");
-        let mut staging = Staging::new(&out).unwrap();
+        let staging = Staging::new(&out).unwrap();
         staging.add("dang-vien/an/an.pdf", b"an").unwrap();
         staging.add("bao-cao.pdf", b"bc").unwrap();
         let written = staging.commit().unwrap();
@@ -248,7 +254,7 @@ mod tests {
         );
         // "khac" exists as a file: the folder of the second file cannot be made.
         std::fs::write(out.join("khac"), b"x").unwrap();
-        let mut staging = Staging::new(&out).unwrap();
+        let staging = Staging::new(&out).unwrap();
         staging.add("moi/binh/binh.pdf", b"binh").unwrap();
         staging.add("khac/cuong.pdf", b"cuong").unwrap();
         assert!(staging.commit().is_err());
@@ -259,7 +265,7 @@ mod tests {
     fn writes_every_file_and_leaves_no_staging_folder() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("moi");
-        let mut staging = Staging::new(&out).unwrap();
+        let staging = Staging::new(&out).unwrap();
         staging.add("a.pdf", b"%PDF").unwrap();
         staging.add("b.docx", b"PK").unwrap();
         assert!(names_in(&out).iter().all(|n| n.starts_with(".hoso-")));
@@ -273,7 +279,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.pdf"), b"cu").unwrap();
         std::fs::create_dir(dir.path().join("c.pdf")).unwrap();
-        let mut staging = Staging::new(dir.path()).unwrap();
+        let staging = Staging::new(dir.path()).unwrap();
         for name in ["a.pdf", "b.pdf", "c.pdf", "d.pdf"] {
             staging.add(name, b"moi").unwrap();
         }
@@ -287,7 +293,7 @@ mod tests {
     fn an_abandoned_run_removes_the_folder_it_created() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("moi");
-        let mut staging = Staging::new(&out).unwrap();
+        let staging = Staging::new(&out).unwrap();
         staging.add("a.pdf", b"%PDF").unwrap();
         assert!(staging.add("a.pdf", b"%PDF").is_err());
         drop(staging);
@@ -298,7 +304,7 @@ mod tests {
     fn a_move_that_fails_midway_puts_back_what_it_replaced() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.pdf"), b"cu").unwrap();
-        let mut staging = Staging::new(dir.path()).unwrap();
+        let staging = Staging::new(dir.path()).unwrap();
         for name in ["a.pdf", "b.pdf", "c.pdf"] {
             staging.add(name, b"moi").unwrap();
         }

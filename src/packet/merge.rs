@@ -6,6 +6,8 @@
 
 use lopdf::{Bookmark, Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
+use crate::render::pdf::Pdf;
+
 /// One document of the merged PDF: its bookmark and its PDF.
 pub struct Section<'a> {
     /// The bookmark's title, e.g. "Biên bản hội nghị kiểm điểm".
@@ -25,14 +27,9 @@ impl From<lopdf::Error> for MergeError {
     }
 }
 
-/// How many pages a PDF has.
-pub fn page_count(pdf: &[u8]) -> Result<usize, MergeError> {
-    Ok(Document::load_mem(pdf)?.get_pages().len())
-}
-
 /// The sections as one PDF, each starting on an odd page, with a bookmark each and `title` and
 /// `author` as its properties.
-pub fn merge(sections: &[Section<'_>], title: &str, author: &str) -> Result<Vec<u8>, MergeError> {
+pub fn merge(sections: &[Section<'_>], title: &str, author: &str) -> Result<Pdf, MergeError> {
     let mut merged = Document::with_version("1.7");
     let pages_id = merged.new_object_id();
     let mut next_id = merged.max_id + 1;
@@ -89,11 +86,12 @@ pub fn merge(sections: &[Section<'_>], title: &str, author: &str) -> Result<Vec<
             next_id = merged.max_id + 1;
         }
     }
+    let pages = kids.len();
     merged.objects.insert(
         pages_id,
         Object::Dictionary(dictionary! {
             "Type" => "Pages",
-            "Count" => i64::try_from(kids.len()).unwrap_or(i64::MAX),
+            "Count" => i64::try_from(pages).unwrap_or(i64::MAX),
             "Kids" => kids.into_iter().map(Object::Reference).collect::<Vec<_>>(),
         }),
     );
@@ -119,7 +117,7 @@ pub fn merge(sections: &[Section<'_>], title: &str, author: &str) -> Result<Vec<
     merged
         .save_to(&mut bytes)
         .map_err(|err| MergeError(err.to_string()))?;
-    Ok(bytes)
+    Ok(Pdf { bytes, pages })
 }
 
 /// The root of a document's page tree, whose entries its pages inherit.
@@ -182,8 +180,9 @@ mod tests {
             },
         ];
         let merged = merge(&sections, "Hồ sơ kiểm điểm", "Chi bộ").unwrap();
-        assert_eq!(page_count(&merged).unwrap(), 2 + 2 + 4);
-        let doc = Document::load_mem(&merged).unwrap();
+        let doc = Document::load_mem(&merged.bytes).unwrap();
+        assert_eq!(doc.get_pages().len(), 2 + 2 + 4);
+        assert_eq!(merged.pages, 2 + 2 + 4);
         let toc = doc.get_toc().unwrap();
         let marks: Vec<(String, usize)> =
             toc.toc.iter().map(|t| (t.title.clone(), t.page)).collect();
@@ -200,8 +199,8 @@ mod tests {
             assert!(doc.get_dictionary(page).unwrap().has(b"MediaBox"));
         }
         assert_eq!(
-            merged,
-            merge(&sections, "Hồ sơ kiểm điểm", "Chi bộ").unwrap()
+            merged.bytes,
+            merge(&sections, "Hồ sơ kiểm điểm", "Chi bộ").unwrap().bytes
         );
     }
 }

@@ -3,9 +3,9 @@
 
 mod glyphs;
 mod merge;
+mod units;
 mod whole;
 
-use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use miette::Diagnostic;
@@ -15,12 +15,15 @@ use crate::document::Document;
 use crate::dossier::{Dossier, Member};
 use crate::forms::{Catalogue, Form, FormError, Subject};
 use crate::output::{Staging, WriteError, person_stems, slug};
+use crate::parallel;
 use crate::regime::Regime;
-use crate::render::{Format, RenderError, docx, layout, pdf};
+use crate::render::pdf::{self, Pdf};
+use crate::render::{Format, RenderError, docx, layout};
 
 pub use glyphs::{Undrawable, undrawable};
-pub use merge::{MergeError, page_count};
-pub use whole::{MEMBERS_FOLDER, PRINT_FILE, Packet, render_packet};
+pub use merge::MergeError;
+pub use units::{UnitsError, load_units, packet_dirs, unit_files};
+pub use whole::{MEMBERS_FOLDER, PRINT_FILE, Packet, UnitPacket, render_packets};
 
 /// Why a run wrote nothing.
 #[derive(Debug, Error, Diagnostic)]
@@ -139,8 +142,9 @@ fn member_file_stems(form: &Form, dossier: &Dossier) -> Vec<String> {
 }
 
 /// Renders `form` into `dir` in each of `formats`: for each of `members` if the form is
-/// personal, once for the unit if it is the collective's. Every file or none; each file is staged
-/// as soon as it is made, so memory stays flat however many there are.
+/// personal, once for the unit if it is the collective's. Documents are drawn in parallel on
+/// every core. Every file or none; each file is staged as soon as it is made, so memory stays
+/// flat however many there are.
 pub fn render_form(
     catalogue: &Catalogue,
     form: &Form,
@@ -149,11 +153,10 @@ pub fn render_form(
     formats: &[Format],
     dir: &Path,
 ) -> Result<Vec<PathBuf>, PacketError> {
-    let mut staging = Staging::new(dir)?;
-    let mut writer = Writer {
-        engine: OnceCell::new(),
+    let staging = Staging::new(dir)?;
+    let writer = Writer {
         formats,
-        staging: &mut staging,
+        staging: &staging,
     };
     match form.meta.doi_tuong {
         Subject::Collective => {
@@ -162,15 +165,15 @@ pub fn render_form(
         }
         Subject::Member => {
             let stems = member_file_stems(form, dossier);
-            for member in members {
+            parallel::try_map(members, |member| {
                 let document = catalogue.personal_document(form, dossier, member)?;
                 let index = dossier
                     .members
                     .iter()
                     .position(|m| m.id.value == member.id.value)
                     .unwrap_or_default();
-                writer.write(&document, &stems[index])?;
-            }
+                writer.write(&document, &stems[index]).map(drop)
+            })?;
         }
     }
     Ok(staging.commit()?)
@@ -178,24 +181,61 @@ pub fn render_form(
 
 /// Renders every document of the unit's review into `dir`: the unit's own documents
 /// ([`COLLECTIVE_FORMS`]), and each reviewed member's personal forms ([`personal_forms`]), under
-/// the regime of the review year. Every file or none.
+/// the regime of the review year, drawn in parallel. Every file or none.
 pub fn render_unit(
     catalogue: &Catalogue,
     dossier: &Dossier,
     formats: &[Format],
     dir: &Path,
 ) -> Result<Vec<PathBuf>, PacketError> {
-    let (regime, year) = (dossier.regime(), dossier.year);
-    let mut staging = Staging::new(dir)?;
-    let mut writer = Writer {
-        engine: OnceCell::new(),
+    let staging = Staging::new(dir)?;
+    let writer = Writer {
         formats,
-        staging: &mut staging,
+        staging: &staging,
     };
+    let jobs = jobs(catalogue, dossier)?;
+    parallel::try_map(&jobs, |job| {
+        let document = job.document(catalogue, dossier)?;
+        writer.write(&document, &job.stem).map(drop)
+    })?;
+    Ok(staging.commit()?)
+}
+
+/// One document of the unit to make: which form, for whom (the unit itself when `member` is
+/// none), and its file name.
+struct Job<'a> {
+    form: &'a Form,
+    member: Option<&'a Member>,
+    /// The person part of the file name: the person's, or the unit's for its own documents.
+    person: String,
+    /// The file name without extension: `person`, then the form's code.
+    stem: String,
+}
+
+impl Job<'_> {
+    /// Fills the job's form.
+    fn document(&self, catalogue: &Catalogue, dossier: &Dossier) -> Result<Document, FormError> {
+        match self.member {
+            Some(member) => catalogue.personal_document(self.form, dossier, member),
+            None => catalogue.collective_document(self.form, dossier),
+        }
+    }
+}
+
+/// Every document of the unit's review but the index, in the order of the packet: the unit's
+/// own documents, then each reviewed member's, each under its plain file name.
+fn jobs<'a>(catalogue: &'a Catalogue, dossier: &'a Dossier) -> Result<Vec<Job<'a>>, FormError> {
+    let (regime, year) = (dossier.regime(), dossier.year);
+    let mut jobs = Vec::new();
+    let unit = slug(&dossier.organisation.name);
     for id in COLLECTIVE_FORMS {
         let form = catalogue.find(id, regime, year)?;
-        let document = catalogue.collective_document(form, dossier)?;
-        writer.write(&document, &collective_stem(form, dossier))?;
+        jobs.push(Job {
+            form,
+            member: None,
+            stem: file_stem(&unit, form),
+            person: unit.clone(),
+        });
     }
     for (member, person) in dossier.members.iter().zip(person_parts(dossier)) {
         if !dossier.reviews(member) {
@@ -203,37 +243,41 @@ pub fn render_unit(
         }
         for id in personal_forms(member, regime) {
             let form = catalogue.find(id, regime, year)?;
-            let document = catalogue.personal_document(form, dossier, member)?;
-            writer.write(&document, &file_stem(&person, form))?;
+            jobs.push(Job {
+                form,
+                member: Some(member),
+                stem: file_stem(&person, form),
+                person: person.clone(),
+            });
         }
     }
-    Ok(staging.commit()?)
+    Ok(jobs)
 }
 
-/// Draws documents in the formats asked for and stages the files.
+/// Draws documents in the formats asked for and stages the files; shared by the threads of a
+/// run.
 struct Writer<'a> {
-    /// Fonts and typst's library, loaded once, and only when a PDF is asked for.
-    engine: OnceCell<pdf::Engine>,
     formats: &'a [Format],
-    staging: &'a mut Staging,
+    staging: &'a Staging,
 }
 
 impl Writer<'_> {
     /// Draws `document` in each format and stages it as `stem` with the format's extension;
     /// returns the PDF when one was drawn.
-    fn write(&mut self, document: &Document, stem: &str) -> Result<Option<Vec<u8>>, PacketError> {
+    fn write(&self, document: &Document, stem: &str) -> Result<Option<Pdf>, PacketError> {
         let mut drawn_pdf = None;
         for format in self.formats {
-            let bytes = match format {
-                Format::Pdf => self
-                    .engine
-                    .get_or_init(pdf::Engine::new)
-                    .pdf(document, &layout::PARTY)?,
-                Format::Docx => docx::docx(document, &layout::PARTY)?,
-            };
-            self.staging.add(&format!("{stem}.{format}"), &bytes)?;
-            if *format == Format::Pdf {
-                drawn_pdf = Some(bytes);
+            let name = format!("{stem}.{format}");
+            match format {
+                Format::Pdf => {
+                    let pdf = pdf::Engine::shared().pdf(document, &layout::PARTY)?;
+                    self.staging.add(&name, &pdf.bytes)?;
+                    drawn_pdf = Some(pdf);
+                }
+                Format::Docx => {
+                    self.staging
+                        .add(&name, &docx::docx(document, &layout::PARTY)?)?;
+                }
             }
         }
         Ok(drawn_pdf)

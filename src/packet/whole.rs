@@ -1,17 +1,16 @@
 //! The unit's whole packet in one folder: the unit's own documents first, a folder per person,
 //! the index of what was written, and one PDF of everything to print on both sides.
 
-use std::cell::OnceCell;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::merge::{Section, merge, page_count};
-use super::{
-    COLLECTIVE_FORMS, PacketError, Writer, collective_stem, file_stem, person_parts, personal_forms,
-};
+use super::merge::{Section, merge};
+use super::{Job, PacketError, Writer, jobs};
 use crate::document::{Document, sentence_case};
 use crate::dossier::Dossier;
 use crate::forms::{Catalogue, IndexRow};
 use crate::output::{Staging, slug};
+use crate::parallel;
 use crate::render::Format;
 
 /// The folder, inside the packet's, that holds one folder per person.
@@ -22,7 +21,8 @@ pub const PRINT_FILE: &str = "ho-so-de-in.pdf";
 /// What a packet run wrote.
 #[derive(Debug)]
 pub struct Packet {
-    /// Every file written, in the order written.
+    /// Every file written, sorted by path: the unit's documents, the index, the members'
+    /// folders, the print file.
     pub files: Vec<PathBuf>,
     /// The documents, each as PDF and DOCX, the index included.
     pub documents: usize,
@@ -30,98 +30,134 @@ pub struct Packet {
     pub pages: usize,
 }
 
-/// One document of the packet before it is drawn: what it is, whose, where it goes.
-struct Planned {
-    document: Document,
-    whose: String,
-    stem: String,
+/// One unit's packet to write: its data, and the folder it goes into.
+pub struct UnitPacket<'a> {
+    /// The unit's review data.
+    pub dossier: &'a Dossier,
+    /// The packet's folder.
+    pub dir: PathBuf,
 }
 
-/// Writes the whole packet of `dossier` into `dir`, every file or none: the unit's documents
-/// (numbered `01-`, `02-`, … in the order of the packet), each reviewed member's documents in
+/// One document of a run over many units: which unit, its place in the unit's packet, and
+/// what to make.
+struct Planned<'a> {
+    unit: usize,
+    number: usize,
+    job: Job<'a>,
+}
+
+/// One document of the packet once drawn: its row of the index, its bookmark and its PDF.
+struct Drawn {
+    row: IndexRow,
+    bookmark: String,
+    pdf: Vec<u8>,
+}
+
+/// Writes the whole packet of each unit into its folder: the unit's documents (numbered `01-`,
+/// `02-`, … in the order of the packet), each reviewed member's documents in
 /// `dang-vien/<person>/`, the index (`danh-muc`) listing what was written with its real pages,
-/// and [`PRINT_FILE`], every document starting on an odd page under its bookmark. `progress`
-/// hears of each document drawn: how many so far, and how many in all.
-pub fn render_packet(
+/// and [`PRINT_FILE`], every document starting on an odd page under its bookmark.
+///
+/// Every document of every unit is drawn on every core (see [`crate::parallel`]); the files are
+/// the same bytes as a run on one thread. Every file of every unit or none: the units are
+/// committed together once all are drawn (a failure in the final moves keeps the units moved
+/// before it). `progress` hears of each document drawn: how many so far, and how many in all.
+pub fn render_packets(
     catalogue: &Catalogue,
-    dossier: &Dossier,
-    dir: &Path,
-    progress: &dyn Fn(usize, usize),
-) -> Result<Packet, PacketError> {
-    let planned = plan(catalogue, dossier)?;
-    let total = planned.len() + 1;
-    let mut staging = Staging::new(dir)?;
-    let mut writer = Writer {
-        engine: OnceCell::new(),
-        formats: &[Format::Pdf, Format::Docx],
-        staging: &mut staging,
-    };
-    let mut drawn: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut index = Vec::new();
-    for (done, planned) in planned.into_iter().enumerate() {
-        let pdf = writer
-            .write(&planned.document, &planned.stem)?
-            .unwrap_or_default();
-        index.push(IndexRow {
-            title: title_of(&planned.document),
-            whose: planned.whose,
-            pages: page_count(&pdf)?,
-        });
-        drawn.push((bookmark_of(&planned.document), pdf));
-        progress(done + 1, total);
-    }
-    let (regime, year) = (dossier.regime(), dossier.year);
-    let form = catalogue.find("danh-muc", regime, year)?;
-    let document = catalogue.index_document(form, dossier, &index)?;
-    let stem = format!("{}_{}", form.id, slug(&dossier.organisation.name));
-    let pdf = writer.write(&document, &stem)?.unwrap_or_default();
-    drawn.push((bookmark_of(&document), pdf));
-    progress(total, total);
-    let sections: Vec<Section<'_>> = drawn
+    units: &[UnitPacket<'_>],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Vec<Packet>, PacketError> {
+    let stagings: Vec<Staging> = units
         .iter()
-        .map(|(title, pdf)| Section {
-            title: title.clone(),
-            pdf,
-        })
-        .collect();
-    let unit = dossier.organisation.name.as_str();
-    let title = format!("Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng năm {year} - {unit}");
-    let merged = merge(&sections, &title, unit)?;
-    let pages = page_count(&merged)?;
-    staging.add(PRINT_FILE, &merged)?;
-    Ok(Packet {
-        files: staging.commit()?,
-        documents: total,
-        pages,
-    })
-}
-
-/// Every document of the packet but its index, in order, with where each goes.
-fn plan(catalogue: &Catalogue, dossier: &Dossier) -> Result<Vec<Planned>, PacketError> {
-    let (regime, year) = (dossier.regime(), dossier.year);
+        .map(|unit| Staging::new(&unit.dir))
+        .collect::<Result<_, _>>()?;
     let mut planned = Vec::new();
-    for (number, id) in COLLECTIVE_FORMS.iter().enumerate() {
-        let form = catalogue.find(id, regime, year)?;
-        planned.push(Planned {
-            document: catalogue.collective_document(form, dossier)?,
-            whose: dossier.organisation.name.to_string(),
-            stem: format!("{:02}-{}", number + 1, collective_stem(form, dossier)),
-        });
-    }
-    for (member, person) in dossier.members.iter().zip(person_parts(dossier)) {
-        if !dossier.reviews(member) {
-            continue;
-        }
-        for id in personal_forms(member, regime) {
-            let form = catalogue.find(id, regime, year)?;
+    for (index, unit) in units.iter().enumerate() {
+        for (number, job) in jobs(catalogue, unit.dossier)?.into_iter().enumerate() {
             planned.push(Planned {
-                document: catalogue.personal_document(form, dossier, member)?,
-                whose: member.name.to_string(),
-                stem: format!("{MEMBERS_FOLDER}/{person}/{}", file_stem(&person, form)),
+                unit: index,
+                number,
+                job,
             });
         }
     }
-    Ok(planned)
+    // Each unit's documents, and its index.
+    let total = planned.len() + units.len();
+    let done = AtomicUsize::new(0);
+    let draw = |unit: usize, document: &Document, whose: String, path: &str| {
+        let writer = Writer {
+            formats: &[Format::Pdf, Format::Docx],
+            staging: &stagings[unit],
+        };
+        let pdf = writer.write(document, path)?.unwrap_or_default();
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+        Ok::<_, PacketError>(Drawn {
+            row: IndexRow {
+                title: title_of(document),
+                whose,
+                pages: pdf.pages,
+            },
+            bookmark: bookmark_of(document),
+            pdf: pdf.bytes,
+        })
+    };
+    let drawn = parallel::try_map(&planned, |planned| {
+        let dossier = units[planned.unit].dossier;
+        let job = &planned.job;
+        let document = job.document(catalogue, dossier)?;
+        let (whose, path) = match job.member {
+            Some(member) => (
+                member.name.to_string(),
+                format!("{MEMBERS_FOLDER}/{}/{}", job.person, job.stem),
+            ),
+            // The unit's documents come first: their number is their place in the packet.
+            None => (
+                dossier.organisation.name.to_string(),
+                format!("{:02}-{}", planned.number + 1, job.stem),
+            ),
+        };
+        draw(planned.unit, &document, whose, &path)
+    })?;
+    let mut by_unit: Vec<(usize, Vec<Drawn>)> = (0..units.len()).map(|i| (i, Vec::new())).collect();
+    for (planned, drawn) in planned.iter().zip(drawn) {
+        by_unit[planned.unit].1.push(drawn);
+    }
+    // The index and the print file of each unit; a long unit's merge beside another's.
+    let finished = parallel::try_map(&by_unit, |(unit, drawn)| {
+        let dossier = units[*unit].dossier;
+        let (regime, year) = (dossier.regime(), dossier.year);
+        let form = catalogue.find("danh-muc", regime, year)?;
+        let rows: Vec<IndexRow> = drawn.iter().map(|d| d.row.clone()).collect();
+        let document = catalogue.index_document(form, dossier, &rows)?;
+        let stem = format!("{}_{}", form.id, slug(&dossier.organisation.name));
+        let name = dossier.organisation.name.to_string();
+        let index = draw(*unit, &document, name, &stem)?;
+        let sections: Vec<Section<'_>> = drawn
+            .iter()
+            .chain([&index])
+            .map(|d| Section {
+                title: d.bookmark.clone(),
+                pdf: &d.pdf,
+            })
+            .collect();
+        let unit_name = dossier.organisation.name.as_str();
+        let title =
+            format!("Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng năm {year} - {unit_name}");
+        let merged = merge(&sections, &title, unit_name)?;
+        stagings[*unit].add(PRINT_FILE, &merged.bytes)?;
+        Ok::<_, PacketError>((sections.len(), merged.pages))
+    })?;
+    stagings
+        .into_iter()
+        .zip(finished)
+        .map(|(staging, (documents, pages))| {
+            Ok(Packet {
+                files: staging.commit()?,
+                documents,
+                pages,
+            })
+        })
+        .collect()
 }
 
 /// What a document is: its title and the first line under it.

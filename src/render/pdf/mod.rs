@@ -12,13 +12,23 @@ use typst_pdf::PdfOptions;
 
 pub use world::Engine;
 
+/// A drawn PDF: its bytes and how many pages it has.
+#[derive(Debug, Clone, Default)]
+pub struct Pdf {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Its pages.
+    pub pages: usize,
+}
+
 use super::RenderError;
 use super::layout::Layout;
 use crate::document::Document;
 
 impl Engine {
-    /// Draws `document` with `layout` and returns the PDF's bytes.
-    pub fn pdf(&self, document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError> {
+    /// Draws `document` with `layout`. Safe to call from many threads at once: they share the
+    /// fonts, the library and typst's memo cache.
+    pub fn pdf(&self, document: &Document, layout: &Layout) -> Result<Pdf, RenderError> {
         let date = document.meta.date.0;
         let data = json!({
             "document": document,
@@ -50,10 +60,12 @@ impl Engine {
             tagged: true,
             pretty: false,
         };
-        let pdf = typst_pdf::pdf(&paged, &options).map_err(describe);
-        // Keep typst's memo cache from growing with every document of a long run.
-        typst::comemo::evict(10);
-        pdf
+        let bytes = typst_pdf::pdf(&paged, &options).map_err(describe)?;
+        self.after_document();
+        Ok(Pdf {
+            bytes,
+            pages: paged.pages().len(),
+        })
     }
 }
 

@@ -1,0 +1,161 @@
+//! Which unit files a run over many units reads, and the folder each unit's packet goes into.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::path::{Path, PathBuf};
+
+use miette::Diagnostic;
+use thiserror::Error;
+
+use crate::dossier::{self, Dossier, LoadError};
+
+/// The inputs name no unit file, or two units would share a folder.
+#[derive(Debug, Error, Diagnostic)]
+pub enum UnitsError {
+    /// A folder given holds no YAML file.
+    #[error("thư mục {0} không có tệp dữ liệu nào (*.yaml, *.yml)")]
+    EmptyFolder(String),
+    /// A folder could not be read.
+    #[error("không đọc được thư mục {path}: {reason}")]
+    Folder {
+        /// The folder.
+        path: String,
+        /// Why, in Vietnamese.
+        reason: String,
+    },
+    /// Two unit files have the same name, so their packets would share a folder.
+    #[error(
+        "hai tệp dữ liệu cùng tên «{name}» ({first} và {second}): hồ sơ của chúng sẽ ghi vào cùng một thư mục; đổi tên một tệp"
+    )]
+    SameName {
+        /// The shared file name, without extension.
+        name: String,
+        /// The first file.
+        first: String,
+        /// The second file.
+        second: String,
+    },
+}
+
+/// The unit files `inputs` name, in order: a file as given, a folder as its `*.yaml` and `*.yml`
+/// files sorted by name (not its sub-folders).
+pub fn unit_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, UnitsError> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if !input.is_dir() {
+            files.push(input.clone());
+            continue;
+        }
+        let folder_error = |err: std::io::Error| UnitsError::Folder {
+            path: input.display().to_string(),
+            reason: crate::os_error::vietnamese(&err),
+        };
+        let mut found: Vec<PathBuf> = std::fs::read_dir(input)
+            .map_err(folder_error)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(folder_error)?
+            .into_iter()
+            .filter(|path| {
+                path.is_file()
+                    && matches!(
+                        path.extension().and_then(|e| e.to_str()),
+                        Some("yaml" | "yml")
+                    )
+            })
+            .collect();
+        if found.is_empty() {
+            return Err(UnitsError::EmptyFolder(input.display().to_string()));
+        }
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
+
+/// The folder of each unit's packet under `output`: `output` itself for a run over one unit
+/// file named as such, otherwise `output/<file name without extension>`.
+pub fn packet_dirs(
+    inputs: &[PathBuf],
+    files: &[PathBuf],
+    output: &Path,
+) -> Result<Vec<PathBuf>, UnitsError> {
+    if let ([input], [_]) = (inputs, files)
+        && !input.is_dir()
+    {
+        return Ok(vec![output.to_path_buf()]);
+    }
+    let mut seen: HashMap<String, &Path> = HashMap::new();
+    files
+        .iter()
+        .map(|file| {
+            let name = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if let Some(first) = seen.insert(name.clone(), file) {
+                return Err(UnitsError::SameName {
+                    name,
+                    first: first.display().to_string(),
+                    second: file.display().to_string(),
+                });
+            }
+            Ok(output.join(name))
+        })
+        .collect()
+}
+
+/// Reads every unit file, in parallel; the results in the order of `files`.
+pub fn load_units(files: &[PathBuf]) -> Vec<Result<Dossier, LoadError>> {
+    match crate::parallel::try_map(files, |file| Ok::<_, Infallible>(dossier::load(file))) {
+        Ok(loaded) => loaded,
+        Err(never) => match never {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_gives_its_yaml_files_in_order_and_each_unit_its_own_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.yaml", "a.yml", "ghi-chu.txt"] {
+            std::fs::write(dir.path().join(name), "").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("cu.yaml")).unwrap();
+        let inputs = vec![dir.path().to_path_buf()];
+        let files = unit_files(&inputs).unwrap();
+        assert_eq!(
+            files,
+            vec![dir.path().join("a.yml"), dir.path().join("b.yaml")]
+        );
+        let out = Path::new("ra");
+        assert_eq!(
+            packet_dirs(&inputs, &files, out).unwrap(),
+            vec![out.join("a"), out.join("b")]
+        );
+        // One file named as such: its packet is the output folder itself.
+        let one = vec![dir.path().join("a.yml")];
+        assert_eq!(
+            packet_dirs(&one, &one, out).unwrap(),
+            vec![out.to_path_buf()]
+        );
+    }
+
+    #[test]
+    fn two_units_with_one_name_and_an_empty_folder_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = vec![
+            dir.path().join("x/don-vi.yaml"),
+            dir.path().join("y/don-vi.yaml"),
+        ];
+        let error = packet_dirs(&files, &files, Path::new("ra")).unwrap_err();
+        assert!(error.to_string().contains("«don-vi»"), "{error}");
+        let empty = vec![dir.path().to_path_buf()];
+        assert!(matches!(
+            unit_files(&empty),
+            Err(UnitsError::EmptyFolder(_))
+        ));
+    }
+}
