@@ -1,103 +1,98 @@
-//! How long each stage takes for the sample unit, per document, with ratios against a baseline
-//! measured in the same run: typst drawing the same document's frame with an empty body.
+//! hoso's stages in one process, measured by criterion over the sample unit of 2026 (16
+//! documents and the index): reading the YAML, the rating rules, filling the forms, typst's own
+//! compilation and PDF export of the very documents of the packet (the baseline), the DOCX,
+//! and the whole packet on one thread (read, check, fill, draw both formats, write, merge).
 //!
-//! Run with `cargo bench --bench render`. Prints medians over several rounds.
+//! Run with `cargo bench --bench render`; `benches/so-sanh.sh` reads the medians criterion
+//! writes under `target/criterion/` to report hoso's own work on top of typst's.
 
 use std::hint::black_box;
-use std::path::Path;
-use std::time::{Duration, Instant};
+use std::path::{Path, PathBuf};
 
-use hoso::document::Document;
-use hoso::forms::Catalogue;
+use criterion::{Criterion, criterion_group, criterion_main};
+use hoso::forms::{Catalogue, IndexRow};
+use hoso::packet::{self, UnitPacket};
+use hoso::render::fonts::Coverage;
 use hoso::render::{docx, layout, pdf};
 
-const ROUNDS: usize = 15;
-
-/// The median time of `work` over [`ROUNDS`] rounds.
-fn median(mut work: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..ROUNDS)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[ROUNDS / 2]
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data-samples/chi-bo-mau-2026.yaml")
 }
 
-fn main() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data-samples/chi-bo-mau.yaml");
-    let dossier = hoso::dossier::load(&sample).expect("the sample loads");
+fn stages(c: &mut Criterion) {
+    let sample = sample();
     let catalogue = Catalogue::builtin().expect("the built-in forms load");
-    let form = catalogue
-        .find("ca-nhan-lanh-dao", dossier.regime(), dossier.year)
-        .expect("the form exists");
-    let documents: Vec<Document> = dossier
-        .members
-        .iter()
-        .map(|m| catalogue.personal_document(form, &dossier, m).unwrap())
+    let dossier = hoso::dossier::load(&sample).expect("the sample loads");
+    let engine = pdf::Engine::shared();
+    let mut documents: Vec<_> = packet::unit_documents(&catalogue, &dossier)
+        .expect("the forms fill")
+        .into_iter()
+        .map(|(_, document)| document)
         .collect();
-    let frames_only: Vec<Document> = documents
+    // The index, as the packet makes it, so the baseline draws every document the packet does.
+    let rows: Vec<IndexRow> = documents
         .iter()
-        .map(|d| Document {
-            body: Vec::new(),
-            ..d.clone()
+        .map(|document| IndexRow {
+            title: document.frame.title.clone(),
+            whose: document.meta.author.clone(),
+            pages: engine.pdf(document, &layout::PARTY).expect("drawn").pages,
         })
         .collect();
-    let count = documents.len() as u32;
-    let engine_start = Instant::now();
-    let engine = pdf::Engine::new();
-    let engine_time = engine_start.elapsed();
+    let index = catalogue
+        .find("danh-muc", dossier.regime(), dossier.year)
+        .expect("the index form exists");
+    documents.push(
+        catalogue
+            .index_document(index, &dossier, &rows)
+            .expect("the index fills"),
+    );
+    let inputs: Vec<pdf::TypstInput> = documents
+        .iter()
+        .map(|document| pdf::typst_input(document, &layout::PARTY).expect("the input"))
+        .collect();
+    hoso::parallel::set_threads(std::num::NonZeroUsize::new(1));
 
-    let baseline = median(|| {
-        for d in &frames_only {
-            black_box(engine.pdf(d, &layout::PARTY).unwrap());
-        }
-    }) / count;
-    let stages = [
-        (
-            "đọc YAML (chia đều)",
-            median(|| {
-                black_box(hoso::dossier::load(&sample).unwrap());
-            }) / count,
-        ),
-        (
-            "điền mẫu → Document",
-            median(|| {
-                for m in &dossier.members {
-                    black_box(catalogue.personal_document(form, &dossier, m).unwrap());
-                }
-            }) / count,
-        ),
-        (
-            "PDF (typst)",
-            median(|| {
-                for d in &documents {
-                    black_box(engine.pdf(d, &layout::PARTY).unwrap());
-                }
-            }) / count,
-        ),
-        (
-            "DOCX (docx-rs + đóng gói)",
-            median(|| {
-                for d in &documents {
-                    black_box(docx::docx(d, &layout::PARTY).unwrap());
-                }
-            }) / count,
-        ),
-    ];
-    println!(
-        "{count} văn bản Mẫu 02B của đơn vị mẫu; trung vị của {ROUNDS} lượt, tính cho mỗi văn bản."
-    );
-    println!("Nạp phông và thư viện typst (một lần mỗi tiến trình): {engine_time:.2?}");
-    println!("Mốc so sánh — PDF chỉ có phần đầu văn bản: {baseline:.2?}");
-    println!(
-        "{:<28} {:>12} {:>10}",
-        "công đoạn", "mỗi văn bản", "so với mốc"
-    );
-    for (name, time) in stages {
-        let ratio = time.as_secs_f64() / baseline.as_secs_f64();
-        println!("{name:<28} {time:>12.2?} {ratio:>9.2}×");
-    }
+    let mut group = c.benchmark_group("don-vi-mau-2026");
+    group.sample_size(20);
+    group.bench_function("doc-yaml", |b| {
+        b.iter(|| black_box(hoso::dossier::load(&sample).unwrap()))
+    });
+    group.bench_function("kiem-tra", |b| {
+        b.iter(|| black_box(hoso::rules::check(&dossier, &catalogue)))
+    });
+    group.bench_function("dien-mau", |b| {
+        b.iter(|| black_box(packet::unit_documents(&catalogue, &dossier).unwrap()))
+    });
+    group.bench_function("typst", |b| {
+        b.iter(|| {
+            for input in &inputs {
+                black_box(engine.compile(input).unwrap());
+            }
+        })
+    });
+    group.bench_function("docx", |b| {
+        b.iter(|| {
+            for document in &documents {
+                black_box(docx::docx(document, &layout::PARTY).unwrap());
+            }
+        })
+    });
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let coverage = Coverage::bundled();
+    group.bench_function("ho-so", |b| {
+        b.iter(|| {
+            let dossier = hoso::dossier::load(&sample).unwrap();
+            black_box(packet::undrawable(&dossier, &coverage));
+            black_box(hoso::rules::check(&dossier, &catalogue));
+            let unit = UnitPacket {
+                dossier: &dossier,
+                dir: out.path().join("ho-so"),
+            };
+            black_box(packet::render_packets(&catalogue, &[unit], &|_, _| {}).unwrap());
+        })
+    });
+    group.finish();
 }
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

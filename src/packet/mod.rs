@@ -201,6 +201,18 @@ pub fn render_unit(
     Ok(staging.commit()?)
 }
 
+/// Every document of the unit's review but the index, filled, in the order of the packet, each
+/// with its file name without extension.
+pub fn unit_documents(
+    catalogue: &Catalogue,
+    dossier: &Dossier,
+) -> Result<Vec<(String, Document)>, FormError> {
+    jobs(catalogue, dossier)?
+        .into_iter()
+        .map(|job| Ok((job.stem.clone(), job.document(catalogue, dossier)?)))
+        .collect()
+}
+
 /// One document of the unit to make: which form, for whom (the unit itself when `member` is
 /// none), and its file name.
 struct Job<'a> {

@@ -39,12 +39,14 @@ pub fn finish(docx: Docx, meta: &Metadata) -> Result<Vec<u8>, String> {
     repack(&bytes.into_inner()).map_err(|e| e.to_string())
 }
 
-/// Rewrites the archive: compressed, every entry dated 1980-01-01 (so the same document gives
+/// Rewrites the archive: compressed at deflate's fastest level (a third of the time of its
+/// default, for files a fifth larger), every entry dated 1980-01-01 (so the same document gives
 /// the same bytes), no folder entries, and with the theme part added.
 fn repack(archive: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
     let mut source = ZipArchive::new(Cursor::new(archive))?;
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(1))
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
     let mut target = ZipWriter::new(Cursor::new(Vec::new()));

@@ -6,11 +6,11 @@ use chrono::Datelike;
 use serde_json::json;
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::ecow::EcoVec;
-use typst::foundations::Smart;
+use typst::foundations::{Bytes, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::PdfOptions;
 
-pub use world::Engine;
+pub use world::{Engine, STYLE};
 
 /// A drawn PDF: its bytes and how many pages it has.
 #[derive(Debug, Clone, Default)]
@@ -25,32 +25,54 @@ use super::RenderError;
 use super::layout::Layout;
 use crate::document::Document;
 
+/// What typst compiles for one document: the document and its layout as JSON, which the style
+/// library ([`STYLE`]) reads from `/document.json`, and the PDF's identifier.
+#[derive(Debug, Clone)]
+pub struct TypstInput {
+    /// The JSON of `/document.json`.
+    pub data: Bytes,
+    /// The identifier of the PDF: the same document gives the same file.
+    pub ident: String,
+}
+
+/// The typst input that draws `document` with `layout`.
+pub fn typst_input(document: &Document, layout: &Layout) -> Result<TypstInput, RenderError> {
+    let date = document.meta.date.0;
+    let data = json!({
+        "document": document,
+        "layout": layout,
+        "italic_slack_pt": layout.italic_slack_pt(),
+        "table_after_pt": layout.table_after_pt(),
+        "lines": layout
+            .text_sizes()
+            .into_iter()
+            .map(|size| json!({ "size": size, "box": layout.line_box(size) }))
+            .collect::<Vec<_>>(),
+        "date": { "year": date.year(), "month": date.month(), "day": date.day() },
+    });
+    Ok(TypstInput {
+        data: Bytes::new(serde_json::to_vec(&data).map_err(|e| RenderError::Pdf(e.to_string()))?),
+        ident: format!("hoso/{}/{}", document.meta.title, date),
+    })
+}
+
 impl Engine {
     /// Draws `document` with `layout`. Safe to call from many threads at once: they share the
     /// fonts, the library and typst's memo cache.
     pub fn pdf(&self, document: &Document, layout: &Layout) -> Result<Pdf, RenderError> {
-        let date = document.meta.date.0;
-        let data = json!({
-            "document": document,
-            "layout": layout,
-            "italic_slack_pt": layout.italic_slack_pt(),
-            "table_after_pt": layout.table_after_pt(),
-            "lines": layout
-                .text_sizes()
-                .into_iter()
-                .map(|size| json!({ "size": size, "box": layout.line_box(size) }))
-                .collect::<Vec<_>>(),
-            "date": { "year": date.year(), "month": date.month(), "day": date.day() },
-        });
-        let bytes = serde_json::to_vec(&data).map_err(|e| RenderError::Pdf(e.to_string()))?;
-        let world = self.world(bytes);
+        self.compile(&typst_input(document, layout)?)
+    }
+
+    /// Compiles one document's typst input and exports it as PDF: typst's own work, all of it.
+    pub fn compile(&self, input: &TypstInput) -> Result<Pdf, RenderError> {
+        let world = self.world(input.data.clone());
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let paged = output.map_err(describe)?;
         if !warnings.is_empty() {
             return Err(describe(warnings));
         }
         let options = PdfOptions {
-            ident: Smart::Custom(format!("hoso/{}/{}", document.meta.title, date)),
+            ident: Smart::Custom(input.ident.clone()),
             creator: Smart::Custom(Some(
                 concat!("hoso ", env!("CARGO_PKG_VERSION")).to_string(),
             )),

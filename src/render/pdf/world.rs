@@ -11,8 +11,8 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-/// The style library that draws a Document.
-const STYLE: &str = include_str!("hoso.typ");
+/// The style library that draws a Document: typst source reading `/document.json`.
+pub const STYLE: &str = include_str!("hoso.typ");
 
 /// Where the style library and the document's JSON live in the virtual file system.
 const MAIN_PATH: &str = "/hoso.typ";
@@ -73,11 +73,8 @@ impl Engine {
     }
 
     /// A World in which `/document.json` holds `data`.
-    pub fn world(&self, data: Vec<u8>) -> DocumentWorld<'_> {
-        DocumentWorld {
-            engine: self,
-            data: Bytes::new(data),
-        }
+    pub fn world(&self, data: Bytes) -> DocumentWorld<'_> {
+        DocumentWorld { engine: self, data }
     }
 }
 
