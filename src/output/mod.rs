@@ -113,6 +113,12 @@ impl Staging {
         Ok(())
     }
 
+    /// The bytes of a file staged in this run, read back.
+    pub fn read(&self, name: &str) -> Result<Vec<u8>, WriteError> {
+        std::fs::read(self.stage_dir().join(name))
+            .map_err(|e| WriteError::os(&self.dir.join(name), e))
+    }
+
     /// Moves every staged file into the output folder and returns their paths, sorted; on
     /// failure, leaves the output folder as it was before the run.
     pub fn commit(mut self) -> Result<Vec<PathBuf>, WriteError> {

@@ -17,7 +17,7 @@ use crate::forms::{Catalogue, Form, FormError, Subject};
 use crate::output::{Staging, WriteError, person_stems, slug};
 use crate::parallel;
 use crate::regime::Regime;
-use crate::render::pdf::{self, Pdf};
+use crate::render::pdf;
 use crate::render::{Format, RenderError, docx, layout};
 
 pub use glyphs::{Undrawable, undrawable};
@@ -275,16 +275,16 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     /// Draws `document` in each format and stages it as `stem` with the format's extension;
-    /// returns the PDF when one was drawn.
-    fn write(&self, document: &Document, stem: &str) -> Result<Option<Pdf>, PacketError> {
-        let mut drawn_pdf = None;
+    /// returns the PDF's pages when one was drawn.
+    fn write(&self, document: &Document, stem: &str) -> Result<Option<usize>, PacketError> {
+        let mut pages = None;
         for format in self.formats {
             let name = format!("{stem}.{format}");
             match format {
                 Format::Pdf => {
                     let pdf = pdf::Engine::shared().pdf(document, &layout::PARTY)?;
                     self.staging.add(&name, &pdf.bytes)?;
-                    drawn_pdf = Some(pdf);
+                    pages = Some(pdf.pages);
                 }
                 Format::Docx => {
                     self.staging
@@ -292,7 +292,7 @@ impl Writer<'_> {
                 }
             }
         }
-        Ok(drawn_pdf)
+        Ok(pages)
     }
 }
 

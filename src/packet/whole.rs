@@ -46,11 +46,13 @@ struct Planned<'a> {
     job: Job<'a>,
 }
 
-/// One document of the packet once drawn: its row of the index, its bookmark and its PDF.
+/// One document of the packet once drawn: its row of the index, its bookmark and the name of
+/// its staged PDF. The PDF itself waits on disk until its unit is merged: memory holds one
+/// unit's PDFs at a time, however many units a run has.
 struct Drawn {
     row: IndexRow,
     bookmark: String,
-    pdf: Vec<u8>,
+    pdf: String,
 }
 
 /// Writes the whole packet of each unit into its folder: the unit's documents (numbered `01-`,
@@ -89,16 +91,16 @@ pub fn render_packets(
             formats: &[Format::Pdf, Format::Docx],
             staging: &stagings[unit],
         };
-        let pdf = writer.write(document, path)?.unwrap_or_default();
+        let pages = writer.write(document, path)?.unwrap_or_default();
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
         Ok::<_, PacketError>(Drawn {
             row: IndexRow {
                 title: title_of(document),
                 whose,
-                pages: pdf.pages,
+                pages,
             },
             bookmark: bookmark_of(document),
-            pdf: pdf.bytes,
+            pdf: format!("{path}.{}", Format::Pdf),
         })
     };
     let drawn = parallel::try_map(&planned, |planned| {
@@ -132,12 +134,18 @@ pub fn render_packets(
         let stem = format!("{}_{}", form.id, slug(&dossier.organisation.name));
         let name = dossier.organisation.name.to_string();
         let index = draw(*unit, &document, name, &stem)?;
+        let pdfs: Vec<Vec<u8>> = drawn
+            .iter()
+            .chain([&index])
+            .map(|d| stagings[*unit].read(&d.pdf))
+            .collect::<Result<_, _>>()?;
         let sections: Vec<Section<'_>> = drawn
             .iter()
             .chain([&index])
-            .map(|d| Section {
+            .zip(&pdfs)
+            .map(|(d, pdf)| Section {
                 title: d.bookmark.clone(),
-                pdf: &d.pdf,
+                pdf,
             })
             .collect();
         let unit_name = dossier.organisation.name.as_str();

@@ -1,5 +1,7 @@
 //! The fonts hoso embeds, and which characters they can draw.
 
+use std::sync::LazyLock;
+
 use typst::foundations::Bytes;
 use typst::text::{Font, FontInfo};
 
@@ -14,12 +16,15 @@ pub const FILES: [&[u8]; 6] = [
     include_bytes!("../../fonts/dejavu-sans/DejaVuSans-Bold.ttf"),
 ];
 
-/// Every bundled font, parsed.
-pub fn bundled() -> Vec<Font> {
-    FILES
-        .iter()
-        .flat_map(|data| Font::iter(Bytes::new(*data)))
-        .collect()
+/// Every bundled font, parsed once per process: the PDF engine and the glyph check share them.
+pub fn bundled() -> &'static [Font] {
+    static FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
+        FILES
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect()
+    });
+    &FONTS
 }
 
 /// Which characters the bundled fonts can draw.

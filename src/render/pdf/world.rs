@@ -50,7 +50,7 @@ static SHARED: LazyLock<Engine> = LazyLock::new(Engine::new);
 impl Engine {
     /// Loads the fonts and the style library.
     pub fn new() -> Engine {
-        let fonts: Vec<Font> = crate::render::fonts::bundled();
+        let fonts: Vec<Font> = crate::render::fonts::bundled().to_vec();
         Engine {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
