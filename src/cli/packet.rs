@@ -9,7 +9,7 @@ use hoso::packet::{self, Packet, UnitPacket};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::args::PacketArgs;
-use super::render::{note_not_reviewed, preflight};
+use super::render::{note_not_reviewed, report};
 use super::{CliError, terminal};
 
 /// Runs `hoso packet`: reads and checks every unit, writes every document, and says in one line
@@ -22,8 +22,9 @@ pub fn run(args: &PacketArgs, catalogue: &Catalogue) -> Result<(), CliError> {
         .into_iter()
         .collect::<Result<_, _>>()?;
     let mut broken = 0;
-    for (dossier, file) in dossiers.iter().zip(&files) {
-        match preflight(dossier, catalogue, file, false, args.force) {
+    let checked = packet::preflight(catalogue, &dossiers);
+    for ((dossier, file), checked) in dossiers.iter().zip(&files).zip(&checked) {
+        match report(checked, file, false, args.force) {
             Err(CliError::RulesBroken(errors)) => broken += errors,
             checked => checked?,
         }

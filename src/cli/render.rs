@@ -4,9 +4,8 @@ use std::collections::HashSet;
 
 use hoso::dossier::{self, Dossier, Member};
 use hoso::forms::{Catalogue, Form, Subject};
-use hoso::packet;
+use hoso::packet::{self, Preflight};
 use hoso::render::Format;
-use hoso::render::fonts::Coverage;
 use hoso::rules;
 
 use super::args::{FormatChoice, RenderArgs};
@@ -58,19 +57,32 @@ pub fn preflight(
     strict: bool,
     force: bool,
 ) -> Result<(), CliError> {
+    let checked = packet::preflight(catalogue, std::slice::from_ref(dossier));
+    report(&checked[0], data, strict, force)
+}
+
+/// Prints what the preflight of one unit found, and refuses to go on as [`preflight`] says.
+pub fn report(
+    checked: &Preflight,
+    data: &std::path::Path,
+    strict: bool,
+    force: bool,
+) -> Result<(), CliError> {
     let file = data.display().to_string();
-    let undrawable = packet::undrawable(dossier, &Coverage::bundled());
-    for character in &undrawable {
+    let Preflight {
+        undrawable,
+        findings,
+    } = checked;
+    for character in undrawable {
         terminal::note(&format!("cảnh báo: {}", character.message(&file)));
     }
     if strict && !undrawable.is_empty() {
         return Err(CliError::Strict(undrawable.len()));
     }
-    let findings = rules::check(dossier, catalogue);
     if !findings.is_empty() {
-        terminal::note(super::check::text(&file, &findings).trim_end());
+        terminal::note(super::check::text(&file, findings).trim_end());
     }
-    match rules::errors(&findings) {
+    match rules::errors(findings) {
         0 => Ok(()),
         errors if force => {
             terminal::note(&format!(

@@ -22,7 +22,7 @@ use crate::render::{Format, RenderError, docx, layout};
 
 pub use glyphs::{Undrawable, undrawable};
 pub use merge::MergeError;
-pub use units::{UnitsError, load_units, packet_dirs, unit_files};
+pub use units::{Preflight, UnitsError, load_units, packet_dirs, preflight, unit_files};
 pub use whole::{MEMBERS_FOLDER, PRINT_FILE, Packet, UnitPacket, render_packets};
 
 /// Why a run wrote nothing.

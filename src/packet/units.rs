@@ -7,7 +7,11 @@ use std::path::{Path, PathBuf};
 use miette::Diagnostic;
 use thiserror::Error;
 
+use super::glyphs::{Undrawable, undrawable};
 use crate::dossier::{self, Dossier, LoadError};
+use crate::forms::Catalogue;
+use crate::render::fonts::Coverage;
+use crate::rules::{self, Finding};
 
 /// The inputs name no unit file, or two units would share a folder.
 #[derive(Debug, Error, Diagnostic)]
@@ -103,6 +107,30 @@ pub fn packet_dirs(
             Ok(output.join(name))
         })
         .collect()
+}
+
+/// What hoso finds in a unit before printing it.
+#[derive(Debug)]
+pub struct Preflight {
+    /// Characters of the data no bundled font draws.
+    pub undrawable: Vec<Undrawable>,
+    /// The rating rules' findings.
+    pub findings: Vec<Finding>,
+}
+
+/// The preflight of every unit, in parallel; the results in the order of `dossiers`.
+pub fn preflight(catalogue: &Catalogue, dossiers: &[Dossier]) -> Vec<Preflight> {
+    let coverage = Coverage::bundled();
+    let checked = crate::parallel::try_map(dossiers, |dossier| {
+        Ok::<_, Infallible>(Preflight {
+            undrawable: undrawable(dossier, &coverage),
+            findings: rules::check(dossier, catalogue),
+        })
+    });
+    match checked {
+        Ok(checked) => checked,
+        Err(never) => match never {},
+    }
 }
 
 /// Reads every unit file, in parallel; the results in the order of `files`.
