@@ -17,8 +17,9 @@ from pathlib import Path
 
 # Members of each synthetic đảng bộ, and its chi bộ (about 30 members each).
 SIZES = [(30, 1), (300, 10), (1000, 33)]
-# DOCX files LibreOffice converts, as the sample.
+# DOCX files LibreOffice converts in one process, and one process each.
 LIBREOFFICE_SAMPLE = 20
+LIBREOFFICE_ALONE = 5
 
 
 def timed(cmd, rounds, cwd=None, before=None):
@@ -112,6 +113,12 @@ def main():
     subprocess.run(lo_cmd, check=True, stdout=subprocess.DEVNULL)  # the profile, once
     lo_wall, _, _ = timed(lo_cmd, rounds)
     lo_per_doc = lo_wall / len(docx)
+    # As a clerk converts one file: a process per DOCX.
+    lo_alone_walls = []
+    for one in docx[:LIBREOFFICE_ALONE]:
+        wall, _, _ = timed([*lo_cmd[:-len(docx)], one], rounds)
+        lo_alone_walls.append(wall)
+    lo_alone = statistics.median(lo_alone_walls)
 
     # One form from a cold process: start to both files written.
     member = re.search(r"^  - id: (\S+)", unit.read_text(), re.M).group(1)
@@ -150,6 +157,8 @@ def main():
                  f"{ms(rusdox_per_doc)} | {1 / rusdox_per_doc:.0f} | |")
     table.append(f"| LibreOffice, DOCX → PDF, một tiến trình | {len(docx)} | {lo_wall:.2f} s | "
                  f"{ms(lo_per_doc)} | {1 / lo_per_doc:.1f} | |")
+    table.append(f"| LibreOffice, DOCX → PDF, mỗi tệp một tiến trình | {LIBREOFFICE_ALONE} | "
+                 f"{sum(lo_alone_walls):.2f} s | {ms(lo_alone)} | {1 / lo_alone:.1f} | |")
     table.append(f"| hoso render, một mẫu từ tiến trình mới | 1 | {ms(cold)} ms | | | |")
 
     def verdict(ok):
@@ -161,8 +170,10 @@ def main():
          f"{per_doc_1000 / hoso_per_doc:.2f}×", per_doc_1000 <= 1.1 * hoso_per_doc),
         ("nhanh hơn typst CLI ≥ 6×", f"{typst_per_doc / hoso_per_doc:.1f}×",
          typst_per_doc / hoso_per_doc >= 6),
-        ("nhanh hơn LibreOffice ≥ 200×", f"{lo_per_doc / hoso_per_doc:.0f}×",
-         lo_per_doc / hoso_per_doc >= 200),
+        ("nhanh hơn LibreOffice ≥ 200× (mỗi tệp một tiến trình)",
+         f"{lo_alone / hoso_per_doc:.0f}×", lo_alone / hoso_per_doc >= 200),
+        ("nhanh hơn LibreOffice ≥ 200× (cả lô trong một tiến trình)",
+         f"{lo_per_doc / hoso_per_doc:.0f}×", lo_per_doc / hoso_per_doc >= 200),
         ("thông lượng ≥ 2× rusdox", f"{rusdox_per_doc / hoso_per_doc:.1f}×",
          rusdox_per_doc / hoso_per_doc >= 2),
         ("phần việc riêng của hoso ≤ 20% trên typst (cùng tiến trình, 1 luồng)",

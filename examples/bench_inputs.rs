@@ -101,7 +101,10 @@ fn rusdox_spec(document: &Document, number: usize) -> Value {
         blocks.push(paragraph("left", vec![run(line, true, false)]));
     }
     blocks.push(paragraph("right", vec![run(&frame.party, true, false)]));
-    blocks.push(paragraph("right", vec![run(&frame.place_date, false, true)]));
+    blocks.push(paragraph(
+        "right",
+        vec![run(&frame.place_date, false, true)],
+    ));
     blocks.push(paragraph("center", vec![run(&frame.title, true, false)]));
     for subtitle in &frame.subtitles {
         blocks.push(paragraph(
@@ -121,7 +124,10 @@ fn rusdox_spec(document: &Document, number: usize) -> Value {
             }
             Block::Choices { boxes, .. } => {
                 let text: Vec<&str> = boxes.iter().map(|b| b.text.as_str()).collect();
-                blocks.push(paragraph("left", vec![run(&text.join("   "), false, false)]));
+                blocks.push(paragraph(
+                    "left",
+                    vec![run(&text.join("   "), false, false)],
+                ));
             }
             Block::Table {
                 title,
@@ -147,7 +153,8 @@ fn rusdox_spec(document: &Document, number: usize) -> Value {
                         json!({ "cells": cells })
                     })
                     .collect();
-                blocks.push(json!({ "type": "table", "spec": { "columns": columns, "rows": rows } }));
+                blocks
+                    .push(json!({ "type": "table", "spec": { "columns": columns, "rows": rows } }));
             }
             Block::PageBreak => {}
             Block::Signatures { left, right } => {

@@ -1,16 +1,21 @@
 //! Work spread over every core: each thread takes the next item when it is done with one.
 //!
-//! Not rayon's work stealing: typst parallelises inside a compilation with rayon, and a rayon
-//! thread waiting on typst's inner work steals the next whole document, then the next, holding
-//! each half-drawn one in memory and on its stack. Plain threads pulling from one counter draw
-//! one document each at a time: memory stays flat and every document's time is its own.
+//! The threads are a rayon pool's, so that typst, which parallelises inside a compilation with
+//! rayon, runs its inner work on the same threads instead of a second pool competing for the
+//! cores. The items are not rayon tasks, though: each thread of the pool runs one loop pulling
+//! from a shared counter. With a parallel iterator over the items, a thread waiting on typst's
+//! inner work would steal the next whole document, then the next, holding each half-drawn one
+//! in memory and on its stack; here a thread draws one document at a time, memory stays flat
+//! and every document's time is its own.
 
 use std::num::NonZeroUsize;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rayon::{ThreadPool, ThreadPoolBuilder};
 
 /// How deep each thread's stack is: typst lays out a long document recursively, deeper than the
-/// 2 MiB a spawned thread gets by default.
+/// 2 MiB a rayon thread gets by default.
 const STACK: usize = 16 << 20;
 
 /// The threads a run uses; 0 means one per core.
@@ -37,46 +42,45 @@ where
     R: Send,
     E: Send,
 {
-    let threads = threads().min(items.len());
-    if threads <= 1 {
+    let Some(pool) = pool(threads()) else {
+        // No thread could be started: the items one after another, on this one.
         return items.iter().map(work).collect();
-    }
+    };
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let done: Mutex<Vec<(usize, Result<R, E>)>> = Mutex::new(Vec::with_capacity(items.len()));
-    let worker = || {
+    pool.broadcast(|_| {
         while !failed.load(Ordering::Relaxed) {
             let index = next.fetch_add(1, Ordering::Relaxed);
             let Some(item) = items.get(index) else { break };
             let result = work(item);
             failed.fetch_or(result.is_err(), Ordering::Relaxed);
             done.lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .unwrap_or_else(PoisonError::into_inner)
                 .push((index, result));
         }
-    };
-    std::thread::scope(|scope| {
-        let spawned: Vec<_> = (1..threads)
-            .map(|n| {
-                std::thread::Builder::new()
-                    .name(format!("hoso-{n}"))
-                    .stack_size(STACK)
-                    .spawn_scoped(scope, worker)
-            })
-            .collect();
-        // This thread works too; if no thread could be spawned, it does all the work alone.
-        worker();
-        for thread in spawned.into_iter().flatten() {
-            if let Err(panic) = thread.join() {
-                std::panic::resume_unwind(panic);
-            }
-        }
     });
-    let mut done = done
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut done = done.into_inner().unwrap_or_else(PoisonError::into_inner);
     done.sort_by_key(|(index, _)| *index);
     done.into_iter().map(|(_, result)| result).collect()
+}
+
+/// The pool of `threads` threads, built on first use and kept for the process.
+fn pool(threads: usize) -> Option<Arc<ThreadPool>> {
+    static POOL: Mutex<Option<Arc<ThreadPool>>> = Mutex::new(None);
+    let mut kept = POOL.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(pool) = kept.as_ref().filter(|p| p.current_num_threads() == threads) {
+        return Some(Arc::clone(pool));
+    }
+    let pool = ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|n| format!("hoso-{n}"))
+        .stack_size(STACK)
+        .build()
+        .ok()
+        .map(Arc::new)?;
+    *kept = Some(Arc::clone(&pool));
+    Some(pool)
 }
 
 #[cfg(test)]

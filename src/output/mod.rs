@@ -109,6 +109,7 @@ impl Staging {
         }
         let mut file = std::fs::File::create(&path).map_err(|e| WriteError::os(&target, e))?;
         file.write_all(bytes)
+            .and_then(|()| file.sync_all())
             .map_err(|e| WriteError::os(&target, e))?;
         Ok(())
     }

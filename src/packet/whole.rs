@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::merge::{Section, merge};
 use super::{Job, PacketError, Writer, jobs};
@@ -60,8 +61,9 @@ struct Drawn {
 /// `dang-vien/<person>/`, the index (`danh-muc`) listing what was written with its real pages,
 /// and [`PRINT_FILE`], every document starting on an odd page under its bookmark.
 ///
-/// Every document of every unit is drawn on every core (see [`crate::parallel`]); the files are
-/// the same bytes as a run on one thread. Every file of every unit or none: the units are
+/// Every document of every unit is drawn on every core (see [`crate::parallel`]), a unit's
+/// index and print file as soon as its documents are drawn; the files are the same bytes as a
+/// run on one thread. Every file of every unit or none: the units are
 /// committed together once all are drawn (a failure in the final moves keeps the units moved
 /// before it). `progress` hears of each document drawn: how many so far, and how many in all.
 pub fn render_packets(
@@ -103,41 +105,20 @@ pub fn render_packets(
             pdf: format!("{path}.{}", Format::Pdf),
         })
     };
-    let drawn = parallel::try_map(&planned, |planned| {
-        let dossier = units[planned.unit].dossier;
-        let job = &planned.job;
-        let document = job.document(catalogue, dossier)?;
-        let (whose, path) = match job.member {
-            Some(member) => (
-                member.name.to_string(),
-                format!("{MEMBERS_FOLDER}/{}/{}", job.person, job.stem),
-            ),
-            // The unit's documents come first: their number is their place in the packet.
-            None => (
-                dossier.organisation.name.to_string(),
-                format!("{:02}-{}", planned.number + 1, job.stem),
-            ),
-        };
-        draw(planned.unit, &document, whose, &path)
-    })?;
-    let mut by_unit: Vec<(usize, Vec<Drawn>)> = (0..units.len()).map(|i| (i, Vec::new())).collect();
-    for (planned, drawn) in planned.iter().zip(drawn) {
-        by_unit[planned.unit].1.push(drawn);
-    }
-    // The index and the print file of each unit; a long unit's merge beside another's.
-    let finished = parallel::try_map(&by_unit, |(unit, drawn)| {
-        let dossier = units[*unit].dossier;
+    // The unit's index and print file: the index lists every document with its real pages.
+    let finish = |unit: usize, drawn: Vec<Drawn>| {
+        let dossier = units[unit].dossier;
         let (regime, year) = (dossier.regime(), dossier.year);
         let form = catalogue.find("danh-muc", regime, year)?;
         let rows: Vec<IndexRow> = drawn.iter().map(|d| d.row.clone()).collect();
         let document = catalogue.index_document(form, dossier, &rows)?;
         let stem = format!("{}_{}", form.id, slug(&dossier.organisation.name));
         let name = dossier.organisation.name.to_string();
-        let index = draw(*unit, &document, name, &stem)?;
+        let index = draw(unit, &document, name, &stem)?;
         let pdfs: Vec<Vec<u8>> = drawn
             .iter()
             .chain([&index])
-            .map(|d| stagings[*unit].read(&d.pdf))
+            .map(|d| stagings[unit].read(&d.pdf))
             .collect::<Result<_, _>>()?;
         let sections: Vec<Section<'_>> = drawn
             .iter()
@@ -152,12 +133,54 @@ pub fn render_packets(
         let title =
             format!("Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng năm {year} - {unit_name}");
         let merged = merge(&sections, &title, unit_name)?;
-        stagings[*unit].add(PRINT_FILE, &merged.bytes)?;
-        Ok::<_, PacketError>((sections.len(), merged.pages))
+        stagings[unit].add(PRINT_FILE, &merged.bytes)?;
+        Ok::<_, PacketError>((unit, sections.len(), merged.pages))
+    };
+    // Each unit's documents as drawn, by their place in the packet, and how many are still to
+    // draw: the thread that draws a unit's last document finishes the unit, while the others
+    // go on with the next units.
+    let drawn_by_unit: Vec<Mutex<Vec<Option<Drawn>>>> = units
+        .iter()
+        .enumerate()
+        .map(|(index, _)| {
+            let count = planned.iter().filter(|p| p.unit == index).count();
+            Mutex::new((0..count).map(|_| None).collect())
+        })
+        .collect();
+    let remaining: Vec<AtomicUsize> = drawn_by_unit
+        .iter()
+        .map(|slots| AtomicUsize::new(lock(slots).len()))
+        .collect();
+    let finished = parallel::try_map(&planned, |planned| {
+        let dossier = units[planned.unit].dossier;
+        let job = &planned.job;
+        let document = job.document(catalogue, dossier)?;
+        let (whose, path) = match job.member {
+            Some(member) => (
+                member.name.to_string(),
+                format!("{MEMBERS_FOLDER}/{}/{}", job.person, job.stem),
+            ),
+            // The unit's documents come first: their number is their place in the packet.
+            None => (
+                dossier.organisation.name.to_string(),
+                format!("{:02}-{}", planned.number + 1, job.stem),
+            ),
+        };
+        let drawn = draw(planned.unit, &document, whose, &path)?;
+        lock(&drawn_by_unit[planned.unit])[planned.number] = Some(drawn);
+        if remaining[planned.unit].fetch_sub(1, Ordering::AcqRel) != 1 {
+            return Ok(None);
+        }
+        let drawn = std::mem::take(&mut *lock(&drawn_by_unit[planned.unit]));
+        finish(planned.unit, drawn.into_iter().flatten().collect()).map(Some)
     })?;
+    let mut counts = vec![(0, 0); units.len()];
+    for (unit, documents, pages) in finished.into_iter().flatten() {
+        counts[unit] = (documents, pages);
+    }
     stagings
         .into_iter()
-        .zip(finished)
+        .zip(counts)
         .map(|(staging, (documents, pages))| {
             Ok(Packet {
                 files: staging.commit()?,
@@ -166,6 +189,11 @@ pub fn render_packets(
             })
         })
         .collect()
+}
+
+/// The value behind `mutex`, even if a thread panicked holding it (the run fails then anyway).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// What a document is: its title and the first line under it.
