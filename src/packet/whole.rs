@@ -56,46 +56,39 @@ struct Drawn {
     pdf: String,
 }
 
-/// Writes the whole packet of each unit into its folder: the unit's documents (numbered `01-`,
-/// `02-`, … in the order of the packet), each reviewed member's documents in
-/// `dang-vien/<person>/`, the index (`danh-muc`) listing what was written with its real pages,
-/// and [`PRINT_FILE`], every document starting on an odd page under its bookmark.
-///
-/// Every document of every unit is drawn on every core (see [`crate::parallel`]), a unit's
-/// index and print file as soon as its documents are drawn; the files are the same bytes as a
-/// run on one thread. Every file of every unit or none: the units are
-/// committed together once all are drawn (a failure in the final moves keeps the units moved
-/// before it). `progress` hears of each document drawn: how many so far, and how many in all.
-pub fn render_packets(
-    catalogue: &Catalogue,
-    units: &[UnitPacket<'_>],
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<Vec<Packet>, PacketError> {
-    let stagings: Vec<Staging> = units
-        .iter()
-        .map(|unit| Staging::new(&unit.dir))
-        .collect::<Result<_, _>>()?;
-    let mut planned = Vec::new();
-    for (index, unit) in units.iter().enumerate() {
-        for (number, job) in jobs(catalogue, unit.dossier)?.into_iter().enumerate() {
-            planned.push(Planned {
-                unit: index,
-                number,
-                job,
-            });
-        }
-    }
-    // Each unit's documents, and its index.
-    let total = planned.len() + units.len();
-    let done = AtomicUsize::new(0);
-    let draw = |unit: usize, document: &Document, whose: String, path: &str| {
+/// One unit during a run: its data, its staged files, its documents as drawn (by their place in
+/// the packet), and how many are still to draw.
+struct UnitRun<'a> {
+    dossier: &'a Dossier,
+    staging: Staging,
+    drawn: Mutex<Vec<Option<Drawn>>>,
+    remaining: AtomicUsize,
+}
+
+/// What every thread of a run shares: the forms, and the count of documents drawn so far.
+struct Run<'a> {
+    catalogue: &'a Catalogue,
+    progress: &'a (dyn Fn(usize, usize) + Sync),
+    done: AtomicUsize,
+    total: usize,
+}
+
+impl Run<'_> {
+    /// Draws `document` into `unit`'s staging as `path` (PDF and DOCX) and tells the progress.
+    fn draw(
+        &self,
+        unit: &UnitRun<'_>,
+        document: &Document,
+        whose: String,
+        path: &str,
+    ) -> Result<Drawn, PacketError> {
         let writer = Writer {
             formats: &[Format::Pdf, Format::Docx],
-            staging: &stagings[unit],
+            staging: &unit.staging,
         };
         let pages = writer.write(document, path)?.unwrap_or_default();
-        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-        Ok::<_, PacketError>(Drawn {
+        (self.progress)(self.done.fetch_add(1, Ordering::Relaxed) + 1, self.total);
+        Ok(Drawn {
             row: IndexRow {
                 title: title_of(document),
                 whose,
@@ -104,57 +97,19 @@ pub fn render_packets(
             bookmark: bookmark_of(document),
             pdf: format!("{path}.{}", Format::Pdf),
         })
-    };
-    // The unit's index and print file: the index lists every document with its real pages.
-    let finish = |unit: usize, drawn: Vec<Drawn>| {
-        let dossier = units[unit].dossier;
-        let (regime, year) = (dossier.regime(), dossier.year);
-        let form = catalogue.find("danh-muc", regime, year)?;
-        let rows: Vec<IndexRow> = drawn.iter().map(|d| d.row.clone()).collect();
-        let document = catalogue.index_document(form, dossier, &rows)?;
-        let stem = format!("{}_{}", form.id, slug(&dossier.organisation.name));
-        let name = dossier.organisation.name.to_string();
-        let index = draw(unit, &document, name, &stem)?;
-        let pdfs: Vec<Vec<u8>> = drawn
-            .iter()
-            .chain([&index])
-            .map(|d| stagings[unit].read(&d.pdf))
-            .collect::<Result<_, _>>()?;
-        let sections: Vec<Section<'_>> = drawn
-            .iter()
-            .chain([&index])
-            .zip(&pdfs)
-            .map(|(d, pdf)| Section {
-                title: d.bookmark.clone(),
-                pdf,
-            })
-            .collect();
-        let unit_name = dossier.organisation.name.as_str();
-        let title =
-            format!("Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng năm {year} - {unit_name}");
-        let merged = merge(&sections, &title, unit_name)?;
-        stagings[unit].add(PRINT_FILE, &merged.bytes)?;
-        Ok::<_, PacketError>((unit, sections.len(), merged.pages))
-    };
-    // Each unit's documents as drawn, by their place in the packet, and how many are still to
-    // draw: the thread that draws a unit's last document finishes the unit, while the others
-    // go on with the next units.
-    let drawn_by_unit: Vec<Mutex<Vec<Option<Drawn>>>> = units
-        .iter()
-        .enumerate()
-        .map(|(index, _)| {
-            let count = planned.iter().filter(|p| p.unit == index).count();
-            Mutex::new((0..count).map(|_| None).collect())
-        })
-        .collect();
-    let remaining: Vec<AtomicUsize> = drawn_by_unit
-        .iter()
-        .map(|slots| AtomicUsize::new(lock(slots).len()))
-        .collect();
-    let finished = parallel::try_map(&planned, |planned| {
-        let dossier = units[planned.unit].dossier;
+    }
+
+    /// Fills and draws one planned document. The thread that draws a unit's last document
+    /// finishes the unit, while the others go on with the next ones; it returns the unit's
+    /// documents and print pages.
+    fn draw_planned(
+        &self,
+        unit: &UnitRun<'_>,
+        planned: &Planned<'_>,
+    ) -> Result<Option<(usize, usize)>, PacketError> {
+        let dossier = unit.dossier;
         let job = &planned.job;
-        let document = job.document(catalogue, dossier)?;
+        let document = job.document(self.catalogue, dossier)?;
         let (whose, path) = match job.member {
             Some(member) => (
                 member.name.to_string(),
@@ -166,24 +121,102 @@ pub fn render_packets(
                 format!("{:02}-{}", planned.number + 1, job.stem),
             ),
         };
-        let drawn = draw(planned.unit, &document, whose, &path)?;
-        lock(&drawn_by_unit[planned.unit])[planned.number] = Some(drawn);
-        if remaining[planned.unit].fetch_sub(1, Ordering::AcqRel) != 1 {
+        let drawn = self.draw(unit, &document, whose, &path)?;
+        lock(&unit.drawn)[planned.number] = Some(drawn);
+        if unit.remaining.fetch_sub(1, Ordering::AcqRel) != 1 {
             return Ok(None);
         }
-        let drawn = std::mem::take(&mut *lock(&drawn_by_unit[planned.unit]));
-        finish(planned.unit, drawn.into_iter().flatten().collect()).map(Some)
+        let drawn = std::mem::take(&mut *lock(&unit.drawn));
+        self.finish(unit, drawn.into_iter().flatten().collect())
+            .map(Some)
+    }
+
+    /// The unit's index, listing every document with its real pages, and its print file.
+    fn finish(&self, unit: &UnitRun<'_>, drawn: Vec<Drawn>) -> Result<(usize, usize), PacketError> {
+        let dossier = unit.dossier;
+        let (regime, year) = (dossier.regime(), dossier.year);
+        let form = self.catalogue.find("danh-muc", regime, year)?;
+        let rows: Vec<IndexRow> = drawn.iter().map(|d| d.row.clone()).collect();
+        let document = self.catalogue.index_document(form, dossier, &rows)?;
+        let stem = format!("{}_{}", form.id, slug(&dossier.organisation.name));
+        let name = dossier.organisation.name.to_string();
+        let index = self.draw(unit, &document, name, &stem)?;
+        let documents: Vec<&Drawn> = drawn.iter().chain([&index]).collect();
+        let pdfs: Vec<Vec<u8>> = documents
+            .iter()
+            .map(|d| unit.staging.read(&d.pdf))
+            .collect::<Result<_, _>>()?;
+        let sections: Vec<Section<'_>> = documents
+            .iter()
+            .zip(&pdfs)
+            .map(|(d, pdf)| Section {
+                title: d.bookmark.clone(),
+                pdf,
+            })
+            .collect();
+        let unit_name = dossier.organisation.name.as_str();
+        let title =
+            format!("Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng năm {year} - {unit_name}");
+        let merged = merge(&sections, &title, unit_name)?;
+        unit.staging.add(PRINT_FILE, &merged.bytes)?;
+        Ok((sections.len(), merged.pages))
+    }
+}
+
+/// Writes the whole packet of each unit into its folder: the unit's documents (numbered `01-`,
+/// `02-`, … in the order of the packet), each reviewed member's documents in
+/// `dang-vien/<person>/`, the index (`danh-muc`) listing what was written with its real pages,
+/// and [`PRINT_FILE`], every document starting on an odd page under its bookmark.
+///
+/// Every document of every unit is drawn on every core (see [`crate::parallel`]), a unit's
+/// index and print file as soon as its documents are drawn; the files are the same bytes as a
+/// run on one thread. Every file of every unit or none: the units are committed together once
+/// all are drawn (a failure in the final moves keeps the units moved before it). `progress`
+/// hears of each document drawn: how many so far, and how many in all.
+pub fn render_packets(
+    catalogue: &Catalogue,
+    units: &[UnitPacket<'_>],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Vec<Packet>, PacketError> {
+    let mut planned = Vec::new();
+    let mut runs = Vec::new();
+    for (index, unit) in units.iter().enumerate() {
+        let jobs = jobs(catalogue, unit.dossier)?;
+        runs.push(UnitRun {
+            dossier: unit.dossier,
+            staging: Staging::new(&unit.dir)?,
+            drawn: Mutex::new((0..jobs.len()).map(|_| None).collect()),
+            remaining: AtomicUsize::new(jobs.len()),
+        });
+        planned.extend(jobs.into_iter().enumerate().map(|(number, job)| Planned {
+            unit: index,
+            number,
+            job,
+        }));
+    }
+    let run = Run {
+        catalogue,
+        progress,
+        done: AtomicUsize::new(0),
+        // Each unit's documents, and its index.
+        total: planned.len() + units.len(),
+    };
+    let finished = parallel::try_map(&planned, |planned| {
+        let unit = &runs[planned.unit];
+        Ok::<_, PacketError>(
+            run.draw_planned(unit, planned)?
+                .map(|done| (planned.unit, done)),
+        )
     })?;
     let mut counts = vec![(0, 0); units.len()];
-    for (unit, documents, pages) in finished.into_iter().flatten() {
-        counts[unit] = (documents, pages);
+    for (unit, done) in finished.into_iter().flatten() {
+        counts[unit] = done;
     }
-    stagings
-        .into_iter()
+    runs.into_iter()
         .zip(counts)
-        .map(|(staging, (documents, pages))| {
+        .map(|(unit, (documents, pages))| {
             Ok(Packet {
-                files: staging.commit()?,
+                files: unit.staging.commit()?,
                 documents,
                 pages,
             })

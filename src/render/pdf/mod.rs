@@ -13,7 +13,7 @@ use typst_pdf::PdfOptions;
 pub use world::{Engine, STYLE};
 
 /// A drawn PDF: its bytes and how many pages it has.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Pdf {
     /// The file's bytes.
     pub bytes: Vec<u8>,
