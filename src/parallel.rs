@@ -8,6 +8,7 @@
 //! in memory and on its stack; here a thread draws one document at a time, memory stays flat
 //! and every document's time is its own.
 
+use std::convert::Infallible;
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -63,6 +64,14 @@ where
     let mut done = done.into_inner().unwrap_or_else(PoisonError::into_inner);
     done.sort_by_key(|(index, _)| *index);
     done.into_iter().map(|(_, result)| result).collect()
+}
+
+/// `work` applied to every item, on [`threads`] threads, the results in the order of `items`.
+pub fn map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    match try_map(items, |item| Ok::<_, Infallible>(work(item))) {
+        Ok(results) => results,
+        Err(never) => match never {},
+    }
 }
 
 /// The pool of `threads` threads, built on first use and kept for the process.

@@ -1,7 +1,6 @@
 //! Which unit files a run over many units reads, and the folder each unit's packet goes into.
 
 use std::collections::HashMap;
-use std::convert::Infallible;
 use std::path::{Path, PathBuf};
 
 use miette::Diagnostic;
@@ -121,24 +120,15 @@ pub struct Preflight {
 /// The preflight of every unit, in parallel; the results in the order of `dossiers`.
 pub fn preflight(catalogue: &Catalogue, dossiers: &[Dossier]) -> Vec<Preflight> {
     let coverage = Coverage::bundled();
-    let checked = crate::parallel::try_map(dossiers, |dossier| {
-        Ok::<_, Infallible>(Preflight {
-            undrawable: undrawable(dossier, &coverage),
-            findings: rules::check(dossier, catalogue),
-        })
-    });
-    match checked {
-        Ok(checked) => checked,
-        Err(never) => match never {},
-    }
+    crate::parallel::map(dossiers, |dossier| Preflight {
+        undrawable: undrawable(dossier, &coverage),
+        findings: rules::check(dossier, catalogue),
+    })
 }
 
 /// Reads every unit file, in parallel; the results in the order of `files`.
 pub fn load_units(files: &[PathBuf]) -> Vec<Result<Dossier, LoadError>> {
-    match crate::parallel::try_map(files, |file| Ok::<_, Infallible>(dossier::load(file))) {
-        Ok(loaded) => loaded,
-        Err(never) => match never {},
-    }
+    crate::parallel::map(files, |file| dossier::load(file))
 }
 
 #[cfg(test)]
