@@ -4,6 +4,7 @@
 //! The flow: [`dossier`] reads the data → [`forms`] fills a form's template → [`document`] is the
 //! one format-neutral model → [`render`] draws it as PDF (typst) and DOCX (docx-rs) →
 //! [`output`] writes the files; [`packet`] decides which documents a run makes and for whom.
+//! [`rules`] check the data before anything is printed; [`history`] links a unit's previous review.
 
 #![warn(missing_docs)]
 
@@ -11,6 +12,7 @@ pub mod date;
 pub mod document;
 pub mod dossier;
 pub mod forms;
+pub mod history;
 pub mod init;
 pub mod os_error;
 pub mod output;

@@ -232,7 +232,7 @@ fn many_units_at_once_each_get_the_same_packet_byte_for_byte_on_any_number_of_th
     std::fs::create_dir(&units).unwrap();
     let samples = [sample(), sample_2026()];
     for data in &samples {
-        std::fs::copy(data, units.join(data.file_name().unwrap())).unwrap();
+        copy_unit(data, &units.join(data.file_name().unwrap()));
     }
     // Each unit alone, on one thread.
     let alone = dir.path().join("tung-don-vi");
@@ -286,7 +286,7 @@ fn a_run_over_many_units_writes_nothing_when_one_is_wrong_or_two_share_a_name() 
     let dir = tempfile::tempdir().unwrap();
     let units = dir.path().join("don-vi");
     std::fs::create_dir(&units).unwrap();
-    std::fs::copy(sample_2026(), units.join("a.yaml")).unwrap();
+    copy_unit(&sample_2026(), &units.join("a.yaml"));
     std::fs::copy(
         root().join("data-samples/loi/quy-tac-nghi-om.yaml"),
         units.join("b.yaml"),
@@ -311,7 +311,7 @@ fn a_run_over_many_units_writes_nothing_when_one_is_wrong_or_two_share_a_name() 
     // Two files named alike would share a folder.
     let elsewhere = dir.path().join("khac");
     std::fs::create_dir(&elsewhere).unwrap();
-    std::fs::copy(sample_2026(), elsewhere.join("a.yaml")).unwrap();
+    copy_unit(&sample_2026(), &elsewhere.join("a.yaml"));
     let (code, stderr) = run(&[&units.join("a.yaml"), &elsewhere.join("a.yaml")]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("cùng tên «a»"), "{stderr}");

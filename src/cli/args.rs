@@ -59,7 +59,7 @@ pub enum Command {
     #[command(
         help_template = HELP,
         next_help_heading = "Tùy chọn",
-        override_usage = "hoso check [--format text|json] <TỆP_DỮ_LIỆU>"
+        override_usage = "hoso check [--format text|json] [--previous <TỆP>] <TỆP_DỮ_LIỆU>"
     )]
     Check(CheckArgs),
     /// In cả hồ sơ của đơn vị vào một thư mục: văn bản của tập thể, thư mục của từng đảng viên,
@@ -68,7 +68,7 @@ pub enum Command {
     #[command(
         help_template = HELP,
         next_help_heading = "Tùy chọn",
-        override_usage = "hoso packet [--force] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU | THƯ_MỤC_DỮ_LIỆU>..."
+        override_usage = "hoso packet [--force] [--previous <TỆP>] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU | THƯ_MỤC_DỮ_LIỆU>..."
     )]
     Packet(PacketArgs),
     /// Liệt kê các mẫu theo chế độ; ghi các tệp của một mẫu ra để tùy biến.
@@ -82,7 +82,7 @@ pub enum Command {
     #[command(
         help_template = HELP,
         next_help_heading = "Tùy chọn",
-        override_usage = "hoso init <THƯ_MỤC>"
+        override_usage = "hoso init [--from <TỆP_NĂM_TRƯỚC>] <THƯ_MỤC>"
     )]
     Init(InitArgs),
 }
@@ -93,6 +93,10 @@ pub struct InitArgs {
     /// Thư mục ghi tệp don-vi.yaml (tạo mới nếu chưa có).
     #[arg(value_name = "THƯ_MỤC", help_heading = "Tham số")]
     pub dir: PathBuf,
+    /// Bắt đầu từ tệp dữ liệu năm trước: giữ đơn vị, đảng viên còn sinh hoạt và chức vụ; hạn chế
+    /// năm trước ghi sẵn vào mục III.
+    #[arg(long, value_name = "TỆP")]
+    pub from: Option<PathBuf>,
 }
 
 /// Arguments of `hoso forms`.
@@ -124,6 +128,10 @@ pub struct PacketArgs {
     /// nhiều đơn vị cùng lúc.
     #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số", required = true)]
     pub data: Vec<PathBuf>,
+    /// Tệp dữ liệu kỳ kiểm điểm trước của đơn vị (thay cho khóa ky_truoc trong tệp dữ liệu): hạn
+    /// chế năm trước được đưa vào mục III và được so với năm nay.
+    #[arg(long, value_name = "TỆP")]
+    pub previous: Option<PathBuf>,
     /// Vẫn in khi dữ liệu phạm quy định xếp loại (các lỗi vẫn được báo).
     #[arg(long)]
     pub force: bool,
@@ -138,6 +146,10 @@ pub struct CheckArgs {
     /// Tệp dữ liệu YAML của đơn vị.
     #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số")]
     pub data: PathBuf,
+    /// Tệp dữ liệu kỳ kiểm điểm trước của đơn vị (thay cho khóa ky_truoc trong tệp dữ liệu): hạn
+    /// chế năm trước được đưa vào mục III và được so với năm nay.
+    #[arg(long, value_name = "TỆP")]
+    pub previous: Option<PathBuf>,
     /// Cách in kết quả: text (cho người đọc; mặc định) hoặc json (cho chương trình khác).
     #[arg(
         long,
@@ -186,6 +198,10 @@ pub struct RenderArgs {
         hide_default_value = true
     )]
     pub format: FormatChoice,
+    /// Tệp dữ liệu kỳ kiểm điểm trước của đơn vị (thay cho khóa ky_truoc trong tệp dữ liệu): hạn
+    /// chế năm trước được đưa vào mục III và được so với năm nay.
+    #[arg(long, value_name = "TỆP")]
+    pub previous: Option<PathBuf>,
     /// Coi cảnh báo (ký tự không có trong phông chữ) là lỗi: không ghi tệp nào.
     #[arg(long)]
     pub strict: bool,

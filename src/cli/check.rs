@@ -28,7 +28,10 @@ struct JsonReport<'a> {
 /// Runs `hoso check`: exit 0 with no error, 1 with errors.
 pub fn run(args: &CheckArgs, catalogue: &Catalogue) -> Result<(), CliError> {
     let file = args.data.display().to_string();
-    let dossier = match (dossier::load(&args.data), args.format) {
+    let dossier = match (
+        dossier::load_linked(&args.data, args.previous.as_deref()),
+        args.format,
+    ) {
         (Ok(dossier), _) => dossier,
         (Err(LoadError::Data(err)), ReportFormat::Json) => {
             let finding = Finding {
@@ -39,6 +42,7 @@ pub fn run(args: &CheckArgs, catalogue: &Catalogue) -> Result<(), CliError> {
                 column: Some(err.column),
                 message: err.message.clone(),
                 source: "cấu trúc tệp dữ liệu của hoso".to_string(),
+                earlier: None,
             };
             print_json(&file, None, std::slice::from_ref(&finding));
             return Err(CliError::CheckFailed(1));
@@ -74,7 +78,8 @@ fn print_json(file: &str, dossier: Option<&hoso::dossier::Dossier>, findings: &[
     }
 }
 
-/// Each finding on three lines: level, place and field; the reason; the source and rule id.
+/// Each finding on three lines: level, place and field; the reason; the source and rule id. A
+/// finding that compares with the previous review has a fourth line: the place there.
 pub fn text(file: &str, findings: &[Finding]) -> String {
     let mut out = String::new();
     for finding in findings {
@@ -83,12 +88,20 @@ pub fn text(file: &str, findings: &[Finding]) -> String {
             _ => file.to_string(),
         };
         out.push_str(&format!(
-            "{}: {place}: {}\n    {}\n    căn cứ: {} [{}]\n",
+            "{}: {place}: {}\n    {}\n",
             finding.level.label_vi(),
             finding.path,
             finding.message,
-            finding.source,
-            finding.rule
+        ));
+        if let Some(earlier) = &finding.earlier {
+            out.push_str(&format!(
+                "    kỳ trước: {}:{}:{}: {}\n",
+                earlier.file, earlier.line, earlier.column, earlier.path
+            ));
+        }
+        out.push_str(&format!(
+            "    căn cứ: {} [{}]\n",
+            finding.source, finding.rule
         ));
     }
     out

@@ -96,14 +96,25 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Check(args) => check::run(args, &catalogue),
         Command::Packet(args) => packet::run(args, &catalogue),
         Command::Forms(args) => forms::run(args, &catalogue),
-        Command::Init(args) => init(&args.dir),
+        Command::Init(args) => init(&args.dir, args.from.as_deref()),
     }
 }
 
-/// `hoso init`: the starting data file for the review being held.
-fn init(dir: &std::path::Path) -> Result<(), CliError> {
-    let year = hoso::init::review_year(hoso::date::Date::today());
-    let path = hoso::init::write_starter(dir, year).map_err(|err| {
+/// `hoso init`: the starting data file for the review being held, or for the year after the
+/// review in `from`.
+fn init(dir: &std::path::Path, from: Option<&std::path::Path>) -> Result<(), CliError> {
+    let written = match from {
+        Some(file) => {
+            let previous = hoso::dossier::load(file)?;
+            let year = previous.year + 1;
+            hoso::init::write_next_year(dir, &previous, file).map(|path| (path, year))
+        }
+        None => {
+            let year = hoso::init::review_year(hoso::date::Date::today());
+            hoso::init::write_starter(dir, year).map(|path| (path, year))
+        }
+    };
+    let (path, year) = written.map_err(|err| {
         CliError::Usage(format!(
             "không tạo được {}: {}",
             dir.join(hoso::init::FILE_NAME).display(),

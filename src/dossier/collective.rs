@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CollectiveBreaches, CollectiveVerdict, Rating, Score, TaskResults, Text};
+use super::{
+    CollectiveBreaches, CollectiveVerdict, EarlierShortcoming, Rating, Score, TaskResults, Text,
+};
 use crate::date::Date;
 
 /// The collective's report and self-assessment (`tap_the`); empty parts print as lines to write on.
@@ -27,6 +29,9 @@ pub struct Collective {
     pub nguyen_nhan: Option<Text>,
     /// III. Remedying shortcomings pointed out in earlier reviews.
     pub khac_phuc: Option<Text>,
+    /// III, point by point: each earlier shortcoming and where it stands.
+    #[serde(default)]
+    pub han_che_ky_truoc: Vec<EarlierShortcoming>,
     /// IV. Explanations of issues raised for the review.
     pub giai_trinh: Option<Text>,
     /// V. Responsibility of the collective and of individuals.

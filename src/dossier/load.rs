@@ -26,6 +26,14 @@ pub enum LoadError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Data(Box<DataError>),
+    /// The previous review named by `--previous` cannot be this unit's.
+    #[error("tệp kỳ trước {path}: {reason}")]
+    Previous {
+        /// The file as the user named it.
+        path: String,
+        /// Why, in Vietnamese.
+        reason: String,
+    },
 }
 
 /// A wrong value at a known place of a data file.
@@ -52,13 +60,71 @@ pub struct DataError {
     span: SourceSpan,
 }
 
-/// Reads and checks the Dossier in `path`.
+/// Reads and checks the Dossier in `path`, with the previous review its `ky_truoc` names.
 pub fn load(path: &Path) -> Result<Dossier, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|err| LoadError::Read {
+    load_linked(path, None)
+}
+
+/// Reads and checks the Dossier in `path`, with its previous review: the file `previous` when
+/// given, else the one its `ky_truoc` names, relative to `path`'s folder. The previous review's
+/// own link is not followed.
+pub fn load_linked(path: &Path, previous: Option<&Path>) -> Result<Dossier, LoadError> {
+    let text = read(path)?;
+    let name = path.display().to_string();
+    let mut dossier = parse(&text, &name)?;
+    let earlier = match (previous, &dossier.previous_file) {
+        (Some(file), _) => Some(link(&dossier, file).map_err(|reason| LoadError::Previous {
+            path: file.display().to_string(),
+            reason,
+        })?),
+        (None, Some(named)) => {
+            let file = path
+                .parent()
+                .unwrap_or(Path::new(""))
+                .join(named.value.trim());
+            let earlier = link(&dossier, &file).map_err(|reason| {
+                let text: String = text.nfc().collect();
+                Located {
+                    text: &text,
+                    name: &name,
+                }
+                .at(
+                    position_of(named.referenced),
+                    Some("ky_truoc".to_string()),
+                    format!("tệp kỳ trước {}: {reason}", file.display()),
+                )
+            })?;
+            Some(earlier)
+        }
+        (None, None) => None,
+    };
+    dossier.previous = earlier.map(std::sync::Arc::new);
+    Ok(dossier)
+}
+
+/// The text of the data file at `path`.
+fn read(path: &Path) -> Result<String, LoadError> {
+    std::fs::read_to_string(path).map_err(|err| LoadError::Read {
         path: path.display().to_string(),
         reason: crate::os_error::vietnamese(&err),
-    })?;
-    parse(&text, &path.display().to_string())
+    })
+}
+
+/// The previous review in `file`, for `dossier`; a file that cannot be read, or is not of an
+/// earlier year, is refused with why. An error inside it is reported as the file's own.
+fn link(dossier: &Dossier, file: &Path) -> Result<Dossier, String> {
+    let earlier = match read(file).and_then(|text| parse(&text, &file.display().to_string())) {
+        Ok(earlier) => earlier,
+        Err(LoadError::Read { reason, .. }) => return Err(reason),
+        Err(other) => return Err(other.to_string()),
+    };
+    if earlier.year >= dossier.year {
+        return Err(format!(
+            "là kỳ kiểm điểm năm {}, không trước năm {} của tệp này",
+            earlier.year, dossier.year
+        ));
+    }
+    Ok(earlier)
 }
 
 /// Parses YAML text into a checked Dossier; `name` is what errors call the file.
@@ -138,6 +204,18 @@ fn check_dates(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError
     for (index, member) in dossier.members.iter().enumerate() {
         if let Some(signed) = member.signed_on {
             in_period(signed, format!("dang_vien[{index}].ngay_ky"), "ngày ký")?;
+        }
+        if let Some(departure) = &member.departure
+            && departure.ngay <= dossier.meeting.date
+        {
+            return Err(located.at_path(
+                &format!("dang_vien[{index}].chuyen_di.ngay"),
+                format!(
+                    "ngày chuyển đi {} không sau ngày hội nghị {}: đảng viên đã chuyển đi trước hội nghị thì kiểm điểm ở nơi mới; bỏ đồng chí này khỏi danh sách",
+                    departure.ngay.short_vi(),
+                    dossier.meeting.date.short_vi()
+                ),
+            ));
         }
         if member.birth_date.year() > year - MEMBER_MIN_AGE {
             return Err(located.at_path(

@@ -4,6 +4,7 @@
 //! The Dossier knows nothing of forms or output formats.
 
 mod collective;
+mod earlier;
 mod grade;
 mod load;
 mod meeting;
@@ -17,8 +18,9 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 pub use collective::{Breakthrough, Collective, Outside, Task};
+pub use earlier::{Departure, EarlierShortcoming, RemedyStatus};
 pub use grade::{Grade, ItemGrades};
-pub use load::{DataError, LoadError, load, parse};
+pub use load::{DataError, LoadError, load, load_linked, parse};
 pub use meeting::{Absence, Clock, CollectiveVerdict, Meeting, Speech, Votes, VotingMethod};
 pub use points::{Points, Score};
 pub use rating::Rating;
@@ -26,7 +28,7 @@ pub use record::{
     CollectiveBreaches, Discipline, MemberBreaches, Percent, TaskResults, TemporaryActivity,
     Transfer,
 };
-pub use source_map::{Position, SourceMap};
+pub use source_map::{Place, Position, SourceMap};
 pub use text::Text;
 
 use crate::date::Date;
@@ -42,6 +44,10 @@ pub struct Dossier {
     /// The rules in force, when the data names them (`che_do`); otherwise they follow the year.
     #[serde(rename = "che_do", default, skip_serializing_if = "Option::is_none")]
     pub regime: Option<Regime>,
+    /// The file of the unit's previous review (`ky_truoc`), relative to this file: its
+    /// shortcomings open section III of this year's forms.
+    #[serde(rename = "ky_truoc", default, skip_serializing)]
+    pub previous_file: Option<Spanned<String>>,
     /// The Party organisation under review (`to_chuc`).
     #[serde(rename = "to_chuc")]
     pub organisation: Organisation,
@@ -61,6 +67,9 @@ pub struct Dossier {
     /// Where each value stands in the file the Dossier was read from, for checks made later.
     #[serde(skip)]
     pub source: Source,
+    /// The unit's previous review, once linked (`ky_truoc` or `--previous`).
+    #[serde(skip)]
+    pub previous: Option<std::sync::Arc<Dossier>>,
 }
 
 /// The file a Dossier was read from: its name and the position of every value.
@@ -76,6 +85,22 @@ impl Dossier {
     /// The regime whose forms and rules apply: the one the data names, or the one of the review year.
     pub fn regime(&self) -> Regime {
         self.regime.unwrap_or_else(|| Regime::for_year(self.year))
+    }
+
+    /// Where line `offset` (from 0) of the value at `path` stands in the file this Dossier was
+    /// read from (see [`SourceMap::line_of`]); the file's start when the path is not in it.
+    pub fn place(&self, path: &str, offset: usize) -> Place {
+        let Position { line, column } = self
+            .source
+            .positions
+            .line_of(path, offset)
+            .unwrap_or(Position { line: 1, column: 1 });
+        Place {
+            file: self.source.name.clone(),
+            path: path.to_string(),
+            line,
+            column,
+        }
     }
 
     /// The member with this id.
@@ -230,6 +255,9 @@ pub struct Member {
     /// The tasks and results that evidence the 2025 points (`phu_luc`).
     #[serde(rename = "phu_luc", default)]
     pub tasks: Vec<Task>,
+    /// Where and when the member left the unit after this review (`chuyen_di`).
+    #[serde(rename = "chuyen_di", default)]
+    pub departure: Option<Departure>,
     /// The day the member signs the self-review (`ngay_ky`); the meeting day when absent.
     #[serde(rename = "ngay_ky", default)]
     pub signed_on: Option<Date>,
@@ -283,6 +311,9 @@ pub struct SelfReview {
     pub nguyen_nhan: Option<Text>,
     /// III. Remedying shortcomings pointed out in earlier reviews.
     pub khac_phuc: Option<Text>,
+    /// III, point by point: each earlier shortcoming and where it stands.
+    #[serde(default)]
+    pub han_che_ky_truoc: Vec<EarlierShortcoming>,
     /// IV. Explanations of issues raised for the review.
     pub giai_trinh: Option<Text>,
     /// V. Personal responsibility for the collective's shortcomings.

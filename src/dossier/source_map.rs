@@ -4,9 +4,9 @@
 //! serde gives a Dossier without positions; checks made after reading (dates in the review year, a
 //! value that cannot be printed) use this map to point at the offending line.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use serde_saphyr::granit_parser::{Event, Parser};
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 
 /// A 1-based line and a 1-based column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,10 +17,25 @@ pub struct Position {
     pub column: usize,
 }
 
+/// A value's place in a named data file, for a message that points at another file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Place {
+    /// The file as the user named it.
+    pub file: String,
+    /// The field path, e.g. `tap_the.han_che`.
+    pub path: String,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
 /// The position of every value of a YAML document, by field path.
 #[derive(Debug, Default)]
 pub struct SourceMap {
     positions: HashMap<String, Position>,
+    /// The paths of literal blocks (`|`), whose lines are the file's lines.
+    literal: HashSet<String>,
 }
 
 /// One open collection while walking the events.
@@ -44,13 +59,16 @@ impl SourceMap {
                 column: span.start.col() + 1,
             };
             match event {
-                Event::Scalar(value, ..) => {
+                Event::Scalar(value, style, ..) => {
                     if let Some(Frame::Mapping {
                         key: key @ None, ..
                     }) = stack.last_mut()
                     {
                         *key = Some(value.into_owned());
                     } else if let Some(path) = next_path(&mut stack) {
+                        if style == ScalarStyle::Literal {
+                            map.literal.insert(path.clone());
+                        }
                         map.positions.insert(path, position);
                     }
                 }
@@ -84,6 +102,20 @@ impl SourceMap {
             let cut = path.rfind(['.', '['])?;
             path = &path[..cut];
         }
+    }
+
+    /// The position of line `offset` (from 0) of the text at `path`: that line of the file for a
+    /// literal block (`|`), whose lines are the file's; the value's own position otherwise.
+    pub fn line_of(&self, path: &str, offset: usize) -> Option<Position> {
+        let position = self.find(path)?;
+        Some(if self.literal.contains(path) {
+            Position {
+                line: position.line + offset,
+                ..position
+            }
+        } else {
+            position
+        })
     }
 }
 
@@ -136,6 +168,14 @@ dang_vien:
         assert_eq!(map.find("dang_vien[0].tu_kiem_diem.han_che"), at(9, 9));
         assert_eq!(map.find("dang_vien[1].ho_ten"), at(10, 14));
         assert_eq!(map.find("dang_vien[1].id"), at(10, 33));
+    }
+
+    #[test]
+    fn a_line_of_a_literal_block_is_the_file_line() {
+        let text = "a: |\n  một\n  hai\nb: \"một\\nhai\"\n";
+        let map = SourceMap::of(text);
+        assert_eq!(map.line_of("a", 1), at(3, 3));
+        assert_eq!(map.line_of("b", 1), at(4, 4));
     }
 
     #[test]

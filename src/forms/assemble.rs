@@ -12,6 +12,7 @@ use crate::document::{
     sentence_case,
 };
 use crate::dossier::{Dossier, Member};
+use crate::history::{self, Whose};
 use crate::tally::Tally;
 
 impl Catalogue {
@@ -173,5 +174,19 @@ fn template_data(dossier: &Dossier, member: Option<&Member>, reads: Option<&Read
         // The meeting's counts, for the unit's documents only: a member's form never reads
         // them, and a packet of many members would count them again for each.
         kq => member.is_none().then(|| Value::from(Serde(&Tally::of(dossier)))),
+        muc_iii => section_three(dossier, member),
+    }
+}
+
+/// Section III of the review the form is about: the earlier shortcomings point by point, and the
+/// section's own text.
+fn section_three(dossier: &Dossier, member: Option<&Member>) -> Value {
+    let (whose, text) = match member {
+        Some(member) => (Whose::Member(member), &member.self_review.khac_phuc),
+        None => (Whose::Collective, &dossier.collective.khac_phuc),
+    };
+    context! {
+        ky_truoc => Value::from(Serde(history::section_three(dossier, whose))),
+        loi => Value::from(Serde(text)),
     }
 }

@@ -9,7 +9,7 @@ use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehav
 
 use crate::date::Date;
 use crate::document::escape_markdown;
-use crate::dossier::{Grade, Points, Rating};
+use crate::dossier::{Grade, Points, Rating, RemedyStatus};
 
 /// The name of the custom auto-escape mode of body templates.
 const MARKDOWN: &str = "markdown";
@@ -36,6 +36,7 @@ pub fn environment(
     env.add_filter("muc", rating_label);
     env.add_filter("cap_do", grade_boxes);
     env.add_filter("muc_chon", rating_boxes);
+    env.add_filter("tinh_trang", remedy_status);
     env.add_filter("diem", points_out_of);
     env.add_filter("tong_diem", total_points);
     env.add_filter("bo_dau", strip_prefix);
@@ -162,6 +163,17 @@ fn rating_boxes(value: Value) -> Result<Value, Error> {
     Ok(choices(&labels, chosen, 2))
 }
 
+/// `{{ s | tinh_trang }}`: where an earlier shortcoming stands ("Đang khắc phục"), or the three
+/// statuses as tick boxes on one row when the data does not say.
+fn remedy_status(value: Value) -> Result<Value, Error> {
+    Ok(
+        match chosen_key(&value, RemedyStatus::from_key, "tình trạng khắc phục")? {
+            Some(status) => Value::from(status.label_vi()),
+            None => choices(&RemedyStatus::ALL.map(RemedyStatus::label_vi), None, 3),
+        },
+    )
+}
+
 /// What the form prints for points not given yet, to be written by hand.
 const NO_POINTS: &str = "……";
 
@@ -238,14 +250,15 @@ mod tests {
     #[test]
     fn grades_and_levels_become_tick_boxes() {
         let out = render(
-            "{{ a | cap_do }}|{{ b | cap_do }}|{{ r | muc_chon }}",
-            context! { a => "tot", b => Value::from(()), r => "hoan_thanh" },
+            "{{ a | cap_do }}|{{ b | cap_do }}|{{ r | muc_chon }}|{{ s | tinh_trang }}|{{ t | tinh_trang }}",
+            context! { a => "tot", b => Value::from(()), r => "hoan_thanh", s => "dang_khac_phuc", t => () },
         );
         assert_eq!(
             out,
             "<o-chon cot=\"4\" muc=\"Xuất sắc|Tốt|Trung bình|Kém\" chon=\"2\"/>|\
              <o-chon cot=\"4\" muc=\"Xuất sắc|Tốt|Trung bình|Kém\"/>|\
-             <o-chon cot=\"2\" muc=\"Hoàn thành xuất sắc nhiệm vụ|Hoàn thành tốt nhiệm vụ|Hoàn thành nhiệm vụ|Không hoàn thành nhiệm vụ\" chon=\"3\"/>"
+             <o-chon cot=\"2\" muc=\"Hoàn thành xuất sắc nhiệm vụ|Hoàn thành tốt nhiệm vụ|Hoàn thành nhiệm vụ|Không hoàn thành nhiệm vụ\" chon=\"3\"/>|\
+             Đang khắc phục|<o-chon cot=\"3\" muc=\"Đã khắc phục|Đang khắc phục|Chưa khắc phục\"/>"
         );
     }
 

@@ -26,6 +26,11 @@ pub enum UnitsError {
         /// Why, in Vietnamese.
         reason: String,
     },
+    /// `--previous` names one previous review for several units.
+    #[error(
+        "--previous chỉ dùng khi in một đơn vị; với {0} đơn vị, ghi khóa ky_truoc trong tệp dữ liệu của từng đơn vị"
+    )]
+    PreviousOfMany(usize),
     /// Two unit files have the same name, so their packets would share a folder.
     #[error(
         "hai tệp dữ liệu cùng tên «{name}» ({first} và {second}): hồ sơ của chúng sẽ ghi vào cùng một thư mục; đổi tên một tệp"
@@ -126,9 +131,18 @@ pub fn preflight(catalogue: &Catalogue, dossiers: &[Dossier]) -> Vec<Preflight> 
     })
 }
 
-/// Reads every unit file, in parallel; the results in the order of `files`.
-pub fn load_units(files: &[PathBuf]) -> Vec<Result<Dossier, LoadError>> {
-    crate::parallel::map(files, |file| dossier::load(file))
+/// Reads every unit file with its previous review, in parallel; the results in the order of
+/// `files`. `previous`, the previous review named on the command line, is for one unit only.
+pub fn load_units(
+    files: &[PathBuf],
+    previous: Option<&Path>,
+) -> Result<Vec<Result<Dossier, LoadError>>, UnitsError> {
+    if previous.is_some() && files.len() > 1 {
+        return Err(UnitsError::PreviousOfMany(files.len()));
+    }
+    Ok(crate::parallel::map(files, |file| {
+        dossier::load_linked(file, previous)
+    }))
 }
 
 #[cfg(test)]

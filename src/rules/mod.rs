@@ -6,6 +6,7 @@
 
 mod comments;
 mod dates;
+mod earlier;
 mod fields;
 mod levels;
 mod minutes;
@@ -15,7 +16,7 @@ mod regime_2025;
 
 use serde::Serialize;
 
-use crate::dossier::Dossier;
+use crate::dossier::{Dossier, Place};
 use crate::forms::Catalogue;
 use crate::regime::Regime;
 use crate::tally::{Attendance, attendance};
@@ -60,6 +61,9 @@ pub struct Finding {
     pub message: String,
     /// The rule's source, e.g. "Quy định 366-QĐ/TW, Điều 11".
     pub source: String,
+    /// The line of the previous review the finding compares with, when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earlier: Option<Place>,
 }
 
 /// One rule: what it checks, under which regimes, and on what authority.
@@ -106,6 +110,9 @@ pub const RULES: &[Rule] = &[
     dates::PLAUSIBLE_DATES,
     dates::DEADLINE,
     fields::RULE,
+    earlier::REPEATED,
+    earlier::UNANSWERED,
+    earlier::COPIED,
 ];
 
 /// What the rules read: the data, its regime, the meeting's count, and the forms.
@@ -137,7 +144,19 @@ impl Report {
             column: None,
             message,
             source: source.to_string(),
+            earlier: None,
         });
+    }
+
+    /// A finding at `place` (a line inside a field), comparing with `earlier` when given.
+    fn located(&mut self, level: Level, place: &Place, earlier: Option<Place>, message: String) {
+        let source = self.source;
+        self.push(level, place.path.clone(), message, source);
+        if let Some(finding) = self.findings.last_mut() {
+            finding.line = Some(place.line);
+            finding.column = Some(place.column);
+            finding.earlier = earlier;
+        }
     }
 
     /// An error at `path`, on the rule's own source.
@@ -171,7 +190,7 @@ pub fn check(dossier: &Dossier, catalogue: &Catalogue) -> Vec<Finding> {
         (rule.check)(&review, &mut report);
         findings.append(&mut report.findings);
     }
-    for finding in &mut findings {
+    for finding in findings.iter_mut().filter(|f| f.line.is_none()) {
         if let Some(position) = dossier.source.positions.find(&finding.path) {
             finding.line = Some(position.line);
             finding.column = Some(position.column);

@@ -89,6 +89,28 @@ pub fn sample_2026() -> PathBuf {
     root().join("data-samples/chi-bo-mau-2026.yaml")
 }
 
+/// Copies the unit file `from` to `to`, with the previous review its `ky_truoc` names placed at
+/// the same path beside the copy, as a clerk moving a year's folder would.
+pub fn copy_unit(from: &Path, to: &Path) {
+    std::fs::copy(from, to).unwrap();
+    copy_linked(from, to);
+}
+
+/// Places the previous review that the unit file `from` links (`ky_truoc`) beside `to`, at the
+/// same relative path.
+fn copy_linked(from: &Path, to: &Path) {
+    let text = std::fs::read_to_string(from).unwrap();
+    let linked = text
+        .lines()
+        .find_map(|line| line.strip_prefix("ky_truoc:"))
+        .map(str::trim);
+    if let Some(linked) = linked {
+        let target = to.parent().unwrap().join(linked);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(from.parent().unwrap().join(linked), target).unwrap();
+    }
+}
+
 /// The documents of the unit itself, printed once each.
 pub const COLLECTIVE: [&str; 3] = ["tap-the", "bien-ban", "tong-hop"];
 
@@ -356,6 +378,7 @@ pub fn edited(data: &Path, dir: &Path, name: &str, from: &str, to: &str) -> Path
     assert!(text.contains(from), "the sample has no «{from}»");
     let path = dir.join(name);
     std::fs::write(&path, text.replacen(from, to, 1)).expect("temporary file written");
+    copy_linked(data, &path);
     path
 }
 

@@ -1,7 +1,11 @@
 //! A starting data file for a unit: every field, commented in Vietnamese, for the review year
-//! being held.
+//! being held; or this year's file started from last year's.
 
-use std::path::{Path, PathBuf};
+mod carry;
+
+use std::path::{Component, Path, PathBuf};
+
+pub use carry::next_year;
 
 use crate::date::Date;
 
@@ -32,14 +36,44 @@ pub fn starter(year: i32) -> String {
 /// Writes the starting file for the review of `year` into `dir` (created if missing); refuses
 /// to replace a file already there.
 pub fn write_starter(dir: &Path, year: i32) -> std::io::Result<PathBuf> {
+    write_new(dir, &starter(year))
+}
+
+/// Writes the file of the review after `previous` (read from `previous_file`) into `dir`
+/// (created if missing), linked to `previous_file`; refuses to replace a file already there.
+pub fn write_next_year(
+    dir: &Path,
+    previous: &crate::dossier::Dossier,
+    previous_file: &Path,
+) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let link = relative(&dir.canonicalize()?, &previous_file.canonicalize()?);
+    write_new(dir, &next_year(previous, &link))
+}
+
+/// Writes `text` as `dir/don-vi.yaml`, a file that must not exist yet.
+fn write_new(dir: &Path, text: &str) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let path = dir.join(FILE_NAME);
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)?;
-    std::io::Write::write_all(&mut file, starter(year).as_bytes())?;
+    std::io::Write::write_all(&mut file, text.as_bytes())?;
     Ok(path)
+}
+
+/// The path of `file` seen from the folder `from`, both absolute, with `/` between parts so the
+/// data file reads the same on every system.
+fn relative(from: &Path, file: &Path) -> String {
+    let from: Vec<Component<'_>> = from.components().collect();
+    let to: Vec<Component<'_>> = file.components().collect();
+    let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let ups = std::iter::repeat_n("..".to_string(), from.len() - shared);
+    let downs = to[shared..]
+        .iter()
+        .map(|part| part.as_os_str().to_string_lossy().into_owned());
+    ups.chain(downs).collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]
@@ -52,6 +86,14 @@ mod tests {
         assert_eq!(review_year(on(2026, 11, 29)), 2026);
         assert_eq!(review_year(on(2027, 3, 31)), 2026);
         assert_eq!(review_year(on(2027, 4, 1)), 2027);
+    }
+
+    #[test]
+    fn a_path_is_seen_from_another_folder() {
+        let at = |from: &str, to: &str| relative(Path::new(from), Path::new(to));
+        assert_eq!(at("/a/2026", "/a/2025/don-vi.yaml"), "../2025/don-vi.yaml");
+        assert_eq!(at("/a", "/a/cu.yaml"), "cu.yaml");
+        assert_eq!(at("/a/b/c", "/x.yaml"), "../../../x.yaml");
     }
 
     #[test]

@@ -1,0 +1,217 @@
+//! Year over year: last year's shortcomings carried into this year's section III, point by
+//! point, and what a review repeats of the last.
+//!
+//! A unit's file links its previous review (`ky_truoc`, or `--previous`); people are matched by
+//! their id, so a member new to the unit simply has no earlier review.
+
+mod items;
+mod similar;
+
+use serde::Serialize;
+
+use crate::dossier::{Dossier, EarlierShortcoming, Member, Place, RemedyStatus, Text};
+
+pub use items::{Item, items};
+pub use similar::{SAME_SHORTCOMING, copied, same_shortcoming, similarity};
+
+/// Whose review: the collective's, or a member's.
+#[derive(Debug, Clone, Copy)]
+pub enum Whose<'d> {
+    /// The collective's report (Mẫu 01).
+    Collective,
+    /// A member's self-review, found by id.
+    Member(&'d Member),
+}
+
+/// One review's texts in one year's data: where they are and what they say.
+struct Review<'d> {
+    dossier: &'d Dossier,
+    /// The field path of the texts: `tap_the` or `dang_vien[3].tu_kiem_diem`.
+    path: String,
+    shortcomings: Option<&'d Text>,
+    statuses: &'d [EarlierShortcoming],
+}
+
+impl<'d> Whose<'d> {
+    /// The same person's (or the collective's) review in `dossier`, if it has one.
+    fn review_in(self, dossier: &'d Dossier) -> Option<Review<'d>> {
+        match self {
+            Whose::Collective => Some(Review {
+                dossier,
+                path: "tap_the".to_string(),
+                shortcomings: dossier.collective.han_che.as_ref(),
+                statuses: &dossier.collective.han_che_ky_truoc,
+            }),
+            Whose::Member(member) => {
+                let index = dossier
+                    .members
+                    .iter()
+                    .position(|m| m.id.value == member.id.value)?;
+                let found = &dossier.members[index];
+                Some(Review {
+                    dossier,
+                    path: format!("dang_vien[{index}].tu_kiem_diem"),
+                    shortcomings: found.self_review.han_che.as_ref(),
+                    statuses: &found.self_review.han_che_ky_truoc,
+                })
+            }
+        }
+    }
+
+    /// The field path of this review's texts in `dossier`: `tap_the` or
+    /// `dang_vien[3].tu_kiem_diem`.
+    pub fn texts_path(self, dossier: &Dossier) -> Option<String> {
+        self.review_in(dossier).map(|review| review.path)
+    }
+}
+
+/// A shortcoming of the review's text (section II.1), one item, with its place in the file.
+#[derive(Debug, Clone)]
+pub struct Stated {
+    /// The shortcoming, as one sentence.
+    pub text: String,
+    /// The year of the review that stated it.
+    pub year: i32,
+    /// Where it is written.
+    pub place: Place,
+}
+
+impl Review<'_> {
+    /// The shortcomings of section II.1, one item each.
+    fn stated(&self) -> Vec<Stated> {
+        let path = format!("{}.han_che", self.path);
+        self.shortcomings
+            .map(|text| items(text))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|item| Stated {
+                place: self.dossier.place(&path, item.line),
+                text: item.text,
+                year: self.dossier.year,
+            })
+            .collect()
+    }
+
+    /// The shortcomings of earlier years this review still reports as not remedied.
+    fn still_open(&self) -> Vec<Stated> {
+        self.statuses
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| entry.tinh_trang != Some(RemedyStatus::Done))
+            .map(|(index, entry)| Stated {
+                text: entry.han_che.to_string(),
+                year: entry.nam.unwrap_or(self.dossier.year - 1),
+                place: self.dossier.place(
+                    &format!("{}.han_che_ky_truoc[{index}].han_che", self.path),
+                    0,
+                ),
+            })
+            .collect()
+    }
+}
+
+/// This year's shortcomings of `whose` review, one item each, with their places.
+pub fn this_year(dossier: &Dossier, whose: Whose<'_>) -> Vec<Stated> {
+    whose
+        .review_in(dossier)
+        .map(|review| review.stated())
+        .unwrap_or_default()
+}
+
+/// The shortcomings that `whose` review of this year must answer in section III: those its
+/// previous review stated, then those of earlier years it reported as still open (each once),
+/// in the order written. Empty when no previous review is linked or it has no such review.
+pub fn earlier(dossier: &Dossier, whose: Whose<'_>) -> Vec<Stated> {
+    dossier
+        .previous
+        .as_deref()
+        .map(|previous| to_answer_next(previous, whose))
+        .unwrap_or_default()
+}
+
+/// The shortcomings of `whose` review in `dossier` that next year's review must answer: those it
+/// states, then those of earlier years it reports as still open (each once).
+pub fn to_answer_next(dossier: &Dossier, whose: Whose<'_>) -> Vec<Stated> {
+    let Some(review) = whose.review_in(dossier) else {
+        return Vec::new();
+    };
+    let mut all = review.stated();
+    for open in review.still_open() {
+        if !all.iter().any(|s| same_shortcoming(&s.text, &open.text)) {
+            all.push(open);
+        }
+    }
+    all
+}
+
+/// One point of section III: an earlier shortcoming and where it stands, as the forms print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Carried {
+    /// The shortcoming.
+    pub han_che: String,
+    /// The year of the review that pointed it out.
+    pub nam: i32,
+    /// Where it stands now, when this year's data says.
+    pub tinh_trang: Option<RemedyStatus>,
+    /// How far it is remedied.
+    pub muc_do: Option<Text>,
+    /// The difficulties met.
+    pub kho_khan: Option<Text>,
+    /// Where the previous review states it, when it comes from there.
+    #[serde(skip)]
+    pub earlier: Option<Place>,
+    /// Which of this year's `han_che_ky_truoc` entries answers it, if any.
+    #[serde(skip)]
+    pub entry: Option<usize>,
+}
+
+/// Section III of `whose` review, point by point: each shortcoming of [`earlier`] with the entry
+/// of this year's `han_che_ky_truoc` that states the same one (by [`same_shortcoming`], the most
+/// alike first), then the entries that answer none of them (shortcomings the upper level
+/// pointed out, or older ones), in the order written.
+pub fn section_three(dossier: &Dossier, whose: Whose<'_>) -> Vec<Carried> {
+    let entries = whose
+        .review_in(dossier)
+        .map(|review| review.statuses)
+        .unwrap_or_default();
+    let mut used = vec![false; entries.len()];
+    let mut points = Vec::new();
+    for stated in earlier(dossier, whose) {
+        let answer = entries
+            .iter()
+            .enumerate()
+            .filter(|(index, entry)| {
+                !used[*index] && same_shortcoming(&entry.han_che, &stated.text)
+            })
+            .max_by(|(_, a), (_, b)| {
+                similarity(&a.han_che, &stated.text)
+                    .total_cmp(&similarity(&b.han_che, &stated.text))
+            })
+            .map(|(index, _)| index);
+        if let Some(index) = answer {
+            used[index] = true;
+        }
+        let entry = answer.map(|index| &entries[index]);
+        points.push(Carried {
+            han_che: stated.text,
+            nam: stated.year,
+            tinh_trang: entry.and_then(|e| e.tinh_trang),
+            muc_do: entry.and_then(|e| e.muc_do.clone()),
+            kho_khan: entry.and_then(|e| e.kho_khan.clone()),
+            earlier: Some(stated.place),
+            entry: answer,
+        });
+    }
+    for (index, entry) in entries.iter().enumerate().filter(|(i, _)| !used[*i]) {
+        points.push(Carried {
+            han_che: entry.han_che.to_string(),
+            nam: entry.nam.unwrap_or(dossier.year - 1),
+            tinh_trang: entry.tinh_trang,
+            muc_do: entry.muc_do.clone(),
+            kho_khan: entry.kho_khan.clone(),
+            earlier: None,
+            entry: Some(index),
+        });
+    }
+    points
+}

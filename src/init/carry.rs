@@ -1,0 +1,194 @@
+//! This year's data file started from last year's: the unit, the members still in it with their
+//! posts, and last year's shortcomings already placed in section III of each review.
+
+use std::fmt::Write;
+
+use super::STARTER;
+use crate::date::Date;
+use crate::dossier::{Dossier, Member, Outside};
+use crate::history::{self, Stated, Whose};
+
+/// How long a dự bị member's probation lasts (Điều lệ Đảng, Điều 5).
+const PROBATION_MONTHS: u32 = 12;
+
+/// The data file of the review after `previous`'s, linked to it by `ky_truoc` as `link` (the
+/// previous file's path as seen from the new file's folder). Members who left after the last
+/// review (`chuyen_di`) are left out.
+pub fn next_year(previous: &Dossier, link: &str) -> String {
+    let year = previous.year + 1;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Tệp dữ liệu kiểm điểm, đánh giá, xếp loại chất lượng năm {year} — do «hoso init --from» tạo ra\n\
+         # từ kỳ kiểm điểm năm {}: giữ đơn vị, đảng viên còn sinh hoạt và chức vụ; hạn chế của năm {}\n\
+         # đã được ghi sẵn vào mục III (han_che_ky_truoc) của từng bản kiểm điểm.",
+        previous.year, previous.year
+    );
+    out.push_str(&general_notes());
+    let _ = writeln!(out, "\nnam: {year}\n");
+    out.push_str("# Tệp kỳ kiểm điểm trước, tính từ thư mục của tệp này.\n");
+    let _ = writeln!(out, "ky_truoc: {}\n", quote(link));
+    organisation(&mut out, previous);
+    out.push_str(&starter_part("hoi_nghi:", "tap_the:").replace("{nam}", &year.to_string()));
+    out.push_str("tap_the:\n  # Số và ký hiệu báo cáo kiểm điểm của tập thể (Mẫu 01), ví dụ 18-BC/CB.\n  so: …-BC/CB\n");
+    earlier_shortcomings(
+        &mut out,
+        &history::to_answer_next(previous, Whose::Collective),
+        "  ",
+    );
+    out.push_str("\ndang_vien:\n");
+    let meeting = Date::from_ymd(year, 12, 15);
+    for member in previous.members.iter().filter(|m| m.departure.is_none()) {
+        member_entry(&mut out, previous, member, meeting);
+    }
+    out
+}
+
+/// The notes on writing values that open the starting file.
+fn general_notes() -> String {
+    STARTER
+        .lines()
+        .skip_while(|line| !line.starts_with("# Quy tắc chung"))
+        .take_while(|line| line.starts_with('#'))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// The starting file's lines from the one that begins with `from` up to the one that begins with
+/// `to`, with its braces unescaped.
+fn starter_part(from: &str, to: &str) -> String {
+    let start = STARTER.find(&format!("\n{from}")).map_or(0, |at| at + 1);
+    let end = STARTER[start..]
+        .find(&format!("\n{to}"))
+        .map_or(STARTER.len(), |at| start + at + 1);
+    STARTER[start..end].replace("{{", "{").replace("}}", "}")
+}
+
+fn organisation(out: &mut String, previous: &Dossier) {
+    let unit = &previous.organisation;
+    let stays = |id: &Option<serde_saphyr::Spanned<String>>| {
+        id.as_ref()
+            .and_then(|id| previous.member(&id.value))
+            .filter(|member| member.departure.is_none())
+            .map(|member| member.id.value.clone())
+    };
+    let _ = writeln!(
+        out,
+        "to_chuc:\n  cap_tren: {}\n  ten: {}\n  dia_danh: {}\n  co_chi_uy: {}\n  loai: {}",
+        quote(&unit.superior),
+        quote(&unit.name),
+        quote(&unit.place),
+        unit.has_committee,
+        match unit.kind {
+            crate::dossier::OrganisationKind::Branch => "chi_bo",
+            crate::dossier::OrganisationKind::Committee => "dang_bo",
+        }
+    );
+    for (key, id) in [
+        ("bi_thu", stays(&unit.secretary)),
+        ("pho_bi_thu", stays(&unit.deputy)),
+    ] {
+        match id {
+            Some(id) => {
+                let _ = writeln!(out, "  {key}: {id}");
+            }
+            None => {
+                let _ = writeln!(out, "  # {key}: …");
+            }
+        }
+    }
+    if let Some(quota) = unit.excellent_quota {
+        let _ = writeln!(out, "  ty_le_xuat_sac: {}", quota.value());
+    }
+    out.push('\n');
+}
+
+fn member_entry(out: &mut String, previous: &Dossier, member: &Member, meeting: Option<Date>) {
+    let _ = writeln!(
+        out,
+        "  - id: {}\n    ho_ten: {}\n    ngay_sinh: {}",
+        member.id.value,
+        quote(&member.name),
+        member.birth_date
+    );
+    if let Some(admitted) = member.admitted_on {
+        let _ = writeln!(out, "    ngay_vao_dang: {admitted}");
+    }
+    if member.probationary {
+        let confirmed = member
+            .admitted_on
+            .and_then(|admitted| admitted.plus_months(PROBATION_MONTHS))
+            .zip(meeting)
+            .is_some_and(|(confirmed, meeting)| confirmed <= meeting);
+        if confirmed {
+            out.push_str("    # du_bi: true   (năm trước là đảng viên dự bị; đã đủ 12 tháng dự bị: ghi lại nếu chưa được công nhận chính thức)\n");
+        } else {
+            out.push_str("    du_bi: true\n");
+        }
+    }
+    for (key, value) in [
+        ("chuc_vu_dang", &member.party_post),
+        ("chuc_vu_chinh_quyen", &member.government_post),
+        ("chuc_vu_doan_the", &member.union_post),
+        ("don_vi_cong_tac", &member.workplace),
+    ] {
+        if let Some(value) = value.as_ref().filter(|v| !v.trim().is_empty()) {
+            let _ = writeln!(out, "    {key}: {}", quote(value));
+        }
+    }
+    if let Some(leader) = member.leader {
+        let _ = writeln!(out, "    lanh_dao_quan_ly: {leader}");
+    }
+    if let Some(outside) = member.outside {
+        let key = match outside {
+            Outside::Retired => "huu_tri",
+            Outside::Student => "hoc_sinh_sinh_vien",
+            Outside::PrivateBusiness => "doanh_nghiep_tu_nhan",
+            Outside::Other => "khac",
+        };
+        let _ = writeln!(out, "    ngoai_he_thong_chinh_tri: {key}");
+    }
+    let earlier = history::to_answer_next(previous, Whose::Member(member));
+    if !earlier.is_empty() {
+        out.push_str("    tu_kiem_diem:\n");
+        earlier_shortcomings(out, &earlier, "      ");
+    }
+}
+
+/// `han_che_ky_truoc` with one entry per shortcoming, its status left for the clerk to write.
+fn earlier_shortcomings(out: &mut String, earlier: &[Stated], indent: &str) {
+    if earlier.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{indent}# Mục III: kết quả khắc phục từng hạn chế của kỳ trước. Ghi tinh_trang: da_khac_phuc,\n\
+         {indent}# dang_khac_phuc (kèm muc_do: mức độ đã khắc phục) hoặc chua_khac_phuc; kho_khan nếu có.\n\
+         {indent}han_che_ky_truoc:"
+    );
+    for stated in earlier {
+        let _ = writeln!(
+            out,
+            "{indent}  - han_che: {}\n{indent}    nam: {}\n{indent}    # tinh_trang: da_khac_phuc",
+            quote(&stated.text),
+            stated.year
+        );
+    }
+}
+
+/// `text` as a YAML double-quoted scalar, which reads back as the very same string.
+fn quote(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            other => quoted.push(other),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
