@@ -215,3 +215,105 @@ pub fn section_three(dossier: &Dossier, whose: Whose<'_>) -> Vec<Carried> {
     }
     points
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::dossier::parse;
+
+    /// A unit of `year` whose one member, `an`, states `shortcomings` and answers `earlier`
+    /// (YAML lines of `han_che_ky_truoc`).
+    fn unit(year: i32, shortcomings: &str, earlier: &str) -> String {
+        format!(
+            "nam: {year}
+to_chuc: {{cap_tren: Đảng bộ Sở, ten: Chi bộ Phòng Kế toán, dia_danh: Hải Phòng}}
+hoi_nghi: {{ngay: {year}-12-05}}
+dang_vien:
+  - id: an
+    ho_ten: Nguyễn Văn An
+    ngay_sinh: 1972-03-12
+    tu_kiem_diem:
+      han_che: |
+{shortcomings}
+      han_che_ky_truoc:
+{earlier}
+"
+        )
+    }
+
+    fn linked(now: &str, before: &str) -> Dossier {
+        let mut dossier = parse(now, "2026.yaml").unwrap();
+        dossier.previous = Some(Arc::new(parse(before, "2025.yaml").unwrap()));
+        dossier
+    }
+
+    #[test]
+    fn section_three_answers_each_earlier_shortcoming_with_the_entry_that_restates_it() {
+        let before = unit(
+            2025,
+            "        - Chưa thường xuyên kiểm tra hồ sơ.\n        - Báo cáo có lúc gửi chậm.",
+            "        - {han_che: Nghiên cứu tài liệu còn ít, nam: 2024, tinh_trang: dang_khac_phuc}\n        - {han_che: Đi họp muộn, nam: 2024, tinh_trang: da_khac_phuc}",
+        );
+        let now = unit(
+            2026,
+            "        Không có.",
+            "        - {han_che: Báo cáo gửi chậm, tinh_trang: da_khac_phuc}\n        - {han_che: Việc kiểm tra hồ sơ còn chưa thường xuyên, tinh_trang: dang_khac_phuc, muc_do: một nửa}\n        - {han_che: Cấp trên nhắc việc lưu trữ, tinh_trang: chua_khac_phuc}",
+        );
+        let dossier = linked(&now, &before);
+        let member = &dossier.members[0];
+        let points = section_three(&dossier, Whose::Member(member));
+        let summary: Vec<(&str, i32, Option<RemedyStatus>, Option<usize>)> = points
+            .iter()
+            .map(|p| (p.han_che.as_str(), p.nam, p.tinh_trang, p.entry))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                // Last year's, in order, each answered by the entry that restates it.
+                (
+                    "Chưa thường xuyên kiểm tra hồ sơ",
+                    2025,
+                    Some(RemedyStatus::InProgress),
+                    Some(1)
+                ),
+                (
+                    "Báo cáo có lúc gửi chậm",
+                    2025,
+                    Some(RemedyStatus::Done),
+                    Some(0)
+                ),
+                // Older, still open last year: carried on, unanswered now.
+                ("Nghiên cứu tài liệu còn ít", 2024, None, None),
+                // This year's entry that answers none of them.
+                (
+                    "Cấp trên nhắc việc lưu trữ",
+                    2025,
+                    Some(RemedyStatus::NotYet),
+                    Some(2)
+                ),
+            ]
+        );
+        // Where last year's file states each: its own line of the literal block.
+        let lines: Vec<Option<usize>> = points
+            .iter()
+            .map(|p| p.earlier.as_ref().map(|place| place.line))
+            .collect();
+        assert_eq!(lines, vec![Some(10), Some(11), Some(13), None]);
+    }
+
+    #[test]
+    fn without_a_previous_review_section_three_is_the_data_alone() {
+        let now = unit(
+            2026,
+            "        Không có.",
+            "        - {han_che: Báo cáo gửi chậm, nam: 2024}",
+        );
+        let dossier = parse(&now, "2026.yaml").unwrap();
+        let points = section_three(&dossier, Whose::Member(&dossier.members[0]));
+        assert_eq!(points.len(), 1);
+        assert_eq!((points[0].nam, points[0].tinh_trang), (2024, None));
+        assert!(earlier(&dossier, Whose::Collective).is_empty());
+    }
+}

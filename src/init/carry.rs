@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::STARTER;
+use super::starter;
 use crate::date::Date;
 use crate::dossier::{Dossier, Member, Outside};
 use crate::history::{self, Stated, Whose};
@@ -21,16 +21,19 @@ pub fn next_year(previous: &Dossier, link: &str) -> String {
         out,
         "# Tệp dữ liệu kiểm điểm, đánh giá, xếp loại chất lượng năm {year} — do «hoso init --from» tạo ra\n\
          # từ kỳ kiểm điểm năm {}: giữ đơn vị, đảng viên còn sinh hoạt và chức vụ; hạn chế của năm {}\n\
-         # đã được ghi sẵn vào mục III (han_che_ky_truoc) của từng bản kiểm điểm.",
+         # đã được ghi sẵn vào mục III (han_che_ky_truoc) của từng bản kiểm điểm: ghi kết quả khắc phục\n\
+         # từng hạn chế ở tinh_trang (da_khac_phuc, dang_khac_phuc kèm muc_do, chua_khac_phuc) và\n\
+         # kho_khan nếu có; hạn chế chưa ghi kết quả thì mục III in ô để đánh dấu tay.",
         previous.year, previous.year
     );
-    out.push_str(&general_notes());
+    let starter = starter(year);
+    out.push_str(&general_notes(&starter));
     let _ = writeln!(out, "\nnam: {year}\n");
     out.push_str("# Tệp kỳ kiểm điểm trước, tính từ thư mục của tệp này.\n");
     let _ = writeln!(out, "ky_truoc: {}\n", quote(link));
     organisation(&mut out, previous);
-    out.push_str(&starter_part("hoi_nghi:", "tap_the:").replace("{nam}", &year.to_string()));
-    out.push_str("tap_the:\n  # Số và ký hiệu báo cáo kiểm điểm của tập thể (Mẫu 01), ví dụ 18-BC/CB.\n  so: …-BC/CB\n");
+    out.push_str(part(&starter, "hoi_nghi:", "tap_the:"));
+    out.push_str(part(&starter, "tap_the:", "dang_vien:"));
     earlier_shortcomings(
         &mut out,
         &history::to_answer_next(previous, Whose::Collective),
@@ -44,9 +47,9 @@ pub fn next_year(previous: &Dossier, link: &str) -> String {
     out
 }
 
-/// The notes on writing values that open the starting file.
-fn general_notes() -> String {
-    STARTER
+/// The notes on writing values that open the starting file `starter`.
+fn general_notes(starter: &str) -> String {
+    starter
         .lines()
         .skip_while(|line| !line.starts_with("# Quy tắc chung"))
         .take_while(|line| line.starts_with('#'))
@@ -54,14 +57,14 @@ fn general_notes() -> String {
         .collect()
 }
 
-/// The starting file's lines from the one that begins with `from` up to the one that begins with
-/// `to`, with its braces unescaped.
-fn starter_part(from: &str, to: &str) -> String {
-    let start = STARTER.find(&format!("\n{from}")).map_or(0, |at| at + 1);
-    let end = STARTER[start..]
+/// The lines of the starting file `starter` from the one that begins with `from` up to the one
+/// that begins with `to`.
+fn part<'s>(starter: &'s str, from: &str, to: &str) -> &'s str {
+    let start = starter.find(&format!("\n{from}")).map_or(0, |at| at + 1);
+    let end = starter[start..]
         .find(&format!("\n{to}"))
-        .map_or(STARTER.len(), |at| start + at + 1);
-    STARTER[start..end].replace("{{", "{").replace("}}", "}")
+        .map_or(starter.len(), |at| start + at + 1);
+    &starter[start..end]
 }
 
 fn organisation(out: &mut String, previous: &Dossier) {
@@ -74,16 +77,15 @@ fn organisation(out: &mut String, previous: &Dossier) {
     };
     let _ = writeln!(
         out,
-        "to_chuc:\n  cap_tren: {}\n  ten: {}\n  dia_danh: {}\n  co_chi_uy: {}\n  loai: {}",
+        "to_chuc:\n  cap_tren: {}\n  ten: {}\n  dia_danh: {}\n  co_chi_uy: {}",
         quote(&unit.superior),
         quote(&unit.name),
         quote(&unit.place),
         unit.has_committee,
-        match unit.kind {
-            crate::dossier::OrganisationKind::Branch => "chi_bo",
-            crate::dossier::OrganisationKind::Committee => "dang_bo",
-        }
     );
+    if unit.kind == crate::dossier::OrganisationKind::Committee {
+        out.push_str("  loai: dang_bo\n");
+    }
     for (key, id) in [
         ("bi_thu", stays(&unit.secretary)),
         ("pho_bi_thu", stays(&unit.deputy)),
@@ -160,16 +162,11 @@ fn earlier_shortcomings(out: &mut String, earlier: &[Stated], indent: &str) {
     if earlier.is_empty() {
         return;
     }
-    let _ = writeln!(
-        out,
-        "{indent}# Mục III: kết quả khắc phục từng hạn chế của kỳ trước. Ghi tinh_trang: da_khac_phuc,\n\
-         {indent}# dang_khac_phuc (kèm muc_do: mức độ đã khắc phục) hoặc chua_khac_phuc; kho_khan nếu có.\n\
-         {indent}han_che_ky_truoc:"
-    );
+    let _ = writeln!(out, "{indent}han_che_ky_truoc:");
     for stated in earlier {
         let _ = writeln!(
             out,
-            "{indent}  - han_che: {}\n{indent}    nam: {}\n{indent}    # tinh_trang: da_khac_phuc",
+            "{indent}  - han_che: {}\n{indent}    nam: {}\n{indent}    # tinh_trang: da_khac_phuc   (hoặc dang_khac_phuc kèm muc_do, hoặc chua_khac_phuc)",
             quote(&stated.text),
             stated.year
         );

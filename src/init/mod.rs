@@ -9,7 +9,8 @@ pub use carry::next_year;
 
 use crate::date::Date;
 
-/// The starting file, with `{nam}` for the review year and `{{`/`}}` for braces.
+/// The starting file, with `{nam}` for the review year (`{nam_truoc}`, `{nam_sau}` for the years
+/// before and after) and `{{`/`}}` for braces.
 const STARTER: &str = include_str!("starter.yaml");
 
 /// The name of the file `hoso init` writes.
@@ -29,6 +30,8 @@ pub fn review_year(today: Date) -> i32 {
 pub fn starter(year: i32) -> String {
     STARTER
         .replace("{nam}", &year.to_string())
+        .replace("{nam_truoc}", &(year - 1).to_string())
+        .replace("{nam_sau}", &(year + 1).to_string())
         .replace("{{", "{")
         .replace("}}", "}")
 }
@@ -64,11 +67,15 @@ fn write_new(dir: &Path, text: &str) -> std::io::Result<PathBuf> {
 }
 
 /// The path of `file` seen from the folder `from`, both absolute, with `/` between parts so the
-/// data file reads the same on every system.
+/// data file reads the same on every system; `file` as it is when the two share no folder but
+/// the root.
 fn relative(from: &Path, file: &Path) -> String {
     let from: Vec<Component<'_>> = from.components().collect();
     let to: Vec<Component<'_>> = file.components().collect();
     let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    if shared <= 1 {
+        return file.display().to_string();
+    }
     let ups = std::iter::repeat_n("..".to_string(), from.len() - shared);
     let downs = to[shared..]
         .iter()
@@ -93,7 +100,8 @@ mod tests {
         let at = |from: &str, to: &str| relative(Path::new(from), Path::new(to));
         assert_eq!(at("/a/2026", "/a/2025/don-vi.yaml"), "../2025/don-vi.yaml");
         assert_eq!(at("/a", "/a/cu.yaml"), "cu.yaml");
-        assert_eq!(at("/a/b/c", "/x.yaml"), "../../../x.yaml");
+        assert_eq!(at("/a/b/c", "/a/x.yaml"), "../../x.yaml");
+        assert_eq!(at("/a/b", "/x/y.yaml"), "/x/y.yaml");
     }
 
     #[test]
@@ -102,6 +110,6 @@ mod tests {
         assert_eq!(dossier.year, 2026);
         let findings = crate::rules::check(&dossier, &crate::forms::Catalogue::builtin().unwrap());
         assert_eq!(crate::rules::errors(&findings), 0, "{findings:#?}");
-        assert!(!starter(2026).contains("{nam}"));
+        assert!(!starter(2026).contains("{nam"));
     }
 }

@@ -1,7 +1,7 @@
 //! Year over year: a shortcoming said again, an earlier one left unanswered, a self-review
 //! copied from last year's. Each finding names the line of this year and the line of last year.
 
-use crate::dossier::Dossier;
+use crate::dossier::{Dossier, Place, RemedyStatus};
 use crate::history::{self, Whose};
 use crate::regime::Regime;
 
@@ -10,7 +10,7 @@ use super::{ALL_REGIMES, Level, Report, Review, Rule};
 /// A shortcoming of this year is one of last year's said again.
 pub const REPEATED: Rule = Rule {
     id: "han-che-lap-lai",
-    summary: "hạn chế, khuyết điểm năm nay không lặp lại hạn chế của kỳ kiểm điểm trước (so sánh gần đúng, bỏ qua dấu câu, chữ hoa và hư từ)",
+    summary: "hạn chế, khuyết điểm năm nay không lặp lại hạn chế của kỳ kiểm điểm trước mà mục III chưa nêu là đang hoặc chưa khắc phục (so sánh gần đúng, bỏ qua dấu câu, chữ hoa và hư từ)",
     regimes: ALL_REGIMES,
     source: |_| "Công văn 4264-CV/BTCTW (hạn chế, khuyết điểm khắc phục chưa triệt để hoặc tái xảy ra)",
     check: repeated,
@@ -67,6 +67,7 @@ fn repeated(review: &Review<'_>, report: &mut Report) {
     let dossier = review.dossier;
     for (whose, name) in reviews(dossier) {
         let earlier = history::earlier(dossier, whose);
+        let answers = history::section_three(dossier, whose);
         for now in history::this_year(dossier, whose) {
             let best = earlier
                 .iter()
@@ -76,12 +77,26 @@ fn repeated(review: &Review<'_>, report: &mut Report) {
             let Some((score, before)) = best else {
                 continue;
             };
+            let status = answers
+                .iter()
+                .find(|point| {
+                    point.han_che == before.text && point.earlier.as_ref() == Some(&before.place)
+                })
+                .and_then(|point| point.tinh_trang);
+            let verdict = match status {
+                // Section III already says it is not remedied yet: the repetition is stated.
+                Some(RemedyStatus::InProgress | RemedyStatus::NotYet) => continue,
+                Some(RemedyStatus::Done) => {
+                    "mục III lại ghi đã khắc phục: khuyết điểm tái diễn, cần nêu đúng kết quả khắc phục"
+                }
+                None => "nêu ở mục III vì sao chưa khắc phục triệt để",
+            };
             report.located(
                 Level::Warning,
                 &now.place,
                 Some(before.place.clone()),
                 format!(
-                    "{name}: hạn chế năm {} {} giống hạn chế năm {} {} (giống {:.0}%): nêu ở mục III vì sao chưa khắc phục triệt để",
+                    "{name}: hạn chế năm {} {} giống hạn chế năm {} {} (giống {:.0}%); {verdict}",
                     now.year,
                     quoted(&now.text),
                     before.year,
@@ -131,25 +146,26 @@ fn copied(review: &Review<'_>, report: &mut Report) {
         let (Some(now), Some(before)) = (texts(dossier, whose), texts(previous, whose)) else {
             continue;
         };
-        for (path, text) in &now {
-            let Some((earlier_path, _)) = before
-                .iter()
-                .find(|(_, earlier)| history::copied(text, earlier))
-            else {
-                continue;
-            };
-            report.located(
-                Level::Warning,
-                &dossier.place(path, 0),
-                Some(previous.place(earlier_path, 0)),
-                format!(
-                    "{name}: phần {} năm {} chép nguyên văn phần {} năm {}: tự kiểm điểm cần viết theo kết quả của năm nay",
-                    key_of(path),
-                    dossier.year,
-                    key_of(earlier_path),
-                    previous.year
-                ),
+        let mut copies: Vec<(Place, Place)> = now
+            .iter()
+            .filter_map(|(path, text)| {
+                let (earlier_path, _) = before
+                    .iter()
+                    .find(|(_, earlier)| history::copied(text, earlier))?;
+                Some((dossier.place(path, 0), previous.place(earlier_path, 0)))
+            })
+            .collect();
+        // In the order of the file.
+        copies.sort_by_key(|(place, _)| place.line);
+        for (place, earlier) in copies {
+            let message = format!(
+                "{name}: phần {} năm {} chép nguyên văn phần {} năm {}: tự kiểm điểm cần viết theo kết quả của năm nay",
+                key_of(&place.path),
+                dossier.year,
+                key_of(&earlier.path),
+                previous.year
             );
+            report.located(Level::Warning, &place, Some(earlier), message);
         }
     }
 }
