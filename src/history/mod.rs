@@ -9,7 +9,7 @@ mod similar;
 
 use serde::Serialize;
 
-use crate::dossier::{Dossier, EarlierShortcoming, Member, Place, RemedyStatus, Text};
+use crate::dossier::{Dossier, EarlierShortcoming, Member, Percent, Place, RemedyStatus, Text};
 
 pub use items::{Item, items};
 pub use similar::{SAME_SHORTCOMING, copied, same_shortcoming, similarity};
@@ -26,6 +26,8 @@ pub enum Whose<'d> {
 /// One review's texts in one year's data: where they are and what they say.
 struct Review<'d> {
     dossier: &'d Dossier,
+    /// The field path of the subject: `tap_the` or `dang_vien[3]`.
+    subject: String,
     /// The field path of the texts: `tap_the` or `dang_vien[3].tu_kiem_diem`.
     path: String,
     shortcomings: Option<&'d Text>,
@@ -38,6 +40,7 @@ impl<'d> Whose<'d> {
         match self {
             Whose::Collective => Some(Review {
                 dossier,
+                subject: "tap_the".to_string(),
                 path: "tap_the".to_string(),
                 shortcomings: dossier.collective.han_che.as_ref(),
                 statuses: &dossier.collective.han_che_ky_truoc,
@@ -50,6 +53,7 @@ impl<'d> Whose<'d> {
                 let found = &dossier.members[index];
                 Some(Review {
                     dossier,
+                    subject: format!("dang_vien[{index}]"),
                     path: format!("dang_vien[{index}].tu_kiem_diem"),
                     shortcomings: found.self_review.han_che.as_ref(),
                     statuses: &found.self_review.han_che_ky_truoc,
@@ -62,6 +66,11 @@ impl<'d> Whose<'d> {
     /// `dang_vien[3].tu_kiem_diem`.
     pub fn texts_path(self, dossier: &Dossier) -> Option<String> {
         self.review_in(dossier).map(|review| review.path)
+    }
+
+    /// The field path of the subject itself in `dossier`: `tap_the` or `dang_vien[3]`.
+    pub fn path(self, dossier: &Dossier) -> Option<String> {
+        self.review_in(dossier).map(|review| review.subject)
     }
 }
 
@@ -214,6 +223,22 @@ pub fn section_three(dossier: &Dossier, whose: Whose<'_>) -> Vec<Carried> {
         });
     }
     points
+}
+
+/// The share of section III's points that this year's data calls remedied, when it gives every
+/// point a status; `None` when there is no point or one has no status.
+pub fn remedied_share(dossier: &Dossier, whose: Whose<'_>) -> Option<Percent> {
+    let points = section_three(dossier, whose);
+    if points.is_empty() || points.iter().any(|p| p.tinh_trang.is_none()) {
+        return None;
+    }
+    let done = points
+        .iter()
+        .filter(|p| p.tinh_trang == Some(RemedyStatus::Done))
+        .count();
+    u8::try_from(done * 100 / points.len())
+        .ok()
+        .and_then(Percent::new)
 }
 
 #[cfg(test)]

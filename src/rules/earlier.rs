@@ -38,6 +38,19 @@ pub const COPIED: Rule = Rule {
     check: copied,
 };
 
+/// The share of earlier shortcomings remedied agrees with section III.
+pub const REMEDIED_SHARE: Rule = Rule {
+    id: "ty-le-khac-phuc",
+    summary: "tỷ lệ hạn chế kỳ trước đã khắc phục (ket_qua_nhiem_vu.khac_phuc_han_che) khớp với kết quả từng điểm ở mục III; không ghi tỷ lệ thì hoso tính từ mục III",
+    regimes: ALL_REGIMES,
+    source: |regime| match regime {
+        Regime::R2025 => "Quy định 366-QĐ/TW, Điều 11 khoản 1 (khắc phục 100% hạn chế kỳ trước)",
+        Regime::R2023 => "Hướng dẫn 25-HD/BTCTW (các mẫu kèm theo), mục III",
+        Regime::R2019 => "Hướng dẫn 21-HD/BTCTW (các mẫu kèm theo), mục III",
+    },
+    check: remedied_share,
+};
+
 /// The reviews of the unit: the collective's, then each reviewed member's, with how findings
 /// name them.
 fn reviews(dossier: &Dossier) -> Vec<(Whose<'_>, String)> {
@@ -166,6 +179,33 @@ fn copied(review: &Review<'_>, report: &mut Report) {
                 previous.year
             );
             report.located(Level::Warning, &place, Some(earlier), message);
+        }
+    }
+}
+
+fn remedied_share(review: &Review<'_>, report: &mut Report) {
+    let dossier = review.dossier;
+    for (whose, name) in reviews(dossier) {
+        let results = match whose {
+            Whose::Collective => dossier.collective.ket_qua_nhiem_vu,
+            Whose::Member(member) => member.results,
+        };
+        let Some(path) = whose.path(dossier) else {
+            continue;
+        };
+        let path = format!("{path}.ket_qua_nhiem_vu.khac_phuc_han_che");
+        let given = results.and_then(|r| r.khac_phuc_han_che);
+        let (Some(given), Some(counted)) = (given, history::remedied_share(dossier, whose)) else {
+            continue;
+        };
+        if given != counted {
+            report.warning(
+                path,
+                format!(
+                    "{name}: ghi đã khắc phục {given} hạn chế kỳ trước nhưng mục III ghi đã khắc phục {counted} ({} điểm)",
+                    history::section_three(dossier, whose).len()
+                ),
+            );
         }
     }
 }

@@ -113,6 +113,7 @@ pub const RULES: &[Rule] = &[
     earlier::REPEATED,
     earlier::UNANSWERED,
     earlier::COPIED,
+    earlier::REMEDIED_SHARE,
 ];
 
 /// What the rules read: the data, its regime, the meeting's count, and the forms.

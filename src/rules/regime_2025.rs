@@ -1,7 +1,8 @@
 //! Rules of the 2025 regime (Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW): the points bands, the
 //! conditions of each level, the cases that fail whatever the points, and who is not reviewed.
 
-use crate::dossier::{Percent, Points, Rating, TaskResults};
+use crate::dossier::{Dossier, Percent, Points, Rating, TaskResults};
+use crate::history::{self, Whose};
 
 use super::levels::{self, Given};
 use super::{FROM_2025, Report, Review, Rule};
@@ -126,19 +127,20 @@ pub fn unmet_conditions(rating: Rating, results: &TaskResults, disciplined: bool
 }
 
 fn level_conditions(review: &Review<'_>, report: &mut Report) {
-    let collective = &review.dossier.collective;
+    let dossier = review.dossier;
+    let collective = &dossier.collective;
     let mut subjects = vec![(
         "tập thể".to_string(),
         "tap_the.ket_qua_nhiem_vu".to_string(),
-        collective.ket_qua_nhiem_vu,
+        with_remedied(collective.ket_qua_nhiem_vu, dossier, Whose::Collective),
         collective.vi_pham.is_some_and(|b| b.thanh_vien_bi_ky_luat),
         levels::of_collective(review),
     )];
-    for (index, member) in levels::members(review.dossier) {
+    for (index, member) in levels::members(dossier) {
         subjects.push((
             member.name.to_string(),
             format!("{}.ket_qua_nhiem_vu", levels::member_path(index)),
-            member.results,
+            with_remedied(member.results, dossier, Whose::Member(member)),
             member.breaches.is_some_and(|b| b.ky_luat.is_some()),
             levels::of_member(review, index, member),
         ));
@@ -174,6 +176,21 @@ fn level_conditions(review: &Review<'_>, report: &mut Report) {
             }
         }
     }
+}
+
+/// `results` with the share of earlier shortcomings remedied taken from section III when the data
+/// gives no share but gives every point of section III a status.
+fn with_remedied(
+    results: Option<TaskResults>,
+    dossier: &Dossier,
+    whose: Whose<'_>,
+) -> Option<TaskResults> {
+    results.map(|results| TaskResults {
+        khac_phuc_han_che: results
+            .khac_phuc_han_che
+            .or_else(|| history::remedied_share(dossier, whose)),
+        ..results
+    })
 }
 
 /// The cases rated "Không hoàn thành nhiệm vụ" whatever the points.

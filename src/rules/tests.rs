@@ -618,3 +618,41 @@ mod any_data {
         }
     }
 }
+
+#[test]
+fn the_share_remedied_comes_from_section_three_and_must_agree_with_the_one_given() {
+    let section_three = "tu_kiem_diem:
+  tu_xep_loai_dang_vien: hoan_thanh_xuat_sac
+  han_che_ky_truoc:
+    - {han_che: Báo cáo gửi chậm, tinh_trang: da_khac_phuc}
+    - {han_che: Đi họp muộn, tinh_trang: dang_khac_phuc}
+";
+    let counted = with(
+        UNIT,
+        "an",
+        &format!("{section_three}ket_qua_nhiem_vu: {{hoan_thanh: 100, vuot_muc: 35}}"),
+    );
+    // Half of last year's shortcomings remedied: not "xuất sắc".
+    assert_eq!(
+        found(&counted, "dieu-kien-muc"),
+        vec![(
+            Level::Error,
+            "dang_vien[0].tu_kiem_diem.tu_xep_loai_dang_vien".to_string()
+        )]
+    );
+    assert!(found(&counted, "ty-le-khac-phuc").is_empty());
+    let given = with(
+        UNIT,
+        "an",
+        &format!(
+            "{section_three}ket_qua_nhiem_vu: {{hoan_thanh: 100, vuot_muc: 35, khac_phuc_han_che: 100}}"
+        ),
+    );
+    assert_eq!(
+        found(&given, "ty-le-khac-phuc"),
+        vec![(
+            Level::Warning,
+            "dang_vien[0].ket_qua_nhiem_vu.khac_phuc_han_che".to_string()
+        )]
+    );
+}
