@@ -20,5 +20,6 @@ pub mod packet;
 pub mod parallel;
 pub mod regime;
 pub mod render;
+pub mod rollup;
 pub mod rules;
 pub mod tally;

@@ -92,16 +92,7 @@ fn the_minutes_count_what_the_data_says() {
             })
             .collect();
         line.push_str(&parts.join("; "));
-        // The level adopted: the best one that, with the votes above it, has more than half.
-        let mut so_far = 0;
-        let adopted = LEVELS
-            .iter()
-            .find(|(key, _)| {
-                so_far += count(key);
-                so_far * 2 > voters
-            })
-            .map(|(_, label)| *label)
-            .unwrap();
+        let adopted = LEVELS[adopted(votes, voters).unwrap()].1;
         results.push(member["ho_ten"].as_str().unwrap().to_string());
         results.push(format!("{line}."));
         results.push(format!("Mức được thông qua: {adopted}"));

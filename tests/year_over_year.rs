@@ -291,16 +291,21 @@ fn check_names_a_repeated_an_unanswered_and_a_copied_text_with_both_years_lines(
     );
 }
 
+/// Runs `hoso init DIR --from PREVIOUS`.
+fn init_from(previous: &Path, dir: &Path) -> std::process::Output {
+    hoso([
+        "init".as_ref(),
+        dir.as_os_str(),
+        "--from".as_ref(),
+        previous.as_os_str(),
+    ])
+}
+
 #[test]
 fn init_from_last_year_keeps_the_unit_drops_who_left_and_places_last_years_shortcomings() {
     let dir = tempfile::tempdir().unwrap();
     let year_dir = dir.path().join("2026");
-    let output = hoso([
-        "init".as_ref(),
-        year_dir.as_os_str(),
-        "--from".as_ref(),
-        sample_2025().as_os_str(),
-    ]);
+    let output = init_from(&sample_2025(), &year_dir);
     assert!(output.status.success(), "{output:?}");
     let file = year_dir.join("don-vi.yaml");
     let (new, before) = (yaml(&file), yaml(&sample_2025()));
@@ -346,12 +351,7 @@ fn init_from_last_year_keeps_the_unit_drops_who_left_and_places_last_years_short
     assert_eq!(code, 0, "{found:#?}");
     assert!(found.iter().any(|f| f["rule"] == "khac-phuc-chua-neu"));
     // It is never written over.
-    let again = hoso([
-        "init".as_ref(),
-        year_dir.as_os_str(),
-        "--from".as_ref(),
-        sample_2025().as_os_str(),
-    ]);
+    let again = init_from(&sample_2025(), &year_dir);
     assert_eq!(again.status.code(), Some(2));
 }
 
@@ -359,12 +359,7 @@ fn init_from_last_year_keeps_the_unit_drops_who_left_and_places_last_years_short
 fn a_review_under_the_2023_rules_feeds_the_first_review_under_the_2025_rules() {
     let dir = tempfile::tempdir().unwrap();
     let year_dir = dir.path().join("2025");
-    let output = hoso([
-        "init".as_ref(),
-        year_dir.as_os_str(),
-        "--from".as_ref(),
-        sample().as_os_str(),
-    ]);
+    let output = init_from(&sample(), &year_dir);
     assert!(output.status.success(), "{output:?}");
     let file = year_dir.join("don-vi.yaml");
     let before = yaml(&sample());

@@ -71,6 +71,15 @@ pub enum Command {
         override_usage = "hoso packet [--force] [--previous <TỆP>] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU | THƯ_MỤC_DỮ_LIỆU>..."
     )]
     Packet(PacketArgs),
+    /// Tổng hợp kết quả xếp loại của nhiều đơn vị (nhiều tệp, hoặc thư mục các tệp): từng đơn vị
+    /// và toàn bộ, tỷ lệ xuất sắc tính chung; ghi bảng tong-hop.csv và tong-hop.xlsx.
+    #[command(
+        name = "tong-hop",
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso tong-hop [--format text|json] [--force] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU | THƯ_MỤC_DỮ_LIỆU>..."
+    )]
+    Rollup(RollupArgs),
     /// Liệt kê các mẫu theo chế độ; ghi các tệp của một mẫu ra để tùy biến.
     #[command(
         help_template = HELP,
@@ -136,6 +145,30 @@ pub struct PacketArgs {
     #[arg(long)]
     pub force: bool,
     /// Thư mục ghi hồ sơ (tạo mới nếu chưa có).
+    #[arg(short, long, value_name = "THƯ_MỤC")]
+    pub output: PathBuf,
+}
+
+/// Arguments of `hoso tong-hop`.
+#[derive(Debug, Args)]
+pub struct RollupArgs {
+    /// Tệp dữ liệu YAML của các đơn vị, hoặc thư mục chứa các tệp *.yaml.
+    #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số", required = true)]
+    pub data: Vec<PathBuf>,
+    /// Cách in kết quả: text (cho người đọc; mặc định) hoặc json (cho chương trình khác).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "DẠNG",
+        default_value_t = ReportFormat::Text,
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
+    pub format: ReportFormat,
+    /// Vẫn ghi bảng khi kết quả phạm quy định xếp loại (các lỗi vẫn được báo).
+    #[arg(long)]
+    pub force: bool,
+    /// Thư mục ghi bảng tổng hợp (tạo mới nếu chưa có).
     #[arg(short, long, value_name = "THƯ_MỤC")]
     pub output: PathBuf,
 }
@@ -243,7 +276,7 @@ pub fn usage_error_vi(err: &clap::Error) -> Option<String> {
             format!("không có tùy chọn «{}»", context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh «{}»; các lệnh có: render, packet, check, forms, init",
+            "không có lệnh «{}»; các lệnh có: render, packet, check, tong-hop, forms, init",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::InvalidValue => format!(

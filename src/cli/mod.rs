@@ -5,6 +5,7 @@ mod check;
 mod forms;
 mod packet;
 mod render;
+mod rollup;
 mod terminal;
 
 use std::io::IsTerminal;
@@ -54,6 +55,10 @@ pub enum CliError {
     /// `hoso check` found errors (listed before this message).
     #[error("có {0} lỗi theo quy định đánh giá, xếp loại")]
     CheckFailed(usize),
+    /// The roll-up's files could not be written.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Rollup(#[from] hoso::rollup::RollupError),
     /// Rendering or writing the files failed.
     #[error(transparent)]
     #[diagnostic(transparent)]
@@ -76,7 +81,7 @@ impl CliError {
             CliError::Form(FormError::Unknown { .. } | FormError::NoRegime { .. })
             | CliError::Usage(_)
             | CliError::Units(_) => 2,
-            CliError::Packet(PacketError::Write(_)) => 3,
+            CliError::Packet(PacketError::Write(_)) | CliError::Rollup(_) => 3,
             CliError::Form(_) | CliError::Packet(_) => 4,
         }
     }
@@ -95,6 +100,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         }
         Command::Check(args) => check::run(args, &catalogue),
         Command::Packet(args) => packet::run(args, &catalogue),
+        Command::Rollup(args) => rollup::run(args, &catalogue),
         Command::Forms(args) => forms::run(args, &catalogue),
         Command::Init(args) => init(&args.dir, args.from.as_deref()),
     }

@@ -22,6 +22,7 @@ use crate::regime::Regime;
 use crate::tally::{Attendance, attendance};
 
 pub use levels::{By, Given};
+pub use quota::{USUAL_QUOTA, allowed, source as quota_source};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -198,6 +199,34 @@ pub fn check(dossier: &Dossier, catalogue: &Catalogue) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// The level that stands for the collective and for each member of a unit, with who gave it.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    /// The collective's: the meeting's vote, else its own proposal.
+    pub collective: Option<Given>,
+    /// Each member's, in the order of the data: the meeting's vote, else the chi bộ's proposal,
+    /// else the member's own.
+    pub members: Vec<Option<Given>>,
+}
+
+/// The levels that stand in `dossier`.
+pub fn standing(dossier: &Dossier, catalogue: &Catalogue) -> Standing {
+    let review = Review {
+        dossier,
+        regime: dossier.regime(),
+        attendance: attendance(dossier),
+        catalogue,
+    };
+    Standing {
+        collective: levels::standing(&levels::of_collective(&review)).cloned(),
+        members: levels::members(dossier)
+            .map(|(index, member)| {
+                levels::standing(&levels::of_member(&review, index, member)).cloned()
+            })
+            .collect(),
+    }
 }
 
 /// How many findings are errors.

@@ -16,7 +16,8 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn source(regime: Regime) -> &'static str {
+/// The quota's source under `regime`.
+pub fn source(regime: Regime) -> &'static str {
     match regime {
         Regime::R2019 => "Quy định 132-QĐ/TW; Hướng dẫn 21-HD/BTCTW, mục II",
         Regime::R2023 => "Quy định 124-QĐ/TW; Hướng dẫn 25-HD/BTCTW",
@@ -25,7 +26,7 @@ fn source(regime: Regime) -> &'static str {
 }
 
 /// The share of the members rated HTTNV that may be rated HTXSNV, in per cent.
-const USUAL_QUOTA: u8 = 20;
+pub const USUAL_QUOTA: u8 = 20;
 /// The share the competent level may allow under the 2025 rules.
 const RAISED_QUOTA: u8 = 25;
 /// Below this many members rated HTTNV, one member may still be rated HTXSNV.

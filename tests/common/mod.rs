@@ -479,3 +479,21 @@ pub fn pdf_author(pdf: &Path) -> String {
         .map(|author| author.trim().to_string())
         .unwrap_or_default()
 }
+
+/// The level keys, best first.
+pub const LEVEL_KEYS: [&str; 4] = [
+    "hoan_thanh_xuat_sac",
+    "hoan_thanh_tot",
+    "hoan_thanh",
+    "khong_hoan_thanh",
+];
+
+/// The index in [`LEVEL_KEYS`] of the level that `votes` (a `phieu` mapping) adopt among
+/// `voters`: the best one that, with the votes for the levels above it, has more than half.
+pub fn adopted(votes: &serde_json::Value, voters: u64) -> Option<usize> {
+    let mut so_far = 0;
+    LEVEL_KEYS.iter().position(|key| {
+        so_far += votes[key].as_u64().unwrap_or(0);
+        so_far * 2 > voters
+    })
+}

@@ -1,0 +1,152 @@
+//! The rules that hold across the units of a roll-up: the quota of "Hoàn thành xuất sắc nhiệm
+//! vụ" counts the members (and the collectives) of every unit together, so units each within
+//! their own quota may break it together; and each unit's own quota and "head not above the
+//! unit" findings, named with the unit.
+
+use serde::Serialize;
+
+use super::{Rollup, UnitResults};
+use crate::dossier::{Dossier, Rating};
+use crate::forms::Catalogue;
+use crate::rules::{self, Finding, Level};
+
+/// The rules of each unit that the roll-up reports again, with the unit's name.
+const UNIT_RULES: [&str; 2] = ["ty-le-xuat-sac", "nguoi-dung-dau-khong-cao-hon-tap-the"];
+
+/// One finding of the roll-up: about one unit (named, with its file), or about all of them.
+#[derive(Debug, Clone, Serialize)]
+pub struct RollupFinding {
+    /// The unit the finding is about; `None` when it is about the units together.
+    pub unit: Option<String>,
+    /// That unit's data file.
+    pub file: Option<String>,
+    /// The finding: level, rule, field and line in the unit's file (none across units), message,
+    /// source.
+    #[serde(flatten)]
+    pub finding: Finding,
+}
+
+/// A finding about the units together.
+fn across(level: Level, rule: &'static str, message: String, source: String) -> RollupFinding {
+    RollupFinding {
+        unit: None,
+        file: None,
+        finding: Finding {
+            level,
+            rule,
+            path: String::new(),
+            line: None,
+            column: None,
+            message,
+            source,
+            earlier: None,
+        },
+    }
+}
+
+/// Every finding of the roll-up of `dossiers` (read from `files`), whose counts are `rollup`.
+pub fn check(
+    dossiers: &[Dossier],
+    files: &[String],
+    rollup: &Rollup,
+    catalogue: &Catalogue,
+) -> Vec<RollupFinding> {
+    let mut findings = Vec::new();
+    let years: Vec<i32> = dossiers.iter().map(|d| d.year).collect();
+    if let (Some(first), Some(other)) = (years.first(), years.iter().find(|y| *y != &years[0])) {
+        findings.push(across(
+            Level::Error,
+            "cung-nam",
+            format!(
+                "các đơn vị không cùng năm kiểm điểm ({first} và {other}): mỗi lần tổng hợp một năm"
+            ),
+            "tổng hợp kết quả của một kỳ kiểm điểm".to_string(),
+        ));
+        return findings;
+    }
+    let Some(first) = dossiers.first() else {
+        return findings;
+    };
+    let source = format!(
+        "{} (tính chung trong tổ chức cơ sở đảng)",
+        rules::quota_source(first.regime())
+    );
+    // The competent level's 25% holds only where every unit was allowed it.
+    let quota = dossiers
+        .iter()
+        .map(|d| {
+            d.organisation
+                .excellent_quota
+                .map_or(rules::USUAL_QUOTA, |q| q.value())
+        })
+        .min()
+        .unwrap_or(rules::USUAL_QUOTA);
+    if let Some(message) = over_quota(
+        &rollup.units,
+        |unit| unit.levels.at(Rating::Excellent),
+        rollup.members.good,
+        quota,
+        "đảng viên",
+    ) {
+        findings.push(across(
+            Level::Error,
+            "ty-le-xuat-sac-chung",
+            message,
+            source.clone(),
+        ));
+    }
+    if let Some(message) = over_quota(
+        &rollup.units,
+        |unit| usize::from(unit.collective == Some(Rating::Excellent)),
+        rollup.collectives.good,
+        rules::USUAL_QUOTA,
+        "tập thể",
+    ) {
+        findings.push(across(
+            Level::Error,
+            "ty-le-xuat-sac-tap-the",
+            message,
+            source,
+        ));
+    }
+    for ((dossier, file), unit) in dossiers.iter().zip(files).zip(&rollup.units) {
+        findings.extend(
+            rules::check(dossier, catalogue)
+                .into_iter()
+                .filter(|f| UNIT_RULES.contains(&f.rule))
+                .map(|finding| RollupFinding {
+                    unit: Some(unit.unit.clone()),
+                    file: Some(file.clone()),
+                    finding,
+                }),
+        );
+    }
+    findings
+}
+
+/// Why the subjects rated "Hoàn thành xuất sắc nhiệm vụ" across `units` (each unit's count by
+/// `excellent_of`) are more than `quota` per cent of the `good` ones allow, naming each unit's
+/// count; `None` within the quota.
+fn over_quota(
+    units: &[UnitResults],
+    excellent_of: impl Fn(&UnitResults) -> usize,
+    good: usize,
+    quota: u8,
+    what: &str,
+) -> Option<String> {
+    let excellent: usize = units.iter().map(&excellent_of).sum();
+    let allowed = rules::allowed(good, quota);
+    if excellent <= allowed {
+        return None;
+    }
+    let by_unit: Vec<String> = units
+        .iter()
+        .filter(|unit| excellent_of(unit) > 0)
+        .map(|unit| format!("{}: {}", unit.unit, excellent_of(unit)))
+        .collect();
+    Some(format!(
+        "{} đơn vị có {excellent} {what} Hoàn thành xuất sắc nhiệm vụ ({}), nhiều hơn số được phép là {allowed} ({quota}% của {good} {what} Hoàn thành tốt nhiệm vụ của các đơn vị, làm tròn xuống; dưới 05 thì được 01)",
+        units.len(),
+        by_unit.join("; ")
+    ))
+}
