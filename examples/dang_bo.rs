@@ -1707,9 +1707,10 @@ fn members_of(setting: &Setting, plan: &Plan, rng: &mut Rng) -> (Vec<Member>, bo
 }
 
 /// The levels: most "tốt", some "hoàn thành", and "xuất sắc" within the quota; the secretary
-/// never above the collective. Returns the collective's level.
+/// never above the collective, and about one collective in seven "xuất sắc", so that the đảng bộ
+/// keeps the quota across its chi bộ too. Returns the collective's level.
 fn assign_levels(members: &mut [Member], rng: &mut Rng) -> Level {
-    let collective = if chance(rng, 25) {
+    let collective = if chance(rng, 14) {
         Level::Excellent
     } else {
         Level::Good

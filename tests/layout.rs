@@ -3,8 +3,7 @@
 
 mod common;
 
-use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use common::*;
 use hoso::forms::Catalogue;
@@ -76,49 +75,6 @@ fn the_document_model_of_every_form() {
     }
 }
 
-/// A page as grey pixels.
-struct Image {
-    width: u32,
-    height: u32,
-    pixels: Vec<u8>,
-}
-
-fn read_png(path: &Path) -> Image {
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
-    let mut reader = decoder.read_info().unwrap();
-    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut pixels).unwrap();
-    assert_eq!(info.bit_depth, png::BitDepth::Eight, "{path:?}");
-    let samples = info.color_type.samples();
-    let colours = samples.min(3);
-    let grey = pixels[..info.buffer_size()]
-        .chunks(samples)
-        .map(|pixel| {
-            let sum: u32 = pixel[..colours].iter().map(|&c| u32::from(c)).sum();
-            (sum / colours as u32) as u8
-        })
-        .collect();
-    Image {
-        width: info.width,
-        height: info.height,
-        pixels: grey,
-    }
-}
-
-/// Share of pixels whose grey level differs by more than a quarter of the range.
-fn difference(a: &Image, b: &Image) -> f64 {
-    if (a.width, a.height) != (b.width, b.height) {
-        return 1.0;
-    }
-    let differing = a
-        .pixels
-        .iter()
-        .zip(&b.pixels)
-        .filter(|(x, y)| x.abs_diff(**y) > 64)
-        .count();
-    differing as f64 / a.pixels.len() as f64
-}
-
 /// Renders page `page` of a document at 60 dpi in grey (the README shows these images); compares
 /// it with the reference image. A missing reference is written when HOSO_UPDATE_REFERENCES=1; a
 /// changed page leaves the new image beside the reference and fails with its path.
@@ -128,45 +84,7 @@ fn page_matches(regime: &str, form: &str, member: Option<&str>, page: u32) -> Re
     args.extend(member.iter().flat_map(|m| ["--member", m]));
     let files = render(&sample_of(regime), dir.path(), &args);
     let pdf = with_extension(&files, "pdf").remove(0);
-    let prefix = dir.path().join("trang");
-    tool(
-        "pdftoppm",
-        [
-            OsStr::new("-r"),
-            OsStr::new("60"),
-            OsStr::new("-gray"),
-            OsStr::new("-png"),
-            OsStr::new("-f"),
-            OsStr::new(&page.to_string()),
-            OsStr::new("-l"),
-            OsStr::new(&page.to_string()),
-            pdf.as_os_str(),
-            prefix.as_os_str(),
-        ],
-    );
-    let rendered: PathBuf = dir.path().join(format!("trang-{page}.png"));
-    let reference = root().join("tests/reference").join(format!(
-        "{}-trang-{page}.png",
-        name_of(regime, form, member)
-    ));
-    let update = std::env::var_os("HOSO_UPDATE_REFERENCES").is_some_and(|v| v == "1");
-    if update {
-        std::fs::copy(&rendered, &reference).unwrap();
-    }
-    assert!(
-        reference.exists(),
-        "no reference image {reference:?}; run with HOSO_UPDATE_REFERENCES=1"
-    );
-    let share = difference(&read_png(&rendered), &read_png(&reference));
-    if share > 0.002 {
-        let new = reference.with_extension("new.png");
-        std::fs::copy(&rendered, &new).unwrap();
-        return Err(format!(
-            "page {page} changed ({:.2}% of pixels): compare {new:?} with {reference:?}; if the change is wanted, run with HOSO_UPDATE_REFERENCES=1",
-            share * 100.0
-        ));
-    }
-    Ok(())
+    page_image_matches(&pdf, page, &name_of(regime, form, member))
 }
 
 #[test]

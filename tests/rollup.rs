@@ -287,3 +287,84 @@ fn units_of_different_years_are_not_rolled_up_together() {
     assert!(stderr.contains("không cùng năm"), "{stderr}");
     assert!(!out.exists());
 }
+
+#[test]
+fn the_report_in_pdf_and_docx_carries_the_counts_the_names_and_the_issuers_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = three_units(dir.path());
+    let issuer = root().join("data-samples/tong-hop/dang-uy-so-xay-dung.yaml");
+    let out = dir.path().join("tong-hop");
+    let (code, _, stderr) = rollup(&[
+        "--don-vi".as_ref(),
+        issuer.as_os_str(),
+        units.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let pdf = out.join("tong-hop.pdf");
+    let docx = out.join("tong-hop.docx");
+    // What the test counts itself from the YAML files.
+    let mut levels = [0; 4];
+    let (mut members, mut not_rated) = (0, 0);
+    for file in ["a.yaml", "b.yaml", "c.yaml"] {
+        let unit: Value =
+            serde_saphyr::from_str(&std::fs::read_to_string(units.join(file)).unwrap()).unwrap();
+        let (counts, unrated) = counted(&unit);
+        for (sum, count) in levels.iter_mut().zip(counts) {
+            *sum += count;
+        }
+        not_rated += unrated;
+        members += unit["dang_vien"].as_array().unwrap().len() as u64;
+    }
+    let rated: u64 = levels.iter().sum();
+    let issuer_yaml: Value =
+        serde_saphyr::from_str(&std::fs::read_to_string(&issuer).unwrap()).unwrap();
+    let expected = [
+        format!("Số {}", issuer_yaml["tap_the"]["so"].as_str().unwrap()),
+        "BÁO CÁO".to_string(),
+        "Tổng số tổ chức đảng trực thuộc: 3".to_string(),
+        format!("Tổng số đảng viên: {members}; được xếp loại: {rated}, trong đó:"),
+        format!("- Hoàn thành xuất sắc nhiệm vụ: {}", levels[0]),
+        format!("- Hoàn thành tốt nhiệm vụ: {}", levels[1]),
+        format!("- Hoàn thành nhiệm vụ: {}", levels[2]),
+        format!("- Không hoàn thành nhiệm vụ: {}", levels[3]),
+        "III. Đảng viên chưa được xếp loại".to_string(),
+        "- Mai Thanh Sơn (Chi bộ Phòng A): vắng mặt tại hội nghị".to_string(),
+        "IV. Đảng viên được xếp loại Hoàn thành xuất sắc nhiệm vụ".to_string(),
+        "- Trần Quốc Khánh (Chi bộ Phòng A).".to_string(),
+        "- Trần Quốc Khánh (Chi bộ Phòng C).".to_string(),
+        // The units link their 2025 review: last year's results.
+        "V. So sánh với năm 2025".to_string(),
+        "T/M ĐẢNG ỦY".to_string(),
+        "Hoàng Văn Hùng".to_string(),
+    ];
+    let pdf_text = flat_body_text(&pdf);
+    in_order("PDF", &pdf_text, &expected);
+    let section = &pdf_text
+        [pdf_text.find("III. Đảng viên chưa").unwrap()..pdf_text.find("IV. Đảng viên").unwrap()];
+    assert_eq!(
+        section.matches("(Chi bộ Phòng").count() as u64,
+        not_rated,
+        "one line per member not rated: {section}"
+    );
+    // The DOCX says the same: the same characters (a table's cells are read across rows by
+    // pdftotext), and the same lines in order.
+    let facts = docx_facts(&docx);
+    let docx_text = facts.paragraphs.join(" ");
+    in_order(
+        "DOCX",
+        &docx_text.split_whitespace().collect::<Vec<_>>().join(" "),
+        &expected,
+    );
+    let sorted = |text: &str| {
+        let mut chars: Vec<char> = comparable(text).chars().collect();
+        chars.sort_unstable();
+        chars
+    };
+    assert!(sorted(&facts.paragraphs.join("\n")) == sorted(&pdf_body_text(&pdf)));
+    assert_eq!(pdf_author(&pdf), "Đảng bộ Sở Xây dựng thành phố Hải Phòng");
+    assert!(tool("pdffonts", [pdf.as_os_str()]).contains("LiberationSerif"));
+    // The README shows page 1.
+    page_image_matches(&pdf, 1, "bao-cao-tong-hop").unwrap();
+}

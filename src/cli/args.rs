@@ -72,12 +72,12 @@ pub enum Command {
     )]
     Packet(PacketArgs),
     /// Tổng hợp kết quả xếp loại của nhiều đơn vị (nhiều tệp, hoặc thư mục các tệp): từng đơn vị
-    /// và toàn bộ, tỷ lệ xuất sắc tính chung; ghi bảng tong-hop.csv và tong-hop.xlsx.
+    /// và toàn bộ, tỷ lệ xuất sắc tính chung; ghi báo cáo (PDF, DOCX) và bảng (CSV, XLSX).
     #[command(
         name = "tong-hop",
         help_template = HELP,
         next_help_heading = "Tùy chọn",
-        override_usage = "hoso tong-hop [--format text|json] [--force] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU | THƯ_MỤC_DỮ_LIỆU>..."
+        override_usage = "hoso tong-hop [--don-vi <TỆP>] [--format text|json] [--force] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU | THƯ_MỤC_DỮ_LIỆU>..."
     )]
     Rollup(RollupArgs),
     /// Liệt kê các mẫu theo chế độ; ghi các tệp của một mẫu ra để tùy biến.
@@ -165,10 +165,14 @@ pub struct RollupArgs {
         hide_default_value = true
     )]
     pub format: ReportFormat,
-    /// Vẫn ghi bảng khi kết quả phạm quy định xếp loại (các lỗi vẫn được báo).
+    /// Tệp dữ liệu của tổ chức ban hành báo cáo (đảng bộ cấp trên: to_chuc, bi_thu, tap_the.so,
+    /// tap_the.noi_nhan); không có thì lấy cấp trên mà các đơn vị ghi, để trống số và người ký.
+    #[arg(long = "don-vi", value_name = "TỆP")]
+    pub issuer: Option<PathBuf>,
+    /// Vẫn ghi báo cáo khi kết quả phạm quy định xếp loại (các lỗi vẫn được báo).
     #[arg(long)]
     pub force: bool,
-    /// Thư mục ghi bảng tổng hợp (tạo mới nếu chưa có).
+    /// Thư mục ghi báo cáo và bảng tổng hợp (tạo mới nếu chưa có).
     #[arg(short, long, value_name = "THƯ_MỤC")]
     pub output: PathBuf,
 }

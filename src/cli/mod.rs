@@ -78,7 +78,11 @@ impl CliError {
             | CliError::Strict(_)
             | CliError::RulesBroken(_)
             | CliError::CheckFailed(_) => 1,
-            CliError::Form(FormError::Unknown { .. } | FormError::NoRegime { .. })
+            CliError::Form(
+                FormError::Unknown { .. }
+                | FormError::NoRegime { .. }
+                | FormError::RollupOnly { .. },
+            )
             | CliError::Usage(_)
             | CliError::Units(_) => 2,
             CliError::Packet(PacketError::Write(_)) | CliError::Rollup(_) => 3,

@@ -111,6 +111,12 @@ fn select_members<'d>(
     args: &RenderArgs,
 ) -> Result<Vec<&'d Member>, CliError> {
     let named = !args.members.is_empty();
+    if form.meta.doi_tuong == Subject::Units {
+        return Err(hoso::forms::FormError::RollupOnly {
+            id: form.id.clone(),
+        }
+        .into());
+    }
     if form.meta.doi_tuong == Subject::Collective {
         if named || args.all {
             return Err(CliError::Usage(format!(

@@ -1,7 +1,7 @@
 //! `hoso tong-hop`: many units' results, per unit and in total, the rules across them, and the
 //! table files.
 
-use hoso::dossier::{Dossier, Rating};
+use hoso::dossier::Rating;
 use hoso::forms::Catalogue;
 use hoso::packet;
 use hoso::rollup::{self, Levels, Rollup, RollupFinding};
@@ -30,24 +30,24 @@ struct JsonReport<'a> {
 /// writes the tables unless a rule is broken (or `--force`).
 pub fn run(args: &RollupArgs, catalogue: &Catalogue) -> Result<(), CliError> {
     let files = packet::unit_files(&args.data)?;
-    let dossiers: Vec<Dossier> = packet::load_units(&files, None)?
-        .into_iter()
-        .collect::<Result<_, _>>()?;
-    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    let rollup = rollup::of_units(&dossiers, &names, catalogue);
-    let findings = rollup::check(&dossiers, &names, &rollup, catalogue);
+    let rollup = rollup::read(&files, catalogue)?;
+    let findings = rollup::check(&rollup);
     let plain: Vec<Finding> = findings.iter().map(|f| f.finding.clone()).collect();
     let errors = rules::errors(&plain);
-    let write = errors == 0 || args.force;
-    let written = if write {
-        rollup::write(&rollup, &args.output)?
-    } else {
-        Vec::new()
+    let issuer = match &args.issuer {
+        Some(file) => Some(hoso::dossier::load(file)?),
+        None => rollup::default_issuer(&rollup),
+    };
+    let written = match issuer {
+        Some(issuer) if errors == 0 || args.force => {
+            rollup::write(&rollup, &issuer, catalogue, &args.output)?
+        }
+        _ => Vec::new(),
     };
     match args.format {
         ReportFormat::Json => {
             let report = JsonReport {
-                year: dossiers.first().map(|d| d.year),
+                year: rollup.units.first().map(|unit| unit.year),
                 rollup: &rollup,
                 errors,
                 findings: &findings,
@@ -58,7 +58,7 @@ pub fn run(args: &RollupArgs, catalogue: &Catalogue) -> Result<(), CliError> {
             }
         }
         ReportFormat::Text => {
-            terminal::out(&summary(&rollup, dossiers.first()));
+            terminal::out(&summary(&rollup));
             for finding in &findings {
                 let file = finding.file.as_deref().unwrap_or("các đơn vị");
                 terminal::note(
@@ -82,14 +82,20 @@ pub fn run(args: &RollupArgs, catalogue: &Catalogue) -> Result<(), CliError> {
     }
 }
 
+/// The most names of members rated "Hoàn thành xuất sắc nhiệm vụ" the summary lists; more are
+/// counted, and named in the report.
+const NAMES_SHOWN: usize = 20;
+
 /// The counts as a clerk reads them: a line per unit with those not rated, then the total and
 /// the members rated "Hoàn thành xuất sắc nhiệm vụ" by name.
-fn summary(rollup: &Rollup, first: Option<&Dossier>) -> String {
+fn summary(rollup: &Rollup) -> String {
     let mut out = format!(
         "Tổng hợp {} đơn vị{}: {} đảng viên, {} được xếp loại.\n",
         rollup.units.len(),
-        first
-            .map(|d| format!(", năm {} (chế độ {})", d.year, d.regime().key()))
+        rollup
+            .units
+            .first()
+            .map(|unit| format!(", năm {} (chế độ {})", unit.year, unit.facts.regime.key()))
             .unwrap_or_default(),
         rollup.member_count,
         rollup.members.rated()
@@ -116,12 +122,17 @@ fn summary(rollup: &Rollup, first: Option<&Dossier>) -> String {
                 .map(move |name| format!("{name} ({})", unit.unit))
         })
         .collect();
-    if !excellent.is_empty() {
-        out.push_str(&format!(
+    match excellent.len() {
+        0 => {}
+        count if count <= NAMES_SHOWN => out.push_str(&format!(
             "  {}: {}\n",
             Rating::Excellent.label_vi(),
             excellent.join(", ")
-        ));
+        )),
+        count => out.push_str(&format!(
+            "  {}: {count} đồng chí, có tên trong báo cáo\n",
+            Rating::Excellent.label_vi()
+        )),
     }
     out.trim_end().to_string()
 }

@@ -29,7 +29,7 @@ pub use record::{
     Transfer,
 };
 pub use source_map::{Place, Position, SourceMap};
-pub use text::Text;
+pub use text::{Text, yaml_quoted};
 
 use crate::date::Date;
 use crate::regime::Regime;

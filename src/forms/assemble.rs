@@ -13,6 +13,7 @@ use crate::document::{
 };
 use crate::dossier::{Dossier, Member};
 use crate::history::{self, Whose};
+use crate::rollup::Rollup;
 use crate::tally::Tally;
 
 impl Catalogue {
@@ -23,7 +24,7 @@ impl Catalogue {
         dossier: &Dossier,
         member: &Member,
     ) -> Result<Document, FormError> {
-        self.document(form, dossier, Some(member), &[])
+        self.document(form, dossier, Some(member), &[], None)
     }
 
     /// The Document of collective `form` (the unit's report) of `dossier`.
@@ -32,7 +33,7 @@ impl Catalogue {
         form: &Form,
         dossier: &Dossier,
     ) -> Result<Document, FormError> {
-        self.document(form, dossier, None, &[])
+        self.document(form, dossier, None, &[], None)
     }
 
     /// The Document of the packet's index `form`, listing `rows`.
@@ -42,7 +43,18 @@ impl Catalogue {
         dossier: &Dossier,
         rows: &[IndexRow],
     ) -> Result<Document, FormError> {
-        self.document(form, dossier, None, rows)
+        self.document(form, dossier, None, rows, None)
+    }
+
+    /// The Document of roll-up `form`: the results of `rollup`, issued by the upper organisation
+    /// `issuer`.
+    pub fn rollup_document(
+        &self,
+        form: &Form,
+        issuer: &Dossier,
+        rollup: &Rollup,
+    ) -> Result<Document, FormError> {
+        self.document(form, issuer, None, &[], Some(rollup))
     }
 
     /// The fields of the data that `form` reads for `member` (or for the unit, when `member` is
@@ -53,9 +65,9 @@ impl Catalogue {
         dossier: &Dossier,
         member: Option<&Member>,
     ) -> Result<Vec<FieldRead>, FormError> {
-        check_subject(form, member)?;
+        check_subject(form, member, None)?;
         let reads = Reads::default();
-        let data = template_data(dossier, member, Some(&reads));
+        let data = template_data(dossier, member, None, Some(&reads));
         self.engine
             .get_template(&form.body_template())
             .and_then(|template| template.render(data))
@@ -69,9 +81,10 @@ impl Catalogue {
         dossier: &Dossier,
         member: Option<&Member>,
         index: &[IndexRow],
+        rollup: Option<&Rollup>,
     ) -> Result<Document, FormError> {
-        check_subject(form, member)?;
-        let data = template_data(dossier, member, None);
+        check_subject(form, member, rollup)?;
+        let data = template_data(dossier, member, rollup, None);
         let render_meta = |template: &Option<String>| -> Result<Option<String>, FormError> {
             let Some(template) = template else {
                 return Ok(None);
@@ -120,6 +133,7 @@ impl Catalogue {
                 dossier,
                 member,
                 index,
+                rollup,
             },
         )?;
         let author = match member {
@@ -139,26 +153,35 @@ impl Catalogue {
     }
 }
 
-/// A personal form needs a member, a collective form none.
-fn check_subject(form: &Form, member: Option<&Member>) -> Result<(), FormError> {
-    let subject_is_member = form.meta.doi_tuong == Subject::Member;
-    if subject_is_member == member.is_some() {
-        return Ok(());
+/// A personal form needs a member, a collective form none, a roll-up form the roll-up.
+fn check_subject(
+    form: &Form,
+    member: Option<&Member>,
+    rollup: Option<&Rollup>,
+) -> Result<(), FormError> {
+    let (fits, what) = match form.meta.doi_tuong {
+        Subject::Member => (member.is_some(), "mẫu cá nhân"),
+        Subject::Collective => (member.is_none() && rollup.is_none(), "mẫu tập thể"),
+        Subject::Units => (
+            member.is_none() && rollup.is_some(),
+            "báo cáo tổng hợp của cấp trên, in bằng hoso tong-hop",
+        ),
+    };
+    if fits {
+        Ok(())
+    } else {
+        Err(FormError::Template(format!("mẫu «{}» là {what}", form.id)))
     }
-    Err(FormError::Template(format!(
-        "mẫu «{}» là mẫu {}",
-        form.id,
-        if subject_is_member {
-            "cá nhân"
-        } else {
-            "tập thể"
-        }
-    )))
 }
 
 /// The names a form's template reads; with `reads`, the collective and the member note every
 /// field read from them.
-fn template_data(dossier: &Dossier, member: Option<&Member>, reads: Option<&Reads>) -> Value {
+fn template_data(
+    dossier: &Dossier,
+    member: Option<&Member>,
+    rollup: Option<&Rollup>,
+    reads: Option<&Reads>,
+) -> Value {
     let named = |value: Value, name: &str| match reads {
         Some(reads) => reads.traced(value, name),
         None => value,
@@ -175,6 +198,7 @@ fn template_data(dossier: &Dossier, member: Option<&Member>, reads: Option<&Read
         // them, and a packet of many members would count them again for each.
         kq => member.is_none().then(|| Value::from(Serde(&Tally::of(dossier)))),
         muc_iii => section_three(dossier, member),
+        th => rollup.map(|rollup| Value::from(Serde(rollup))),
     }
 }
 

@@ -5,6 +5,7 @@ use crate::document::{
     Authority, Block, Column, Corner, Directives, MarkupError, Recipients, Signature,
 };
 use crate::dossier::{Dossier, Member, OrganisationKind, Rating};
+use crate::rollup::{Levels, Rollup};
 use crate::tally::Tally;
 
 /// The directives of a document about `member` (none for the collective's) of `dossier`.
@@ -15,6 +16,8 @@ pub struct DataDirectives<'a> {
     pub member: Option<&'a Member>,
     /// The documents of the packet, for its index.
     pub index: &'a [IndexRow],
+    /// The units rolled up, for an upper committee's report.
+    pub rollup: Option<&'a Rollup>,
 }
 
 /// One document of a packet, as its index lists it.
@@ -39,8 +42,59 @@ impl Directives for DataDirectives<'_> {
             ("dot-pha", Some(member)) => Ok(breakthroughs(self.dossier, member)),
             ("tong-hop", _) => Ok(tally_table(self.dossier)),
             ("danh-muc", None) => Ok(index_table(self.index)),
+            ("don-vi", None) => self
+                .rollup
+                .map(units_table)
+                .ok_or_else(|| MarkupError("bảng «don-vi» chỉ có trong báo cáo tổng hợp".into())),
             _ => Err(MarkupError(format!("bảng «{name}» không có"))),
         }
+    }
+}
+
+/// The units of a roll-up, one row each and a row of totals: the members, those at each level,
+/// those not rated, and the level of the collective.
+fn units_table(rollup: &Rollup) -> Block {
+    let counts = |members: usize, levels: &Levels, not_rated: usize| {
+        let mut cells = vec![members.to_string()];
+        cells.extend(Rating::ALL.map(|rating| levels.at(rating).to_string()));
+        cells.push(not_rated.to_string());
+        cells
+    };
+    let mut rows = numbered(&rollup.units, |unit| {
+        let mut cells = vec![unit.unit.clone()];
+        cells.extend(counts(unit.members, &unit.levels, unit.not_rated.len()));
+        cells.push(
+            unit.collective
+                .map(Rating::abbreviation)
+                .unwrap_or_default()
+                .to_string(),
+        );
+        cells
+    });
+    let mut total = vec![String::new(), "Tổng cộng".to_string()];
+    total.extend(counts(
+        rollup.member_count,
+        &rollup.members,
+        rollup.units.iter().map(|u| u.not_rated.len()).sum(),
+    ));
+    total.push(String::new());
+    rows.push(total);
+    Block::Table {
+        title: Vec::new(),
+        columns: [
+            ("STT", 3),
+            ("Tổ chức đảng", 11),
+            ("Số đảng viên", 4),
+            ("HTXSNV", 5),
+            ("HTTNV", 5),
+            ("HTNV", 4),
+            ("KHTNV", 5),
+            ("Chưa xếp loại", 4),
+            ("Tập thể", 5),
+        ]
+        .map(|(header, share)| column(header, share))
+        .to_vec(),
+        rows,
     }
 }
 

@@ -49,6 +49,12 @@ pub enum FormError {
         /// The regimes the form exists for.
         known: String,
     },
+    /// The form is the upper committee's roll-up, which `hoso tong-hop` fills.
+    #[error("mẫu «{id}» là báo cáo tổng hợp của cấp trên: in bằng hoso tong-hop")]
+    RollupOnly {
+        /// The form's id.
+        id: String,
+    },
     /// A form's template failed; a fault of the form, not of the data.
     #[error("lỗi trong mẫu {0}")]
     Template(String),
@@ -87,6 +93,9 @@ pub enum Subject {
     /// The unit as a whole (`tap-the`).
     #[serde(rename = "tap-the")]
     Collective,
+    /// The units an upper committee rolls up (`cap-tren`): filled by `hoso tong-hop` only.
+    #[serde(rename = "cap-tren")]
+    Units,
 }
 
 /// What `form.yaml` says of a form.

@@ -40,6 +40,7 @@ pub fn environment(
     env.add_filter("diem", points_out_of);
     env.add_filter("tong_diem", total_points);
     env.add_filter("bo_dau", strip_prefix);
+    env.add_filter("ty_le", share_of);
     env
 }
 
@@ -198,6 +199,11 @@ fn total_points(score: Value) -> Result<Value, Error> {
         _ => NO_POINTS.to_string(),
     };
     Ok(Value::from(format!("{shown}/100")))
+}
+
+/// `{{ n | ty_le(total) }}`: `n` as a share of `total`, one decimal and a decimal comma ("83,3%").
+fn share_of(part: u32, whole: u32) -> String {
+    crate::tally::share_vi(part, whole)
 }
 
 /// `{{ x | bo_dau("Chi bộ ") }}`: the value without a leading word, ignoring case.

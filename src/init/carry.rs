@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::starter;
 use crate::date::Date;
-use crate::dossier::{Dossier, Member, Outside};
+use crate::dossier::{Dossier, Member, Outside, yaml_quoted as quote};
 use crate::history::{self, Stated, Whose};
 
 /// How long a dự bị member's probation lasts (Điều lệ Đảng, Điều 5).
@@ -171,21 +171,4 @@ fn earlier_shortcomings(out: &mut String, earlier: &[Stated], indent: &str) {
             stated.year
         );
     }
-}
-
-/// `text` as a YAML double-quoted scalar, which reads back as the very same string.
-fn quote(text: &str) -> String {
-    let mut quoted = String::with_capacity(text.len() + 2);
-    quoted.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => quoted.push_str("\\\""),
-            '\\' => quoted.push_str("\\\\"),
-            '\n' => quoted.push_str("\\n"),
-            '\t' => quoted.push_str("\\t"),
-            other => quoted.push(other),
-        }
-    }
-    quoted.push('"');
-    quoted
 }

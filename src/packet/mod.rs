@@ -163,6 +163,12 @@ pub fn render_form(
             let document = catalogue.collective_document(form, dossier)?;
             writer.write(&document, &collective_stem(form, dossier))?;
         }
+        Subject::Units => {
+            return Err(FormError::RollupOnly {
+                id: form.id.clone(),
+            }
+            .into());
+        }
         Subject::Member => {
             let stems = member_file_stems(form, dossier);
             parallel::try_map(members, |member| {
@@ -268,15 +274,21 @@ fn jobs<'a>(catalogue: &'a Catalogue, dossier: &'a Dossier) -> Result<Vec<Job<'a
 
 /// Draws documents in the formats asked for and stages the files; shared by the threads of a
 /// run.
-struct Writer<'a> {
-    formats: &'a [Format],
-    staging: &'a Staging,
+pub(crate) struct Writer<'a> {
+    /// The formats to draw.
+    pub(crate) formats: &'a [Format],
+    /// Where the files wait until the run commits them.
+    pub(crate) staging: &'a Staging,
 }
 
 impl Writer<'_> {
     /// Draws `document` in each format and stages it as `stem` with the format's extension;
     /// returns the PDF's pages when one was drawn.
-    fn write(&self, document: &Document, stem: &str) -> Result<Option<usize>, PacketError> {
+    pub(crate) fn write(
+        &self,
+        document: &Document,
+        stem: &str,
+    ) -> Result<Option<usize>, PacketError> {
         let mut pages = None;
         for format in self.formats {
             let name = format!("{stem}.{format}");

@@ -6,12 +6,11 @@
 use serde::Serialize;
 
 use super::{Rollup, UnitResults};
-use crate::dossier::{Dossier, Rating};
-use crate::forms::Catalogue;
+use crate::dossier::Rating;
 use crate::rules::{self, Finding, Level};
 
 /// The rules of each unit that the roll-up reports again, with the unit's name.
-const UNIT_RULES: [&str; 2] = ["ty-le-xuat-sac", "nguoi-dung-dau-khong-cao-hon-tap-the"];
+pub(super) const UNIT_RULES: [&str; 2] = ["ty-le-xuat-sac", "nguoi-dung-dau-khong-cao-hon-tap-the"];
 
 /// One finding of the roll-up: about one unit (named, with its file), or about all of them.
 #[derive(Debug, Clone, Serialize)]
@@ -44,41 +43,44 @@ fn across(level: Level, rule: &'static str, message: String, source: String) -> 
     }
 }
 
-/// Every finding of the roll-up of `dossiers` (read from `files`), whose counts are `rollup`.
-pub fn check(
-    dossiers: &[Dossier],
-    files: &[String],
-    rollup: &Rollup,
-    catalogue: &Catalogue,
-) -> Vec<RollupFinding> {
-    let mut findings = Vec::new();
-    let years: Vec<i32> = dossiers.iter().map(|d| d.year).collect();
-    if let (Some(first), Some(other)) = (years.first(), years.iter().find(|y| *y != &years[0])) {
+/// Every finding of `rollup`: the units' own (their quota, their head above them), named with
+/// the unit; then those across the units.
+pub fn check(rollup: &Rollup) -> Vec<RollupFinding> {
+    let mut findings: Vec<RollupFinding> = rollup
+        .units
+        .iter()
+        .flat_map(|unit| {
+            unit.findings.iter().map(|finding| RollupFinding {
+                unit: Some(unit.unit.clone()),
+                file: Some(unit.file.clone()),
+                finding: finding.clone(),
+            })
+        })
+        .collect();
+    let Some(first) = rollup.units.first() else {
+        return findings;
+    };
+    if let Some(other) = rollup.units.iter().find(|unit| unit.year != first.year) {
         findings.push(across(
             Level::Error,
             "cung-nam",
             format!(
-                "các đơn vị không cùng năm kiểm điểm ({first} và {other}): mỗi lần tổng hợp một năm"
+                "các đơn vị không cùng năm kiểm điểm ({} và {}): mỗi lần tổng hợp một năm",
+                first.year, other.year
             ),
             "tổng hợp kết quả của một kỳ kiểm điểm".to_string(),
         ));
         return findings;
     }
-    let Some(first) = dossiers.first() else {
-        return findings;
-    };
     let source = format!(
         "{} (tính chung trong tổ chức cơ sở đảng)",
-        rules::quota_source(first.regime())
+        rules::quota_source(first.facts.regime)
     );
     // The competent level's 25% holds only where every unit was allowed it.
-    let quota = dossiers
+    let quota = rollup
+        .units
         .iter()
-        .map(|d| {
-            d.organisation
-                .excellent_quota
-                .map_or(rules::USUAL_QUOTA, |q| q.value())
-        })
+        .map(|unit| unit.facts.quota)
         .min()
         .unwrap_or(rules::USUAL_QUOTA);
     if let Some(message) = over_quota(
@@ -108,18 +110,6 @@ pub fn check(
             message,
             source,
         ));
-    }
-    for ((dossier, file), unit) in dossiers.iter().zip(files).zip(&rollup.units) {
-        findings.extend(
-            rules::check(dossier, catalogue)
-                .into_iter()
-                .filter(|f| UNIT_RULES.contains(&f.rule))
-                .map(|finding| RollupFinding {
-                    unit: Some(unit.unit.clone()),
-                    file: Some(file.clone()),
-                    finding,
-                }),
-        );
     }
     findings
 }

@@ -10,9 +10,13 @@ use miette::Diagnostic;
 use serde::Serialize;
 use thiserror::Error;
 
-use crate::dossier::{Dossier, Rating};
+use crate::date::Date;
+use crate::dossier::{Dossier, LoadError, Rating, yaml_quoted};
 use crate::forms::Catalogue;
 use crate::output::{Staging, WriteError};
+use crate::packet::{PacketError, Writer};
+use crate::regime::Regime;
+use crate::render::Format;
 use crate::rules::{self, By};
 
 pub use across::{RollupFinding, check};
@@ -100,10 +104,40 @@ pub struct UnitResults {
     pub not_rated: Vec<NotRated>,
     /// The names of the members rated "Hoàn thành xuất sắc nhiệm vụ".
     pub excellent: Vec<String>,
+    /// The unit's members at each level last year, when it links its previous review.
+    #[serde(skip)]
+    pub previous: Option<Levels>,
+    /// What of the unit the roll-up needs once its data is dropped.
+    #[serde(skip)]
+    pub facts: UnitFacts,
+    /// The unit's own findings the roll-up repeats (its quota, its head above it).
+    #[serde(skip)]
+    pub findings: Vec<rules::Finding>,
 }
 
-/// The results of `dossier`, read from `file`, as the roll-up counts them.
-pub fn unit_results(dossier: &Dossier, file: &str, catalogue: &Catalogue) -> UnitResults {
+/// What the roll-up keeps of a unit's data beside its counts.
+#[derive(Debug, Clone)]
+pub struct UnitFacts {
+    /// The superior the unit names (`to_chuc.cap_tren`).
+    pub superior: String,
+    /// The place its documents print.
+    pub place: String,
+    /// The day of its meeting.
+    pub meeting: Date,
+    /// The share of "Hoàn thành tốt nhiệm vụ" it may rate "xuất sắc", in per cent.
+    pub quota: u8,
+    /// The regime of its review.
+    pub regime: Regime,
+}
+
+/// The results of `dossier`, read from `file`, as the roll-up counts them, with its findings
+/// of `rules` and last year's counts when it links its previous review.
+pub fn unit_results(
+    dossier: &Dossier,
+    file: &str,
+    catalogue: &Catalogue,
+    rules: &[&str],
+) -> UnitResults {
     let standing = rules::standing(dossier, catalogue);
     let mut levels = Levels::default();
     let mut not_rated = Vec::new();
@@ -149,6 +183,21 @@ pub fn unit_results(dossier: &Dossier, file: &str, catalogue: &Catalogue) -> Uni
         }
     }
     UnitResults {
+        previous: dossier
+            .previous
+            .as_deref()
+            .map(|previous| unit_results(previous, &previous.source.name, catalogue, &[]).levels),
+        facts: UnitFacts {
+            superior: dossier.organisation.superior.to_string(),
+            place: dossier.organisation.place.to_string(),
+            meeting: dossier.meeting.date,
+            quota: dossier
+                .organisation
+                .excellent_quota
+                .map_or(rules::USUAL_QUOTA, |q| q.value()),
+            regime: dossier.regime(),
+        },
+        findings: rules::check_only(dossier, catalogue, rules),
         unit: dossier.organisation.name.to_string(),
         file: file.to_string(),
         year: dossier.year,
@@ -174,11 +223,18 @@ pub struct Rollup {
     pub collectives: Levels,
     /// How many members the units have in all.
     pub member_count: usize,
+    /// How many members are not rated, all units together.
+    pub not_rated: usize,
+    /// The members at each level last year, in the units that link their previous review.
+    pub previous: Option<Levels>,
+    /// How many units link their previous review.
+    pub previous_units: usize,
 }
 
 impl Rollup {
     /// The totals of `units`.
     pub fn of(units: Vec<UnitResults>) -> Rollup {
+        let previous: Vec<Levels> = units.iter().filter_map(|unit| unit.previous).collect();
         let members = units
             .iter()
             .fold(Levels::default(), |sum, unit| sum.plus(unit.levels));
@@ -188,44 +244,95 @@ impl Rollup {
         }
         Rollup {
             member_count: units.iter().map(|unit| unit.members).sum(),
+            not_rated: units.iter().map(|unit| unit.not_rated.len()).sum(),
             units,
             members,
             collectives,
+            previous_units: previous.len(),
+            previous: previous.into_iter().reduce(Levels::plus),
         }
     }
 }
 
-/// The results of every unit of `dossiers` (read from `files`), counted in parallel, and the
-/// totals.
-pub fn of_units(dossiers: &[Dossier], files: &[String], catalogue: &Catalogue) -> Rollup {
-    let units: Vec<(&Dossier, &String)> = dossiers.iter().zip(files).collect();
-    Rollup::of(crate::parallel::map(&units, |(dossier, file)| {
-        unit_results(dossier, file, catalogue)
-    }))
+/// Reads every unit of `files` with its previous review and counts it, in parallel; each unit's
+/// data is dropped once counted, so memory holds the counts, not the units. The first file that
+/// cannot be read stops the roll-up.
+pub fn read(files: &[PathBuf], catalogue: &Catalogue) -> Result<Rollup, LoadError> {
+    let units = crate::parallel::try_map(files, |file| {
+        let dossier = crate::dossier::load(file)?;
+        Ok(unit_results(
+            &dossier,
+            &file.display().to_string(),
+            catalogue,
+            &across::UNIT_RULES,
+        ))
+    })?;
+    Ok(Rollup::of(units))
 }
 
-/// The name of the roll-up's table files, without extension.
-pub const TABLE_NAME: &str = "tong-hop";
+/// The name of the roll-up's files, without extension.
+pub const FILE_NAME: &str = "tong-hop";
 
-/// Why the roll-up's files could not be written.
+/// The id of the roll-up report's form.
+pub const REPORT_FORM: &str = "bao-cao-tong-hop";
+
+/// Why the roll-up's files could not be made or written.
 #[derive(Debug, Error, Diagnostic)]
 pub enum RollupError {
-    /// A file could not be written.
+    /// The report could not be drawn or a file written.
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Write(#[from] WriteError),
+    Packet(#[from] PacketError),
     /// The spreadsheet could not be made.
     #[error("không tạo được bảng XLSX: {0}")]
     Xlsx(String),
 }
 
-/// Writes the roll-up's table into `dir` as `tong-hop.csv` and `tong-hop.xlsx`, both or none;
-/// returns the paths written.
-pub fn write(rollup: &Rollup, dir: &Path) -> Result<Vec<PathBuf>, RollupError> {
+impl From<WriteError> for RollupError {
+    fn from(err: WriteError) -> Self {
+        RollupError::Packet(err.into())
+    }
+}
+
+/// The organisation that issues the roll-up when the command line names none: the superior that
+/// the units name (`to_chuc.cap_tren`, the first one's when they differ), as a đảng bộ, in the
+/// first unit's place, dated the latest meeting; its own superior, number and signer left to
+/// write by hand.
+pub fn default_issuer(rollup: &Rollup) -> Option<Dossier> {
+    let first = rollup.units.first()?;
+    let latest = rollup.units.iter().map(|unit| unit.facts.meeting).max()?;
+    let yaml = format!(
+        "nam: {}\nto_chuc: {{cap_tren: \"…\", ten: {}, dia_danh: {}, loai: dang_bo, co_chi_uy: true}}\nhoi_nghi: {{ngay: {latest}}}\ndang_vien: []\n",
+        first.year,
+        yaml_quoted(&first.facts.superior),
+        yaml_quoted(&first.facts.place),
+    );
+    crate::dossier::parse(&yaml, "tong-hop").ok()
+}
+
+/// Writes the roll-up into `dir`, every file or none: the report issued by `issuer` as PDF and
+/// DOCX, and the table as `tong-hop.csv` and `tong-hop.xlsx`; returns the paths written.
+pub fn write(
+    rollup: &Rollup,
+    issuer: &Dossier,
+    catalogue: &Catalogue,
+    dir: &Path,
+) -> Result<Vec<PathBuf>, RollupError> {
+    let form = catalogue
+        .find(REPORT_FORM, issuer.regime(), issuer.year)
+        .map_err(PacketError::from)?;
+    let report = catalogue
+        .rollup_document(form, issuer, rollup)
+        .map_err(PacketError::from)?;
     let table = Table::of(rollup);
     let xlsx = to_xlsx(&table).map_err(|err| RollupError::Xlsx(err.to_string()))?;
     let staging = Staging::new(dir)?;
-    staging.add(&format!("{TABLE_NAME}.csv"), to_csv(&table).as_bytes())?;
-    staging.add(&format!("{TABLE_NAME}.xlsx"), &xlsx)?;
+    Writer {
+        formats: &[Format::Pdf, Format::Docx],
+        staging: &staging,
+    }
+    .write(&report, FILE_NAME)?;
+    staging.add(&format!("{FILE_NAME}.csv"), to_csv(&table).as_bytes())?;
+    staging.add(&format!("{FILE_NAME}.xlsx"), &xlsx)?;
     Ok(staging.commit()?)
 }

@@ -176,6 +176,19 @@ impl Report {
 
 /// Every finding of the rules in force for `dossier`, each located in its data file.
 pub fn check(dossier: &Dossier, catalogue: &Catalogue) -> Vec<Finding> {
+    check_rules(dossier, catalogue, |_| true)
+}
+
+/// The findings of the rules in force for `dossier` whose id is one of `ids`, located.
+pub fn check_only(dossier: &Dossier, catalogue: &Catalogue, ids: &[&str]) -> Vec<Finding> {
+    check_rules(dossier, catalogue, |rule| ids.contains(&rule.id))
+}
+
+fn check_rules(
+    dossier: &Dossier,
+    catalogue: &Catalogue,
+    chosen: impl Fn(&Rule) -> bool,
+) -> Vec<Finding> {
     let review = Review {
         dossier,
         regime: dossier.regime(),
@@ -183,7 +196,10 @@ pub fn check(dossier: &Dossier, catalogue: &Catalogue) -> Vec<Finding> {
         catalogue,
     };
     let mut findings = Vec::new();
-    for rule in RULES.iter().filter(|r| r.regimes.contains(&review.regime)) {
+    for rule in RULES
+        .iter()
+        .filter(|r| r.regimes.contains(&review.regime) && chosen(r))
+    {
         let mut report = Report {
             rule: rule.id,
             source: (rule.source)(review.regime),
