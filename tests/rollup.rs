@@ -19,34 +19,46 @@ fn rollup(args: &[&std::ffi::OsStr]) -> (Option<i32>, String, String) {
     )
 }
 
-/// A folder of three units of 2026 made from the sample: the same chi bộ under three names,
-/// the third with one member's vote turned to a higher level.
-fn three_units(dir: &Path) -> PathBuf {
+/// A folder of three units of one year made from the sample `data` (whose unit is named by the
+/// line `name`): the same chi bộ under three names, the third with one member's level moved
+/// (`from` into `to`).
+fn three_units(dir: &Path, data: &Path, name: &str, from: &str, to: &str) -> PathBuf {
     let units = dir.join("don-vi");
     std::fs::create_dir(&units).unwrap();
-    let name = "ten: Chi bộ Phòng Quản lý chất lượng công trình";
-    for (file, to) in [
+    for (file, renamed) in [
         ("a.yaml", "ten: Chi bộ Phòng A"),
         ("b.yaml", "ten: Chi bộ Phòng B"),
+        ("c.yaml", "ten: Chi bộ Phòng C"),
     ] {
-        edited(&sample_2026(), &units, file, name, to);
+        edited(data, &units, file, name, renamed);
     }
-    let c = edited(
-        &sample_2026(),
-        &units,
-        "c.yaml",
-        name,
-        "ten: Chi bộ Phòng C",
-    );
+    let c = units.join("c.yaml");
     let text = std::fs::read_to_string(&c).unwrap();
-    let votes = "      phieu:\n        hoan_thanh: 6\n";
-    assert!(text.contains(votes));
-    std::fs::write(
-        &c,
-        text.replacen(votes, "      phieu:\n        hoan_thanh_tot: 6\n", 1),
-    )
-    .unwrap();
+    assert!(text.contains(from));
+    std::fs::write(&c, text.replacen(from, to, 1)).unwrap();
     units
+}
+
+/// [`three_units`] of the 2026 sample (2025 rules): a vote moved up a level.
+fn three_units_2026(dir: &Path) -> PathBuf {
+    three_units(
+        dir,
+        &sample_2026(),
+        "ten: Chi bộ Phòng Quản lý chất lượng công trình",
+        "      phieu:\n        hoan_thanh: 6\n",
+        "      phieu:\n        hoan_thanh_tot: 6\n",
+    )
+}
+
+/// [`three_units`] of the 2024 sample (2023 rules): a chi bộ's proposal moved down a level.
+fn three_units_2024(dir: &Path) -> PathBuf {
+    three_units(
+        dir,
+        &sample(),
+        "ten: Chi bộ Phòng Quản lý xây dựng",
+        "      chi_bo_de_xuat: hoan_thanh_tot\n",
+        "      chi_bo_de_xuat: hoan_thanh\n",
+    )
 }
 
 /// What the test counts from a unit's YAML: per level (best first), the members rated at it —
@@ -98,10 +110,17 @@ fn table_rows(file: &Path) -> Vec<Value> {
 }
 
 #[test]
-fn every_count_is_the_yamls_and_the_tables_carry_the_same_numbers() {
-    let dir = tempfile::tempdir().unwrap();
-    let units = three_units(dir.path());
-    let out = dir.path().join("tong-hop");
+fn every_count_is_the_yamls_and_the_tables_carry_the_same_numbers_under_both_regimes() {
+    for make in [three_units_2026, three_units_2024] {
+        let dir = tempfile::tempdir().unwrap();
+        counts_and_tables_agree(&make(dir.path()), dir.path());
+    }
+}
+
+/// The roll-up of the three units in `units` into `dir`: each count as the test makes it from
+/// the YAML, and the same numbers in the CSV and the XLSX.
+fn counts_and_tables_agree(units: &Path, dir: &Path) {
+    let out = dir.join("tong-hop");
     let (code, stdout, stderr) = rollup(&[
         "--format".as_ref(),
         "json".as_ref(),
@@ -145,7 +164,7 @@ fn every_count_is_the_yamls_and_the_tables_carry_the_same_numbers() {
         ));
     }
     assert_eq!(levels_of(&report["rollup"]["members"]), total);
-    // The third unit's changed vote moved one member up a level.
+    // The third unit's changed level moved one member.
     assert_ne!(
         levels_of(&json_units[0]["levels"]),
         levels_of(&json_units[2]["levels"])
@@ -248,7 +267,10 @@ fn a_quota_broken_only_across_units_is_found_and_nothing_is_written() {
         "{message}"
     );
     for name in ["Một", "Hai", "Ba", "Bốn", "Năm"] {
-        assert!(message.contains(&format!("Chi bộ {name}: 1")), "{message}");
+        assert!(
+            message.contains(&format!("Chi bộ {name}: 1 (Đảng viên a {name})")),
+            "{message}"
+        );
     }
     assert!(quota[0]["source"].as_str().unwrap().contains("366-QĐ/TW"));
     assert!(
@@ -291,7 +313,7 @@ fn units_of_different_years_are_not_rolled_up_together() {
 #[test]
 fn the_report_in_pdf_and_docx_carries_the_counts_the_names_and_the_issuers_frame() {
     let dir = tempfile::tempdir().unwrap();
-    let units = three_units(dir.path());
+    let units = three_units_2026(dir.path());
     let issuer = root().join("data-samples/tong-hop/dang-uy-so-xay-dung.yaml");
     let out = dir.path().join("tong-hop");
     let (code, _, stderr) = rollup(&[

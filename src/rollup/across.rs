@@ -85,7 +85,7 @@ pub fn check(rollup: &Rollup) -> Vec<RollupFinding> {
         .unwrap_or(rules::USUAL_QUOTA);
     if let Some(message) = over_quota(
         &rollup.units,
-        |unit| unit.levels.at(Rating::Excellent),
+        |unit| unit.excellent.clone(),
         rollup.members.good,
         quota,
         "đảng viên",
@@ -99,7 +99,12 @@ pub fn check(rollup: &Rollup) -> Vec<RollupFinding> {
     }
     if let Some(message) = over_quota(
         &rollup.units,
-        |unit| usize::from(unit.collective == Some(Rating::Excellent)),
+        |unit| {
+            (unit.collective == Some(Rating::Excellent))
+                .then(|| unit.unit.clone())
+                .into_iter()
+                .collect()
+        },
         rollup.collectives.good,
         rules::USUAL_QUOTA,
         "tập thể",
@@ -114,29 +119,37 @@ pub fn check(rollup: &Rollup) -> Vec<RollupFinding> {
     findings
 }
 
-/// Why the subjects rated "Hoàn thành xuất sắc nhiệm vụ" across `units` (each unit's count by
-/// `excellent_of`) are more than `quota` per cent of the `good` ones allow, naming each unit's
-/// count; `None` within the quota.
+/// Why the subjects rated "Hoàn thành xuất sắc nhiệm vụ" across `units` are more than `quota`
+/// per cent of the `good` ones allow, naming each unit's count and, for members, the people;
+/// `None` within the quota. `excellent_of` gives a unit's subjects so rated: the members' names,
+/// or the unit's own name for its collective.
 fn over_quota(
     units: &[UnitResults],
-    excellent_of: impl Fn(&UnitResults) -> usize,
+    excellent_of: impl Fn(&UnitResults) -> Vec<String>,
     good: usize,
     quota: u8,
     what: &str,
 ) -> Option<String> {
-    let excellent: usize = units.iter().map(&excellent_of).sum();
+    let by_unit: Vec<(&UnitResults, Vec<String>)> = units
+        .iter()
+        .map(|unit| (unit, excellent_of(unit)))
+        .filter(|(_, named)| !named.is_empty())
+        .collect();
+    let excellent: usize = by_unit.iter().map(|(_, named)| named.len()).sum();
     let allowed = rules::allowed(good, quota);
     if excellent <= allowed {
         return None;
     }
-    let by_unit: Vec<String> = units
+    let listed: Vec<String> = by_unit
         .iter()
-        .filter(|unit| excellent_of(unit) > 0)
-        .map(|unit| format!("{}: {}", unit.unit, excellent_of(unit)))
+        .map(|(unit, named)| match named.as_slice() {
+            [only] if *only == unit.unit => unit.unit.clone(),
+            _ => format!("{}: {} ({})", unit.unit, named.len(), named.join(", ")),
+        })
         .collect();
     Some(format!(
         "{} đơn vị có {excellent} {what} Hoàn thành xuất sắc nhiệm vụ ({}), nhiều hơn số được phép là {allowed} ({quota}% của {good} {what} Hoàn thành tốt nhiệm vụ của các đơn vị, làm tròn xuống; dưới 05 thì được 01)",
         units.len(),
-        by_unit.join("; ")
+        listed.join("; ")
     ))
 }
