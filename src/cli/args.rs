@@ -137,10 +137,9 @@ pub struct PacketArgs {
     /// nhiều đơn vị cùng lúc.
     #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số", required = true)]
     pub data: Vec<PathBuf>,
-    /// Tệp dữ liệu kỳ kiểm điểm trước của đơn vị (thay cho khóa ky_truoc trong tệp dữ liệu): hạn
-    /// chế năm trước được đưa vào mục III và được so với năm nay.
-    #[arg(long, value_name = "TỆP")]
-    pub previous: Option<PathBuf>,
+    /// The previous review named on the command line.
+    #[command(flatten)]
+    pub previous: PreviousArg,
     /// Vẫn in khi dữ liệu phạm quy định xếp loại (các lỗi vẫn được báo).
     #[arg(long)]
     pub force: bool,
@@ -155,16 +154,9 @@ pub struct RollupArgs {
     /// Tệp dữ liệu YAML của các đơn vị, hoặc thư mục chứa các tệp *.yaml.
     #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số", required = true)]
     pub data: Vec<PathBuf>,
-    /// Cách in kết quả: text (cho người đọc; mặc định) hoặc json (cho chương trình khác).
-    #[arg(
-        long,
-        value_enum,
-        value_name = "DẠNG",
-        default_value_t = ReportFormat::Text,
-        hide_possible_values = true,
-        hide_default_value = true
-    )]
-    pub format: ReportFormat,
+    /// How findings are printed.
+    #[command(flatten)]
+    pub report: ReportArg,
     /// Tệp dữ liệu của tổ chức ban hành báo cáo (đảng bộ cấp trên: to_chuc, bi_thu, tap_the.so,
     /// tap_the.noi_nhan); không có thì lấy cấp trên mà các đơn vị ghi, để trống số và người ký.
     #[arg(long = "don-vi", value_name = "TỆP")]
@@ -183,10 +175,17 @@ pub struct CheckArgs {
     /// Tệp dữ liệu YAML của đơn vị.
     #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số")]
     pub data: PathBuf,
-    /// Tệp dữ liệu kỳ kiểm điểm trước của đơn vị (thay cho khóa ky_truoc trong tệp dữ liệu): hạn
-    /// chế năm trước được đưa vào mục III và được so với năm nay.
-    #[arg(long, value_name = "TỆP")]
-    pub previous: Option<PathBuf>,
+    /// The previous review named on the command line.
+    #[command(flatten)]
+    pub previous: PreviousArg,
+    /// How findings are printed.
+    #[command(flatten)]
+    pub report: ReportArg,
+}
+
+/// `--format`: how a command prints its findings.
+#[derive(Debug, Args)]
+pub struct ReportArg {
     /// Cách in kết quả: text (cho người đọc; mặc định) hoặc json (cho chương trình khác).
     #[arg(
         long,
@@ -197,6 +196,15 @@ pub struct CheckArgs {
         hide_default_value = true
     )]
     pub format: ReportFormat,
+}
+
+/// `--previous`: the unit's previous review, instead of the one its file links.
+#[derive(Debug, Args)]
+pub struct PreviousArg {
+    /// Tệp dữ liệu kỳ kiểm điểm trước của đơn vị (thay cho khóa ky_truoc trong tệp dữ liệu): hạn
+    /// chế năm trước được đưa vào mục III và được so với năm nay.
+    #[arg(long = "previous", value_name = "TỆP")]
+    pub file: Option<PathBuf>,
 }
 
 /// How `hoso check` prints its findings.
@@ -235,10 +243,9 @@ pub struct RenderArgs {
         hide_default_value = true
     )]
     pub format: FormatChoice,
-    /// Tệp dữ liệu kỳ kiểm điểm trước của đơn vị (thay cho khóa ky_truoc trong tệp dữ liệu): hạn
-    /// chế năm trước được đưa vào mục III và được so với năm nay.
-    #[arg(long, value_name = "TỆP")]
-    pub previous: Option<PathBuf>,
+    /// The previous review named on the command line.
+    #[command(flatten)]
+    pub previous: PreviousArg,
     /// Coi cảnh báo (ký tự không có trong phông chữ) là lỗi: không ghi tệp nào.
     #[arg(long)]
     pub strict: bool,

@@ -29,8 +29,8 @@ struct JsonReport<'a> {
 pub fn run(args: &CheckArgs, catalogue: &Catalogue) -> Result<(), CliError> {
     let file = args.data.display().to_string();
     let dossier = match (
-        dossier::load_linked(&args.data, args.previous.as_deref()),
-        args.format,
+        dossier::load_linked(&args.data, args.previous.file.as_deref()),
+        args.report.format,
     ) {
         (Ok(dossier), _) => dossier,
         (Err(LoadError::Data(err)), ReportFormat::Json) => {
@@ -50,7 +50,7 @@ pub fn run(args: &CheckArgs, catalogue: &Catalogue) -> Result<(), CliError> {
         (Err(err), _) => return Err(err.into()),
     };
     let findings = rules::check(&dossier, catalogue);
-    match args.format {
+    match args.report.format {
         ReportFormat::Text => {
             terminal::out(&text(&file, &findings));
             terminal::out(&summary(&file, dossier.regime().key(), &findings));

@@ -18,7 +18,7 @@ pub fn run(args: &PacketArgs, catalogue: &Catalogue) -> Result<(), CliError> {
     let started = Instant::now();
     let files = packet::unit_files(&args.data)?;
     let dirs = packet::packet_dirs(&args.data, &files, &args.output)?;
-    let dossiers: Vec<Dossier> = packet::load_units(&files, args.previous.as_deref())?
+    let dossiers: Vec<Dossier> = packet::load_units(&files, args.previous.file.as_deref())?
         .into_iter()
         .collect::<Result<_, _>>()?;
     let mut broken = 0;

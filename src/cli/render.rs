@@ -13,7 +13,7 @@ use super::{CliError, terminal};
 
 /// Runs `hoso render` and returns what it wrote.
 pub fn run(args: &RenderArgs, catalogue: &Catalogue) -> Result<Vec<std::path::PathBuf>, CliError> {
-    let dossier = dossier::load_linked(&args.data, args.previous.as_deref())?;
+    let dossier = dossier::load_linked(&args.data, args.previous.file.as_deref())?;
     preflight(&dossier, catalogue, &args.data, args.strict, args.force)?;
     let formats: &[Format] = match args.format {
         FormatChoice::Pdf => &[Format::Pdf],

@@ -44,7 +44,7 @@ pub fn run(args: &RollupArgs, catalogue: &Catalogue) -> Result<(), CliError> {
         }
         _ => Vec::new(),
     };
-    match args.format {
+    match args.report.format {
         ReportFormat::Json => {
             let report = JsonReport {
                 year: rollup.units.first().map(|unit| unit.year),
