@@ -501,3 +501,53 @@ fn earlier_shortcomings_written_in_the_data_print_in_a_2023_form_before_its_grad
         );
     }
 }
+
+#[test]
+fn last_years_folder_of_units_finds_a_member_who_moved_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let last_year = dir.path().join("2025");
+    std::fs::create_dir(&last_year).unwrap();
+    // Last year Phạm Minh Đức was in another chi bộ; the unit's own file no longer has him.
+    edited(
+        &sample_2025(),
+        &last_year,
+        "phong-chat-luong.yaml",
+        "  - id: pham-minh-duc\n",
+        "  - id: nguoi-khac\n",
+    );
+    edited(
+        &sample_2025(),
+        &last_year,
+        "phong-kinh-te.yaml",
+        "ten: Chi bộ Phòng Quản lý chất lượng công trình",
+        "ten: Chi bộ Phòng Kinh tế xây dựng",
+    );
+    let now = edited(
+        &sample_2026(),
+        dir.path(),
+        "2026.yaml",
+        "ky_truoc: nam-truoc/chi-bo-mau-2025.yaml",
+        "ky_truoc: 2025",
+    );
+    let before = yaml(&sample_2025());
+    for (form, member, earlier) in [
+        (
+            "ca-nhan",
+            Some("pham-minh-duc"),
+            stated(&before, Some("pham-minh-duc")),
+        ),
+        ("tap-the", None, stated(&before, None)),
+    ] {
+        let mut args = vec!["--form", form, "--format", "pdf"];
+        args.extend(member.iter().flat_map(|m| ["--member", m]));
+        let files = render(&now, &dir.path().join(form), &args);
+        let text = flat_body_text(&with_extension(&files, "pdf")[0]);
+        let expected: Vec<String> = earlier
+            .iter()
+            .enumerate()
+            .map(|(index, item)| format!("{}. {item} (năm 2025).", index + 1))
+            .collect();
+        assert!(!expected.is_empty());
+        in_order(form, section_three(&text), &expected);
+    }
+}

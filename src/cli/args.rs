@@ -201,8 +201,9 @@ pub struct ReportArg {
 /// `--previous`: the unit's previous review, instead of the one its file links.
 #[derive(Debug, Args)]
 pub struct PreviousArg {
-    /// Tệp dữ liệu kỳ kiểm điểm trước của đơn vị (thay cho khóa ky_truoc trong tệp dữ liệu): hạn
-    /// chế năm trước được đưa vào mục III và được so với năm nay.
+    /// Tệp dữ liệu kỳ kiểm điểm trước của đơn vị, hoặc thư mục các tệp năm trước của đảng bộ (thay
+    /// cho khóa ky_truoc trong tệp dữ liệu): hạn chế năm trước được đưa vào mục III và được so với
+    /// năm nay.
     #[arg(long = "previous", value_name = "TỆP")]
     pub file: Option<PathBuf>,
 }

@@ -65,9 +65,9 @@ pub fn load(path: &Path) -> Result<Dossier, LoadError> {
     load_linked(path, None)
 }
 
-/// Reads and checks the Dossier in `path`, with its previous review: the file `previous` when
-/// given, else the one its `ky_truoc` names, relative to `path`'s folder. The previous review's
-/// own link is not followed.
+/// Reads and checks the Dossier in `path`, with the reviews of the year before: `previous`
+/// when given, else what its `ky_truoc` names, relative to `path`'s folder; either a file, or a
+/// folder whose `*.yaml` files are all read. Their own links are not followed.
 pub fn load_linked(path: &Path, previous: Option<&Path>) -> Result<Dossier, LoadError> {
     let text = read(path)?;
     let name = path.display().to_string();
@@ -110,21 +110,48 @@ fn read(path: &Path) -> Result<String, LoadError> {
     })
 }
 
-/// The previous review in `file`, for `dossier`; a file that cannot be read, or is not of an
-/// earlier year, is refused with why. An error inside it is reported as the file's own.
-fn link(dossier: &Dossier, file: &Path) -> Result<Dossier, String> {
-    let earlier = match read(file).and_then(|text| parse(&text, &file.display().to_string())) {
-        Ok(earlier) => earlier,
-        Err(LoadError::Read { reason, .. }) => return Err(reason),
-        Err(other) => return Err(other.to_string()),
+/// The reviews of the year before in `file` (a unit file, or a folder of them), for `dossier`;
+/// one that cannot be read, or is not of an earlier year, is refused with why. An error inside
+/// one is reported as that file's own.
+fn link(dossier: &Dossier, file: &Path) -> Result<super::Previous, String> {
+    let files = if file.is_dir() {
+        let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(file)
+            .map_err(|err| crate::os_error::vietnamese(&err))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| {
+                path.is_file()
+                    && matches!(
+                        path.extension().and_then(|e| e.to_str()),
+                        Some("yaml" | "yml")
+                    )
+            })
+            .collect();
+        found.sort();
+        if found.is_empty() {
+            return Err("thư mục không có tệp dữ liệu nào (*.yaml, *.yml)".to_string());
+        }
+        found
+    } else {
+        vec![file.to_path_buf()]
     };
-    if earlier.year >= dossier.year {
-        return Err(format!(
-            "là kỳ kiểm điểm năm {}, không trước năm {} của tệp này",
-            earlier.year, dossier.year
-        ));
+    let mut reviews = Vec::with_capacity(files.len());
+    for file in files {
+        let earlier = match read(&file).and_then(|text| parse(&text, &file.display().to_string())) {
+            Ok(earlier) => earlier,
+            Err(LoadError::Read { reason, .. }) => return Err(reason),
+            Err(other) => return Err(other.to_string()),
+        };
+        if earlier.year >= dossier.year {
+            return Err(format!(
+                "{} là kỳ kiểm điểm năm {}, không trước năm {} của tệp này",
+                file.display(),
+                earlier.year,
+                dossier.year
+            ));
+        }
+        reviews.push(earlier);
     }
-    Ok(earlier)
+    Ok(super::Previous { reviews })
 }
 
 /// Parses YAML text into a checked Dossier; `name` is what errors call the file.

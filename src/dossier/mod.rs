@@ -44,8 +44,9 @@ pub struct Dossier {
     /// The rules in force, when the data names them (`che_do`); otherwise they follow the year.
     #[serde(rename = "che_do", default, skip_serializing_if = "Option::is_none")]
     pub regime: Option<Regime>,
-    /// The file of the unit's previous review (`ky_truoc`), relative to this file: its
-    /// shortcomings open section III of this year's forms.
+    /// The file of the unit's previous review, or a folder of last year's unit files
+    /// (`ky_truoc`), relative to this file: its shortcomings open section III of this year's
+    /// forms.
     #[serde(rename = "ky_truoc", default, skip_serializing)]
     pub previous_file: Option<Spanned<String>>,
     /// The Party organisation under review (`to_chuc`).
@@ -67,9 +68,35 @@ pub struct Dossier {
     /// Where each value stands in the file the Dossier was read from, for checks made later.
     #[serde(skip)]
     pub source: Source,
-    /// The unit's previous review, once linked (`ky_truoc` or `--previous`).
+    /// The reviews of the year before, once linked (`ky_truoc` or `--previous`).
     #[serde(skip)]
-    pub previous: Option<std::sync::Arc<Dossier>>,
+    pub previous: Option<std::sync::Arc<Previous>>,
+}
+
+/// The reviews of the year before that a unit links: a file, its own, or a folder of the
+/// files of every unit of the đảng bộ, where a member who moved between units is found too.
+#[derive(Debug, Default)]
+pub struct Previous {
+    /// Each review, in the order of the files.
+    pub reviews: Vec<Dossier>,
+}
+
+impl Previous {
+    /// The review of the unit named `name`: the only one linked, or the one of that name.
+    pub fn of_unit(&self, name: &str) -> Option<&Dossier> {
+        match self.reviews.as_slice() {
+            [only] => Some(only),
+            all => all.iter().find(|d| d.organisation.name.as_str() == name),
+        }
+    }
+
+    /// The review holding the member `id`: in the unit named `unit` first, else in any other
+    /// (a member keeps their id when they move).
+    pub fn of_member(&self, unit: &str, id: &str) -> Option<&Dossier> {
+        self.of_unit(unit)
+            .filter(|d| d.member(id).is_some())
+            .or_else(|| self.reviews.iter().find(|d| d.member(id).is_some()))
+    }
 }
 
 /// The file a Dossier was read from: its name and the position of every value.

@@ -131,11 +131,20 @@ pub fn this_year(dossier: &Dossier, whose: Whose<'_>) -> Vec<Stated> {
 /// previous review stated, then those of earlier years it reported as still open (each once),
 /// in the order written. Empty when no previous review is linked or it has no such review.
 pub fn earlier(dossier: &Dossier, whose: Whose<'_>) -> Vec<Stated> {
-    dossier
-        .previous
-        .as_deref()
+    previous_review(dossier, whose)
         .map(|previous| to_answer_next(previous, whose))
         .unwrap_or_default()
+}
+
+/// Last year's data holding `whose` review: the unit's own for the collective; for a member,
+/// the unit's own or, for one who moved, the unit they were in (found by id).
+pub fn previous_review<'d>(dossier: &'d Dossier, whose: Whose<'_>) -> Option<&'d Dossier> {
+    let previous = dossier.previous.as_deref()?;
+    let unit = dossier.organisation.name.as_str();
+    match whose {
+        Whose::Collective => previous.of_unit(unit),
+        Whose::Member(member) => previous.of_member(unit, &member.id.value),
+    }
 }
 
 /// The shortcomings of `whose` review in `dossier` that next year's review must answer: those it
@@ -246,7 +255,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::dossier::parse;
+    use crate::dossier::{Previous, parse};
 
     /// A unit of `year` whose one member, `an`, states `shortcomings` and answers `earlier`
     /// (YAML lines of `han_che_ky_truoc`).
@@ -270,7 +279,9 @@ dang_vien:
 
     fn linked(now: &str, before: &str) -> Dossier {
         let mut dossier = parse(now, "2026.yaml").unwrap();
-        dossier.previous = Some(Arc::new(parse(before, "2025.yaml").unwrap()));
+        dossier.previous = Some(Arc::new(Previous {
+            reviews: vec![parse(before, "2025.yaml").unwrap()],
+        }));
         dossier
     }
 

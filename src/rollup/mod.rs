@@ -186,6 +186,7 @@ pub fn unit_results(
         previous: dossier
             .previous
             .as_deref()
+            .and_then(|previous| previous.of_unit(&dossier.organisation.name))
             .map(|previous| unit_results(previous, &previous.source.name, catalogue, &[]).levels),
         facts: UnitFacts {
             superior: dossier.organisation.superior.to_string(),

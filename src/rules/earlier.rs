@@ -152,10 +152,10 @@ fn unanswered(review: &Review<'_>, report: &mut Report) {
 
 fn copied(review: &Review<'_>, report: &mut Report) {
     let dossier = review.dossier;
-    let Some(previous) = dossier.previous.as_deref() else {
-        return;
-    };
     for (whose, name) in reviews(dossier) {
+        let Some(previous) = history::previous_review(dossier, whose) else {
+            continue;
+        };
         let (Some(now), Some(before)) = (texts(dossier, whose), texts(previous, whose)) else {
             continue;
         };
