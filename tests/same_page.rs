@@ -119,6 +119,19 @@ fn every_docx_sets_the_same_lines_on_the_same_pages_as_its_pdf() {
         );
         pdfs.extend(with_extension(&files, "pdf"));
     }
+    // The upper committee's roll-up report over the 2026 sample.
+    let rollup = dir.path().join("tong-hop");
+    let issuer = root().join("data-samples/tong-hop/dang-uy-so-xay-dung.yaml");
+    let output = hoso([
+        "tong-hop".as_ref(),
+        "--don-vi".as_ref(),
+        issuer.as_os_str(),
+        sample_2026().as_os_str(),
+        "-o".as_ref(),
+        rollup.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    pdfs.push(rollup.join("tong-hop.pdf"));
     let docxs: Vec<_> = pdfs.iter().map(|pdf| pdf.with_extension("docx")).collect();
     let converted = libreoffice_pdfs(&docxs, &dir.path().join("libreoffice"));
     let (mut report, mut compared_whole) = (Vec::new(), 0);

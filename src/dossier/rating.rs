@@ -43,6 +43,17 @@ impl Rating {
             .unwrap_or_default()
     }
 
+    /// The level in a word or two, for a narrow column: "Xuất sắc", "Tốt", "Hoàn thành",
+    /// "Không hoàn thành".
+    pub fn short_vi(self) -> &'static str {
+        match self {
+            Rating::Excellent => "Xuất sắc",
+            Rating::Good => "Tốt",
+            Rating::Completed => "Hoàn thành",
+            Rating::NotCompleted => "Không hoàn thành",
+        }
+    }
+
     /// The usual abbreviation, e.g. "HTTNV".
     pub fn abbreviation(self) -> &'static str {
         match self {

@@ -51,8 +51,9 @@ impl Directives for DataDirectives<'_> {
     }
 }
 
-/// The units of a roll-up, one row each and a row of totals: the members, those at each level,
-/// those not rated, and the level of the collective.
+/// The units of a roll-up, one row each and a row of totals: the members, those at each level
+/// (headed by the level's short name, which breaks between words in a narrow column), those not
+/// rated, and the level of the collective.
 fn units_table(rollup: &Rollup) -> Block {
     let counts = |members: usize, levels: &Levels, not_rated: usize| {
         let mut cells = vec![members.to_string()];
@@ -65,7 +66,7 @@ fn units_table(rollup: &Rollup) -> Block {
         cells.extend(counts(unit.members, &unit.levels, unit.not_rated.len()));
         cells.push(
             unit.collective
-                .map(Rating::abbreviation)
+                .map(Rating::short_vi)
                 .unwrap_or_default()
                 .to_string(),
         );
@@ -82,15 +83,15 @@ fn units_table(rollup: &Rollup) -> Block {
     Block::Table {
         title: Vec::new(),
         columns: [
-            ("STT", 3),
-            ("Tổ chức đảng", 11),
-            ("Số đảng viên", 4),
-            ("HTXSNV", 5),
-            ("HTTNV", 5),
-            ("HTNV", 4),
-            ("KHTNV", 5),
-            ("Chưa xếp loại", 4),
-            ("Tập thể", 5),
+            ("STT", 4),
+            ("Tổ chức đảng", 12),
+            ("Số đảng viên", 5),
+            ("Xuất sắc", 5),
+            ("Tốt", 4),
+            ("Hoàn thành", 5),
+            ("Không hoàn thành", 5),
+            ("Chưa xếp loại", 5),
+            ("Tập thể", 6),
         ]
         .map(|(header, share)| column(header, share))
         .to_vec(),
