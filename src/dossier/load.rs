@@ -73,16 +73,20 @@ pub fn load_linked(path: &Path, previous: Option<&Path>) -> Result<Dossier, Load
     let name = path.display().to_string();
     let mut dossier = parse(&text, &name)?;
     let earlier = match (previous, &dossier.previous_file) {
-        (Some(file), _) => Some(link(&dossier, file).map_err(|reason| LoadError::Previous {
-            path: file.display().to_string(),
-            reason,
-        })?),
+        (Some(file), _) => {
+            Some(
+                super::link::link(&dossier, file).map_err(|reason| LoadError::Previous {
+                    path: file.display().to_string(),
+                    reason,
+                })?,
+            )
+        }
         (None, Some(named)) => {
             let file = path
                 .parent()
                 .unwrap_or(Path::new(""))
                 .join(named.value.trim());
-            let earlier = link(&dossier, &file).map_err(|reason| {
+            let earlier = super::link::link(&dossier, &file).map_err(|reason| {
                 let text: String = text.nfc().collect();
                 Located {
                     text: &text,
@@ -98,60 +102,16 @@ pub fn load_linked(path: &Path, previous: Option<&Path>) -> Result<Dossier, Load
         }
         (None, None) => None,
     };
-    dossier.previous = earlier.map(std::sync::Arc::new);
+    dossier.previous = earlier;
     Ok(dossier)
 }
 
 /// The text of the data file at `path`.
-fn read(path: &Path) -> Result<String, LoadError> {
+pub(super) fn read(path: &Path) -> Result<String, LoadError> {
     std::fs::read_to_string(path).map_err(|err| LoadError::Read {
         path: path.display().to_string(),
         reason: crate::os_error::vietnamese(&err),
     })
-}
-
-/// The reviews of the year before in `file` (a unit file, or a folder of them), for `dossier`;
-/// one that cannot be read, or is not of an earlier year, is refused with why. An error inside
-/// one is reported as that file's own.
-fn link(dossier: &Dossier, file: &Path) -> Result<super::Previous, String> {
-    let files = if file.is_dir() {
-        let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(file)
-            .map_err(|err| crate::os_error::vietnamese(&err))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| {
-                path.is_file()
-                    && matches!(
-                        path.extension().and_then(|e| e.to_str()),
-                        Some("yaml" | "yml")
-                    )
-            })
-            .collect();
-        found.sort();
-        if found.is_empty() {
-            return Err("thư mục không có tệp dữ liệu nào (*.yaml, *.yml)".to_string());
-        }
-        found
-    } else {
-        vec![file.to_path_buf()]
-    };
-    let mut reviews = Vec::with_capacity(files.len());
-    for file in files {
-        let earlier = match read(&file).and_then(|text| parse(&text, &file.display().to_string())) {
-            Ok(earlier) => earlier,
-            Err(LoadError::Read { reason, .. }) => return Err(reason),
-            Err(other) => return Err(other.to_string()),
-        };
-        if earlier.year >= dossier.year {
-            return Err(format!(
-                "{} là kỳ kiểm điểm năm {}, không trước năm {} của tệp này",
-                file.display(),
-                earlier.year,
-                dossier.year
-            ));
-        }
-        reviews.push(earlier);
-    }
-    Ok(super::Previous { reviews })
 }
 
 /// Parses YAML text into a checked Dossier; `name` is what errors call the file.

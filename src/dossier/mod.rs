@@ -6,6 +6,7 @@
 mod collective;
 mod earlier;
 mod grade;
+mod link;
 mod load;
 mod meeting;
 mod points;
@@ -20,6 +21,7 @@ use serde_saphyr::Spanned;
 pub use collective::{Breakthrough, Collective, Outside, Task};
 pub use earlier::{Departure, EarlierShortcoming, RemedyStatus};
 pub use grade::{Grade, ItemGrades};
+pub use link::Previous;
 pub use load::{DataError, LoadError, load, load_linked, parse};
 pub use meeting::{Absence, Clock, CollectiveVerdict, Meeting, Speech, Votes, VotingMethod};
 pub use points::{Points, Score};
@@ -71,32 +73,6 @@ pub struct Dossier {
     /// The reviews of the year before, once linked (`ky_truoc` or `--previous`).
     #[serde(skip)]
     pub previous: Option<std::sync::Arc<Previous>>,
-}
-
-/// The reviews of the year before that a unit links: a file, its own, or a folder of the
-/// files of every unit of the đảng bộ, where a member who moved between units is found too.
-#[derive(Debug, Default)]
-pub struct Previous {
-    /// Each review, in the order of the files.
-    pub reviews: Vec<Dossier>,
-}
-
-impl Previous {
-    /// The review of the unit named `name`: the only one linked, or the one of that name.
-    pub fn of_unit(&self, name: &str) -> Option<&Dossier> {
-        match self.reviews.as_slice() {
-            [only] => Some(only),
-            all => all.iter().find(|d| d.organisation.name.as_str() == name),
-        }
-    }
-
-    /// The review holding the member `id`: in the unit named `unit` first, else in any other
-    /// (a member keeps their id when they move).
-    pub fn of_member(&self, unit: &str, id: &str) -> Option<&Dossier> {
-        self.of_unit(unit)
-            .filter(|d| d.member(id).is_some())
-            .or_else(|| self.reviews.iter().find(|d| d.member(id).is_some()))
-    }
 }
 
 /// The file a Dossier was read from: its name and the position of every value.
