@@ -390,3 +390,15 @@ fn the_report_in_pdf_and_docx_carries_the_counts_the_names_and_the_issuers_frame
     // The README shows page 1.
     page_image_matches(&pdf, 1, "bao-cao-tong-hop").unwrap();
 }
+
+#[test]
+fn the_report_form_is_refused_by_render_before_any_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ra");
+    let output = run_render(&sample_2026(), &out, &["--form", "bao-cao-tong-hop"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("hoso tong-hop"), "{stderr}");
+    assert!(!stderr.contains("cảnh báo"), "{stderr}");
+    assert!(!out.exists());
+}

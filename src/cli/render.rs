@@ -14,13 +14,25 @@ use super::{CliError, terminal};
 /// Runs `hoso render` and returns what it wrote.
 pub fn run(args: &RenderArgs, catalogue: &Catalogue) -> Result<Vec<std::path::PathBuf>, CliError> {
     let dossier = dossier::load_linked(&args.data, args.previous.file.as_deref())?;
+    // A form that cannot be printed here is said before the data's findings.
+    let form = args
+        .form
+        .as_ref()
+        .map(|id| catalogue.find(id, dossier.regime(), dossier.year))
+        .transpose()?;
+    if let Some(form) = form.filter(|form| form.meta.doi_tuong == Subject::Units) {
+        return Err(hoso::forms::FormError::RollupOnly {
+            id: form.id.clone(),
+        }
+        .into());
+    }
     preflight(&dossier, catalogue, &args.data, args.strict, args.force)?;
     let formats: &[Format] = match args.format {
         FormatChoice::Pdf => &[Format::Pdf],
         FormatChoice::Docx => &[Format::Docx],
         FormatChoice::Both => &[Format::Pdf, Format::Docx],
     };
-    let Some(form_id) = &args.form else {
+    let Some(form) = form else {
         if !args.all || !args.members.is_empty() {
             return Err(CliError::Usage(
                 "chọn một mẫu (--form <MÃ_MẪU>), hoặc dùng --all không kèm --form để in mọi văn bản của đơn vị"
@@ -35,7 +47,6 @@ pub fn run(args: &RenderArgs, catalogue: &Catalogue) -> Result<Vec<std::path::Pa
             &args.output,
         )?);
     };
-    let form = catalogue.find(form_id, dossier.regime(), dossier.year)?;
     let members = select_members(&dossier, form, args)?;
     Ok(packet::render_form(
         catalogue,
@@ -111,12 +122,6 @@ fn select_members<'d>(
     args: &RenderArgs,
 ) -> Result<Vec<&'d Member>, CliError> {
     let named = !args.members.is_empty();
-    if form.meta.doi_tuong == Subject::Units {
-        return Err(hoso::forms::FormError::RollupOnly {
-            id: form.id.clone(),
-        }
-        .into());
-    }
     if form.meta.doi_tuong == Subject::Collective {
         if named || args.all {
             return Err(CliError::Usage(format!(
