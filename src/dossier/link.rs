@@ -48,23 +48,30 @@ fn read_before() -> &'static ReadBefore {
     READ.get_or_init(Mutex::default)
 }
 
-/// The unit files `file` names: itself, or a folder's `*.yaml` and `*.yml` files by name.
+/// The unit files of the folder `dir`: its `*.yaml` and `*.yml` files (not its sub-folders),
+/// sorted by name.
+pub fn unit_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        if yaml && path.is_file() {
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The unit files `file` names: itself, or a folder's unit files.
 fn files_of(file: &Path) -> Result<Vec<PathBuf>, String> {
     if !file.is_dir() {
         return Ok(vec![file.to_path_buf()]);
     }
-    let mut found: Vec<PathBuf> = std::fs::read_dir(file)
-        .map_err(|err| crate::os_error::vietnamese(&err))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            path.is_file()
-                && matches!(
-                    path.extension().and_then(|e| e.to_str()),
-                    Some("yaml" | "yml")
-                )
-        })
-        .collect();
-    found.sort();
+    let found = unit_files_in(file).map_err(|err| crate::os_error::vietnamese(&err))?;
     if found.is_empty() {
         return Err("thư mục không có tệp dữ liệu nào (*.yaml, *.yml)".to_string());
     }

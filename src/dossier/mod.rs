@@ -21,7 +21,7 @@ use serde_saphyr::Spanned;
 pub use collective::{Breakthrough, Collective, Outside, Task};
 pub use earlier::{Departure, EarlierShortcoming, RemedyStatus};
 pub use grade::{Grade, ItemGrades};
-pub use link::Previous;
+pub use link::{Previous, unit_files_in};
 pub use load::{DataError, LoadError, load, load_linked, parse};
 pub use meeting::{Absence, Clock, CollectiveVerdict, Meeting, Speech, Votes, VotingMethod};
 pub use points::{Points, Score};

@@ -54,28 +54,13 @@ pub fn unit_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, UnitsError> {
             files.push(input.clone());
             continue;
         }
-        let folder_error = |err: std::io::Error| UnitsError::Folder {
+        let found = dossier::unit_files_in(input).map_err(|err| UnitsError::Folder {
             path: input.display().to_string(),
             reason: crate::os_error::vietnamese(&err),
-        };
-        let mut found: Vec<PathBuf> = std::fs::read_dir(input)
-            .map_err(folder_error)?
-            .map(|entry| entry.map(|e| e.path()))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(folder_error)?
-            .into_iter()
-            .filter(|path| {
-                path.is_file()
-                    && matches!(
-                        path.extension().and_then(|e| e.to_str()),
-                        Some("yaml" | "yml")
-                    )
-            })
-            .collect();
+        })?;
         if found.is_empty() {
             return Err(UnitsError::EmptyFolder(input.display().to_string()));
         }
-        found.sort();
         files.extend(found);
     }
     Ok(files)
