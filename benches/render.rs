@@ -34,9 +34,12 @@ fn stages(c: &mut Criterion) {
     let rows: Vec<IndexRow> = documents
         .iter()
         .map(|document| IndexRow {
-            title: document.frame.title.clone(),
+            title: document.meta.title.clone(),
             whose: document.meta.author.clone(),
-            pages: engine.pdf(document, &layout::PARTY).expect("drawn").pages,
+            pages: engine
+                .pdf(document, &layout::PARTY, pdf::Conformance::Plain)
+                .expect("drawn")
+                .pages,
         })
         .collect();
     let index = catalogue
@@ -49,7 +52,9 @@ fn stages(c: &mut Criterion) {
     );
     let inputs: Vec<pdf::TypstInput> = documents
         .iter()
-        .map(|document| pdf::typst_input(document, &layout::PARTY).expect("the input"))
+        .map(|document| {
+            pdf::typst_input(document, &layout::PARTY, pdf::Conformance::Plain).expect("the input")
+        })
         .collect();
     parallel::set_threads(std::num::NonZeroUsize::new(1));
 

@@ -47,7 +47,7 @@ fn write_inputs(
     let typst_dir = out.join(format!("typst/{number:03}"));
     std::fs::create_dir_all(&typst_dir)?;
     std::fs::write(typst_dir.join("hoso.typ"), pdf::STYLE)?;
-    let input = pdf::typst_input(document, &layout::PARTY)?;
+    let input = pdf::typst_input(document, &layout::PARTY, pdf::Conformance::Plain)?;
     std::fs::write(typst_dir.join("document.json"), input.data.as_slice())?;
     std::fs::create_dir_all(out.join("docx"))?;
     std::fs::write(
@@ -95,7 +95,10 @@ fn texts_of(value: &Value, into: &mut Vec<String>) {
 
 /// The rusdox spec of `document`: the same words in the same order and emphasis.
 fn rusdox_spec(document: &Document, number: usize) -> Value {
-    let frame = &document.frame;
+    let frame = document
+        .frame
+        .as_ref()
+        .expect("a form's document has its frame");
     let mut blocks = Vec::new();
     for line in frame.superior.iter().chain(&frame.issuer) {
         blocks.push(paragraph("left", vec![run(line, true, false)]));
@@ -160,6 +163,13 @@ fn rusdox_spec(document: &Document, number: usize) -> Value {
             Block::Signatures { left, right } => {
                 let mut lines = Vec::new();
                 texts_of(&json!([left, right]), &mut lines);
+                for line in lines {
+                    blocks.push(paragraph("center", vec![run(&line, true, false)]));
+                }
+            }
+            Block::Copy(mark) => {
+                let mut lines = Vec::new();
+                texts_of(&json!(mark), &mut lines);
                 for line in lines {
                     blocks.push(paragraph("center", vec![run(&line, true, false)]));
                 }

@@ -5,9 +5,11 @@
 //! one format-neutral model → [`render`] draws it as PDF (typst) and DOCX (docx-rs) →
 //! [`output`] writes the files; [`packet`] decides which documents a run makes and for whom.
 //! [`rules`] check the data before anything is printed; [`history`] links a unit's previous review.
+//! [`copy`] makes certified copies of hoso's documents and of existing PDFs.
 
 #![warn(missing_docs)]
 
+pub mod copy;
 pub mod date;
 pub mod document;
 pub mod dossier;

@@ -132,6 +132,33 @@ fn every_docx_sets_the_same_lines_on_the_same_pages_as_its_pdf() {
     ]);
     assert!(output.status.success(), "{output:?}");
     pdfs.push(rollup.join("tong-hop.pdf"));
+    // Copies: each 2B self-review of the 2026 sample with the copy block after its last line,
+    // and a trích sao of the report.
+    let order = root().join("data-samples/ban-sao.yaml");
+    for (index, extra) in [
+        vec!["--form", "ca-nhan", "--all"],
+        vec![
+            "--form",
+            "tap-the",
+            "--hinh-thuc",
+            "trich_sao",
+            "--muc",
+            "A.II,B",
+        ],
+    ]
+    .iter()
+    .enumerate()
+    {
+        let out = dir.path().join(format!("ban-sao-{index}"));
+        let mut args: Vec<&std::ffi::OsStr> =
+            vec!["copy".as_ref(), "--ban-sao".as_ref(), order.as_os_str()];
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        let data = sample_2026();
+        args.extend([data.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+        let output = hoso(args);
+        assert!(output.status.success(), "{output:?}");
+        pdfs.extend(with_extension(&files_in(&out), "pdf"));
+    }
     let docxs: Vec<_> = pdfs.iter().map(|pdf| pdf.with_extension("docx")).collect();
     let converted = libreoffice_pdfs(&docxs, &dir.path().join("libreoffice"));
     let (mut report, mut compared_whole) = (Vec::new(), 0);

@@ -52,7 +52,7 @@ pub enum Command {
     #[command(
         help_template = HELP,
         next_help_heading = "Tùy chọn",
-        override_usage = "hoso render [--form <MÃ_MẪU>] [--member <MÃ>... | --all] [--format pdf|docx|both] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU>"
+        override_usage = "hoso render [--form <MÃ_MẪU>] [--member <MÃ>... | --all] [--format pdf|docx|both] [--pdf-a] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU>"
     )]
     Render(RenderArgs),
     /// Kiểm tra dữ liệu và quy định xếp loại của chế độ đang áp dụng, không in văn bản nào.
@@ -68,7 +68,7 @@ pub enum Command {
     #[command(
         help_template = HELP,
         next_help_heading = "Tùy chọn",
-        override_usage = "hoso packet [--force] [--previous <TỆP>] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU | THƯ_MỤC_DỮ_LIỆU>..."
+        override_usage = "hoso packet [--force] [--previous <TỆP>] [--pdf-a] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU | THƯ_MỤC_DỮ_LIỆU>..."
     )]
     Packet(PacketArgs),
     /// Tổng hợp kết quả xếp loại của nhiều đơn vị (nhiều tệp, hoặc thư mục các tệp): từng đơn vị
@@ -77,9 +77,17 @@ pub enum Command {
         name = "tong-hop",
         help_template = HELP,
         next_help_heading = "Tùy chọn",
-        override_usage = "hoso tong-hop [--don-vi <TỆP>] [--format text|json] [--force] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU | THƯ_MỤC_DỮ_LIỆU>..."
+        override_usage = "hoso tong-hop [--don-vi <TỆP>] [--format text|json] [--force] [--pdf-a] -o <THƯ_MỤC> <TỆP_DỮ_LIỆU | THƯ_MỤC_DỮ_LIỆU>..."
     )]
     Rollup(RollupArgs),
+    /// Làm bản sao (sao y bản chính, sao lục, trích sao) của văn bản hoso in hoặc của tệp PDF có
+    /// sẵn, có khối thể thức bản sao; nhiều bản gốc thì đánh số bản sao liên tiếp.
+    #[command(
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso copy --ban-sao <TỆP> [--hinh-thuc sao_y|sao_luc|trich_sao] [--so <SỐ>] [--muc <MỤC,…>] [--form <MÃ_MẪU> [--member <MÃ>... | --all]] [--cuoi-trang] [--khong-pdf-a] -o <THƯ_MỤC> <BẢN_GỐC>..."
+    )]
+    Copy(CopyArgs),
     /// Liệt kê các mẫu theo chế độ; ghi các tệp của một mẫu ra để tùy biến.
     #[command(
         help_template = HELP,
@@ -130,6 +138,70 @@ pub enum FormsAction {
     },
 }
 
+/// Arguments of `hoso copy`.
+#[derive(Debug, Args)]
+pub struct CopyArgs {
+    /// Bản gốc: tệp PDF có sẵn, hoặc tệp dữ liệu YAML của đơn vị (cùng --form) để sao văn bản do
+    /// hoso in; nhiều bản gốc thì số bản sao tăng dần theo thứ tự.
+    #[arg(value_name = "BẢN_GỐC", help_heading = "Tham số", required = true)]
+    pub originals: Vec<PathBuf>,
+    /// Tệp dữ liệu bản sao: hinh_thuc, co_quan, so, ngay, nguoi_ky, noi_nhan (xem
+    /// data-samples/ban-sao.yaml).
+    #[arg(long = "ban-sao", value_name = "TỆP")]
+    pub order: PathBuf,
+    /// Hình thức sao: sao_y (sao y bản chính), sao_luc, trich_sao; thay khóa hinh_thuc.
+    #[arg(
+        long = "hinh-thuc",
+        value_enum,
+        value_name = "HÌNH_THỨC",
+        hide_possible_values = true
+    )]
+    pub kind: Option<CopyKindChoice>,
+    /// Số của bản sao đầu tiên; thay khóa so.
+    #[arg(long = "so", value_name = "SỐ")]
+    pub first_number: Option<u32>,
+    /// Ngày sao, ví dụ 2026-12-20 hoặc 20/12/2026; thay khóa ngay.
+    #[arg(long = "ngay", value_name = "NGÀY")]
+    pub date: Option<String>,
+    /// Các mục được trích sao, theo số đề mục, cách nhau bởi dấu phẩy: II, hoặc A.I,A.III; thay
+    /// khóa muc.
+    #[arg(long = "muc", value_name = "MỤC", value_delimiter = ',')]
+    pub sections: Vec<String>,
+    /// Mã mẫu của văn bản được sao, khi bản gốc là tệp dữ liệu YAML (xem hoso forms).
+    #[arg(long, value_name = "MÃ_MẪU")]
+    pub form: Option<String>,
+    /// Mã đảng viên có văn bản được sao; nhắc lại để sao cho nhiều người.
+    #[arg(long = "member", value_name = "MÃ")]
+    pub members: Vec<String>,
+    /// Sao văn bản của mọi đảng viên dùng mẫu này.
+    #[arg(long, conflicts_with = "members")]
+    pub all: bool,
+    /// Với bản gốc PDF có sẵn: đặt khối bản sao vào chỗ trống cuối trang cuối khi đủ chỗ, thay
+    /// cho một trang riêng; thay khóa cuoi_trang.
+    #[arg(long = "cuoi-trang")]
+    pub on_last_page: bool,
+    /// Ghi PDF thường thay cho PDF/A-2b.
+    #[arg(long = "khong-pdf-a")]
+    pub plain: bool,
+    /// Thư mục ghi bản sao (tạo mới nếu chưa có).
+    #[arg(short, long, value_name = "THƯ_MỤC")]
+    pub output: PathBuf,
+}
+
+/// `--hinh-thuc`: the form of copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CopyKindChoice {
+    /// Sao y bản chính.
+    #[value(name = "sao_y")]
+    SaoY,
+    /// Sao lục.
+    #[value(name = "sao_luc")]
+    SaoLuc,
+    /// Trích sao.
+    #[value(name = "trich_sao")]
+    TrichSao,
+}
+
 /// Arguments of `hoso packet`.
 #[derive(Debug, Args)]
 pub struct PacketArgs {
@@ -140,6 +212,9 @@ pub struct PacketArgs {
     /// The previous review named on the command line.
     #[command(flatten)]
     pub previous: PreviousArg,
+    /// PDF/A-2b.
+    #[command(flatten)]
+    pub archive: ArchiveArg,
     /// Vẫn in khi dữ liệu phạm quy định xếp loại (các lỗi vẫn được báo).
     #[arg(long)]
     pub force: bool,
@@ -161,6 +236,9 @@ pub struct RollupArgs {
     /// tap_the.noi_nhan); không có thì lấy cấp trên mà các đơn vị ghi, để trống số và người ký.
     #[arg(long = "don-vi", value_name = "TỆP")]
     pub issuer: Option<PathBuf>,
+    /// PDF/A-2b.
+    #[command(flatten)]
+    pub archive: ArchiveArg,
     /// Vẫn ghi báo cáo khi kết quả phạm quy định xếp loại (các lỗi vẫn được báo).
     #[arg(long)]
     pub force: bool,
@@ -208,6 +286,14 @@ pub struct PreviousArg {
     pub file: Option<PathBuf>,
 }
 
+/// `--pdf-a`: archival PDF files.
+#[derive(Debug, Args)]
+pub struct ArchiveArg {
+    /// Ghi PDF theo chuẩn lưu trữ PDF/A-2b (như khóa pdf_a: true trong tệp dữ liệu).
+    #[arg(long = "pdf-a")]
+    pub pdf_a: bool,
+}
+
 /// How `hoso check` prints its findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -247,6 +333,9 @@ pub struct RenderArgs {
     /// The previous review named on the command line.
     #[command(flatten)]
     pub previous: PreviousArg,
+    /// PDF/A-2b.
+    #[command(flatten)]
+    pub archive: ArchiveArg,
     /// Coi cảnh báo (ký tự không có trong phông chữ) là lỗi: không ghi tệp nào.
     #[arg(long)]
     pub strict: bool,
@@ -288,7 +377,7 @@ pub fn usage_error_vi(err: &clap::Error) -> Option<String> {
             format!("không có tùy chọn «{}»", context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh «{}»; các lệnh có: render, packet, check, tong-hop, forms, init",
+            "không có lệnh «{}»; các lệnh có: render, packet, check, tong-hop, copy, forms, init",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::InvalidValue => format!(

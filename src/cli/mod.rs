@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod copy;
 mod forms;
 mod packet;
 mod render;
@@ -63,12 +64,17 @@ pub enum CliError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Packet(#[from] hoso::packet::PacketError),
+    /// The copies could not be made.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Copy(#[from] hoso::copy::CopyError),
 }
 
 impl CliError {
     /// 1: the data is wrong; 2: the command line is wrong; 3: output could not be written;
     /// 4: a fault of hoso itself.
     fn exit_code(&self) -> u8 {
+        use hoso::copy::CopyError;
         use hoso::forms::FormError;
         use hoso::packet::PacketError;
         match self {
@@ -77,7 +83,8 @@ impl CliError {
             | CliError::UnknownMember { .. }
             | CliError::Strict(_)
             | CliError::RulesBroken(_)
-            | CliError::CheckFailed(_) => 1,
+            | CliError::CheckFailed(_)
+            | CliError::Copy(CopyError::Sections { .. } | CopyError::Pdf { .. }) => 1,
             CliError::Form(
                 FormError::Unknown { .. }
                 | FormError::NoRegime { .. }
@@ -85,8 +92,10 @@ impl CliError {
             )
             | CliError::Usage(_)
             | CliError::Units(_) => 2,
-            CliError::Packet(PacketError::Write(_)) | CliError::Rollup(_) => 3,
-            CliError::Form(_) | CliError::Packet(_) => 4,
+            CliError::Packet(PacketError::Write(_))
+            | CliError::Copy(CopyError::Packet(PacketError::Write(_)))
+            | CliError::Rollup(_) => 3,
+            CliError::Form(_) | CliError::Packet(_) | CliError::Copy(_) => 4,
         }
     }
 }
@@ -105,6 +114,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Check(args) => check::run(args, &catalogue),
         Command::Packet(args) => packet::run(args, &catalogue),
         Command::Rollup(args) => rollup::run(args, &catalogue),
+        Command::Copy(args) => copy::run(args, &catalogue),
         Command::Forms(args) => forms::run(args, &catalogue),
         Command::Init(args) => init(&args.dir, args.from.as_deref()),
     }

@@ -18,9 +18,12 @@ pub fn run(args: &PacketArgs, catalogue: &Catalogue) -> Result<(), CliError> {
     let started = Instant::now();
     let files = packet::unit_files(&args.data)?;
     let dirs = packet::packet_dirs(&args.data, &files, &args.output)?;
-    let dossiers: Vec<Dossier> = packet::load_units(&files, args.previous.file.as_deref())?
+    let mut dossiers: Vec<Dossier> = packet::load_units(&files, args.previous.file.as_deref())?
         .into_iter()
         .collect::<Result<_, _>>()?;
+    for dossier in &mut dossiers {
+        dossier.pdf_a |= args.archive.pdf_a;
+    }
     let mut broken = 0;
     let checked = packet::preflight(catalogue, &dossiers);
     for ((dossier, file), checked) in dossiers.iter().zip(&files).zip(&checked) {

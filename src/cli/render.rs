@@ -13,7 +13,8 @@ use super::{CliError, terminal};
 
 /// Runs `hoso render` and returns what it wrote.
 pub fn run(args: &RenderArgs, catalogue: &Catalogue) -> Result<Vec<std::path::PathBuf>, CliError> {
-    let dossier = dossier::load_linked(&args.data, args.previous.file.as_deref())?;
+    let mut dossier = dossier::load_linked(&args.data, args.previous.file.as_deref())?;
+    dossier.pdf_a |= args.archive.pdf_a;
     // A form that cannot be printed here is said before the data's findings.
     let form = args
         .form
@@ -47,7 +48,7 @@ pub fn run(args: &RenderArgs, catalogue: &Catalogue) -> Result<Vec<std::path::Pa
             &args.output,
         )?);
     };
-    let members = select_members(&dossier, form, args)?;
+    let members = select_members(&dossier, form, &args.members, args.all, &args.data)?;
     Ok(packet::render_form(
         catalogue,
         form,
@@ -114,16 +115,18 @@ pub fn note_not_reviewed(dossier: &Dossier) {
     }
 }
 
-/// The members to render: those named, or with `--all` those who file the form (the others are
-/// listed on stderr with the form they file). A collective form takes none.
-fn select_members<'d>(
+/// The members to render: those named by `ids`, or with `all` those who file the form (the
+/// others are listed on stderr with the form they file). A collective form takes none.
+pub fn select_members<'d>(
     dossier: &'d Dossier,
     form: &Form,
-    args: &RenderArgs,
+    ids: &[String],
+    all: bool,
+    data: &std::path::Path,
 ) -> Result<Vec<&'d Member>, CliError> {
-    let named = !args.members.is_empty();
+    let named = !ids.is_empty();
     if form.meta.doi_tuong == Subject::Collective {
-        if named || args.all {
+        if named || all {
             return Err(CliError::Usage(format!(
                 "mẫu «{}» là báo cáo của tập thể, không in theo từng đảng viên: bỏ --member và --all",
                 form.id
@@ -131,14 +134,14 @@ fn select_members<'d>(
         }
         return Ok(Vec::new());
     }
-    if !named && !args.all {
+    if !named && !all {
         return Err(CliError::Usage(format!(
             "mẫu «{}» là mẫu cá nhân: chọn --member <MÃ> hoặc --all",
             form.id
         )));
     }
     let regime = dossier.regime();
-    if args.all {
+    if all {
         note_not_reviewed(dossier);
         let (filing, others) = packet::members_filing(form, dossier);
         for (member, why) in others {
@@ -151,10 +154,10 @@ fn select_members<'d>(
     }
     let mut seen = HashSet::new();
     let mut selected = Vec::new();
-    for id in args.members.iter().filter(|id| seen.insert(id.as_str())) {
+    for id in ids.iter().filter(|id| seen.insert(id.as_str())) {
         let member = dossier.member(id).ok_or_else(|| CliError::UnknownMember {
             id: id.clone(),
-            file: args.data.display().to_string(),
+            file: data.display().to_string(),
             known: dossier.member_ids().join(", "),
         })?;
         if let Some(why) = packet::why_not_reviewed(member, dossier) {

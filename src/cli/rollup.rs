@@ -39,7 +39,8 @@ pub fn run(args: &RollupArgs, catalogue: &Catalogue) -> Result<(), CliError> {
         None => rollup::default_issuer(&rollup),
     };
     let written = match issuer {
-        Some(issuer) if errors == 0 || args.force => {
+        Some(mut issuer) if errors == 0 || args.force => {
+            issuer.pdf_a |= args.archive.pdf_a;
             rollup::write(&rollup, &issuer, catalogue, &args.output)?
         }
         _ => Vec::new(),

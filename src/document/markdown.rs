@@ -254,7 +254,8 @@ mod tests {
             | Block::Signatures { .. }
             | Block::Choices { .. }
             | Block::Table { .. }
-            | Block::PageBreak => String::new(),
+            | Block::PageBreak
+            | Block::Copy(_) => String::new(),
         }
     }
 

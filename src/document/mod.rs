@@ -1,13 +1,16 @@
 //! The Document: one printable document, format-neutral, read by both backends.
 //!
 //! A Document is a [`Frame`] (the thể thức every Party document shares) and a body of [`Block`]s.
+//! A page that only adds a copy block to another file's pages has no Frame.
 //! Every string in it is final display text: backends draw it, they never reformat or interpret it.
 
+mod copy;
 mod markdown;
 mod signature;
 
 use serde::Serialize;
 
+pub use copy::{CopyKind, CopyMark};
 pub use markdown::{Directives, MarkupError, blocks_from_markdown, escape_markdown};
 pub use signature::{Authority, Corner, Recipients, Signature};
 
@@ -18,8 +21,9 @@ use crate::date::Date;
 pub struct Document {
     /// Title, author, date and language of the file.
     pub meta: Metadata,
-    /// The header block and title.
-    pub frame: Frame,
+    /// The header block and title; none on a page that only adds a copy block to another
+    /// file's pages.
+    pub frame: Option<Frame>,
     /// The body, in reading order.
     pub body: Vec<Block>,
 }
@@ -140,6 +144,9 @@ pub enum Block {
         /// The block on the right, if any.
         right: Option<Corner>,
     },
+    /// The thể thức of a copy, under a full-width rule, kept whole: on the same page when it
+    /// fits, else at the top of the next.
+    Copy(CopyMark),
 }
 
 /// A column of a table.

@@ -107,7 +107,7 @@ pub fn load_linked(path: &Path, previous: Option<&Path>) -> Result<Dossier, Load
 }
 
 /// The text of the data file at `path`.
-pub(super) fn read(path: &Path) -> Result<String, LoadError> {
+pub fn read(path: &Path) -> Result<String, LoadError> {
     std::fs::read_to_string(path).map_err(|err| LoadError::Read {
         path: path.display().to_string(),
         reason: crate::os_error::vietnamese(&err),
@@ -118,19 +118,9 @@ pub(super) fn read(path: &Path) -> Result<String, LoadError> {
 ///
 /// The text is normalised to NFC first, so every string of the Dossier is NFC; line numbers are unchanged.
 pub fn parse(text: &str, name: &str) -> Result<Dossier, LoadError> {
-    let text: String = text.nfc().collect();
+    let (dossier, text): (Dossier, String) =
+        parse_yaml(text, name, "nam, to_chuc, hoi_nghi, dang_vien")?;
     let located = Located { text: &text, name };
-    let mut options = Options::default();
-    options.with_snippet = false;
-    let mut field_path = None;
-    let dossier: Dossier =
-        serde_saphyr::with_deserializer_from_str_with_options(&text, options, |deserializer| {
-            serde_path_to_error::deserialize(deserializer).map_err(|err| {
-                field_path = Some(err.path().to_string());
-                err.into_inner()
-            })
-        })
-        .map_err(|err| located.yaml_error(&err, field_path.take()))?;
     check(&dossier, &located)?;
     check_dates(&dossier, &located)?;
     let mut dossier = dossier;
@@ -139,6 +129,36 @@ pub fn parse(text: &str, name: &str) -> Result<Dossier, LoadError> {
         positions: std::sync::Arc::new(SourceMap::of(&text)),
     };
     Ok(dossier)
+}
+
+/// Parses YAML text, normalised to NFC first, into a `T`, with errors in Vietnamese that name
+/// the file (`name`), line, column and field; `required` lists the parts a file must have, for
+/// the error of a file that ends too early. Returns the value and the normalised text.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    name: &str,
+    required: &str,
+) -> Result<(T, String), LoadError> {
+    let text: String = text.nfc().collect();
+    let located = Located { text: &text, name };
+    let mut options = Options::default();
+    options.with_snippet = false;
+    let mut field_path = None;
+    let value: T =
+        serde_saphyr::with_deserializer_from_str_with_options(&text, options, |deserializer| {
+            serde_path_to_error::deserialize(deserializer).map_err(|err| {
+                field_path = Some(err.path().to_string());
+                err.into_inner()
+            })
+        })
+        .map_err(|err| located.yaml_error(&err, field_path.take(), required))?;
+    Ok((value, text))
+}
+
+/// An error at the value of `path` (or of its nearest ancestor) in the YAML `text` of the file
+/// called `name`.
+pub fn error_at_path(text: &str, name: &str, path: &str, message: String) -> LoadError {
+    Located { text, name }.at_path(path, message)
 }
 
 /// How late in the next year the review of a year may still be held or signed: through March.
@@ -426,7 +446,12 @@ impl Located<'_> {
         self.at(position, Some(path.to_string()), message)
     }
 
-    fn yaml_error(&self, err: &serde_saphyr::Error, path: Option<String>) -> LoadError {
+    fn yaml_error(
+        &self,
+        err: &serde_saphyr::Error,
+        path: Option<String>,
+        required: &str,
+    ) -> LoadError {
         use serde_saphyr::Error as E;
         let location = err.location().unwrap_or(Location::UNKNOWN);
         let names = |list: &[&str]| list.join(", ");
@@ -499,8 +524,9 @@ impl Located<'_> {
                 path,
             ),
             E::Eof { .. } => (
-                "tệp dữ liệu hết trước khi đủ các phần bắt buộc (nam, to_chuc, hoi_nghi, dang_vien); tệp trống hoặc bị cắt ngắn?"
-                    .to_string(),
+                format!(
+                    "tệp dữ liệu hết trước khi đủ các phần bắt buộc ({required}); tệp trống hoặc bị cắt ngắn?"
+                ),
                 path,
             ),
             E::ExternallyTaggedEnumExpectedScalarOrMapping { .. } => (

@@ -22,7 +22,7 @@ pub use collective::{Breakthrough, Collective, Outside, Task};
 pub use earlier::{Departure, EarlierShortcoming, RemedyStatus};
 pub use grade::{Grade, ItemGrades};
 pub use link::{Previous, unit_files_in};
-pub use load::{DataError, LoadError, load, load_linked, parse};
+pub use load::{DataError, LoadError, error_at_path, load, load_linked, parse, parse_yaml, read};
 pub use meeting::{Absence, Clock, CollectiveVerdict, Meeting, Speech, Votes, VotingMethod};
 pub use points::{Points, Score};
 pub use rating::Rating;
@@ -35,6 +35,7 @@ pub use text::{Text, yaml_quoted};
 
 use crate::date::Date;
 use crate::regime::Regime;
+use crate::render::pdf::Conformance;
 
 /// One unit's review for one year: the organisation, its meeting and its members.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -64,6 +65,10 @@ pub struct Dossier {
     /// (`in_phan_danh_gia`); no form of HD 43 shows one, so it is off unless asked for.
     #[serde(rename = "in_phan_danh_gia", default)]
     pub print_assessment: bool,
+    /// Whether the unit's PDFs are written as PDF/A-2b, for archives (`pdf_a`; `--pdf-a` on the
+    /// command line does the same).
+    #[serde(rename = "pdf_a", default)]
+    pub pdf_a: bool,
     /// The Party members of the unit (`dang_vien`).
     #[serde(rename = "dang_vien")]
     pub members: Vec<Member>,
@@ -85,6 +90,11 @@ pub struct Source {
 }
 
 impl Dossier {
+    /// The kind of PDF the unit's files are: PDF/A-2b when the data or the command asks for it.
+    pub fn conformance(&self) -> Conformance {
+        Conformance::archival(self.pdf_a)
+    }
+
     /// The regime whose forms and rules apply: the one the data names, or the one of the review year.
     pub fn regime(&self) -> Regime {
         self.regime.unwrap_or_else(|| Regime::for_year(self.year))

@@ -149,7 +149,11 @@ impl Catalogue {
             author,
             date,
         };
-        Ok(Document { meta, frame, body })
+        Ok(Document {
+            meta,
+            frame: Some(frame),
+            body,
+        })
     }
 }
 

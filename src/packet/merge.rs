@@ -8,10 +8,12 @@
 
 use hayro_write::hayro_syntax::Pdf as Source;
 use hayro_write::{ChunkSettings, ExtractionQuery, extract};
-use pdf_writer::types::PageMode;
+use pdf_writer::types::{OutputIntentSubtype, PageMode};
 use pdf_writer::{Rect, Ref, TextStr};
 
-use crate::render::pdf::Pdf;
+use crate::render::pdf::{
+    Conformance, OUTPUT_CONDITION, PRODUCER, Pdf, Properties, SRGB_PROFILE, file_id,
+};
 
 /// One document of the merged PDF: its bookmark and its PDF.
 pub struct Section<'a> {
@@ -26,14 +28,20 @@ pub struct Section<'a> {
 #[error("không ghép được các tệp PDF thành một: {0}")]
 pub struct MergeError(String);
 
-/// The sections as one PDF, each starting on an odd page, with a bookmark each and `title` and
-/// `author` as its properties.
-pub fn merge(sections: &[Section<'_>], title: &str, author: &str) -> Result<Pdf, MergeError> {
+/// The sections as one PDF, each starting on an odd page, with a bookmark each and `properties`
+/// as its own; PDF/A-2b when `conformance` says so (the sections must be PDF/A-2b then).
+pub fn merge(
+    sections: &[Section<'_>],
+    properties: &Properties<'_>,
+    conformance: Conformance,
+) -> Result<Pdf, MergeError> {
     let mut next = Ref::new(1);
     let catalog = next.bump();
     let root = next.bump();
     let outline = next.bump();
     let info = next.bump();
+    let metadata = next.bump();
+    let profile = next.bump();
     let mut out = pdf_writer::Pdf::new();
     // Each document's pages hang under a page-tree node of their own, under the root.
     let mut nodes = Vec::new();
@@ -87,16 +95,41 @@ pub fn merge(sections: &[Section<'_>], title: &str, author: &str) -> Result<Pdf,
         .count(i32::try_from(total).unwrap_or(i32::MAX))
         .kids(nodes);
     write_bookmarks(&mut out, outline, &bookmarks);
+    let archival = conformance == Conformance::PdfA2b;
+    if archival {
+        let xmp = properties.xmp();
+        out.metadata(metadata, xmp.as_bytes());
+        out.icc_profile(profile, SRGB_PROFILE)
+            .n(3)
+            .range([0.0, 1.0, 0.0, 1.0, 0.0, 1.0]);
+    }
     let mut catalog_dict = out.catalog(catalog);
     catalog_dict.pages(root).page_mode(PageMode::UseOutlines);
     if !bookmarks.is_empty() {
         catalog_dict.outlines(outline);
     }
+    if archival {
+        catalog_dict
+            .metadata(metadata)
+            .lang(TextStr(properties.language));
+        catalog_dict
+            .output_intents()
+            .push()
+            .subtype(OutputIntentSubtype::PDFA)
+            .output_condition_identifier(TextStr(OUTPUT_CONDITION))
+            .info(TextStr(OUTPUT_CONDITION))
+            .dest_output_profile(profile);
+    }
     drop(catalog_dict);
     out.document_info(info)
-        .title(TextStr(title))
-        .author(TextStr(author))
-        .producer(TextStr("hoso"));
+        .title(TextStr(properties.title))
+        .author(TextStr(properties.author))
+        .creator(TextStr(PRODUCER))
+        .producer(TextStr(PRODUCER))
+        .creation_date(properties.pdf_date())
+        .modified_date(properties.pdf_date());
+    let id = file_id(sections.iter().map(|section| section.pdf));
+    out.set_file_id((id.clone(), id));
     Ok(Pdf {
         bytes: out.finish(),
         pages: total,
@@ -179,7 +212,13 @@ mod tests {
                 pdf: &three,
             },
         ];
-        let merged = merge(&sections, "Hồ sơ kiểm điểm", "Chi bộ").unwrap();
+        let properties = Properties {
+            title: "Hồ sơ kiểm điểm",
+            author: "Chi bộ",
+            date: crate::date::Date::from_ymd(2026, 12, 8).unwrap(),
+            language: "vi",
+        };
+        let merged = merge(&sections, &properties, Conformance::Plain).unwrap();
         let doc = Document::load_mem(&merged.bytes).unwrap();
         assert_eq!(doc.get_pages().len(), 2 + 2 + 4);
         assert_eq!(merged.pages, 2 + 2 + 4);
@@ -200,7 +239,9 @@ mod tests {
         }
         assert_eq!(
             merged.bytes,
-            merge(&sections, "Hồ sơ kiểm điểm", "Chi bộ").unwrap().bytes
+            merge(&sections, &properties, Conformance::Plain)
+                .unwrap()
+                .bytes
         );
     }
 }

@@ -17,7 +17,7 @@ use crate::forms::{Catalogue, Form, FormError, Subject};
 use crate::output::{Staging, WriteError, person_stems, slug};
 use crate::parallel;
 use crate::regime::Regime;
-use crate::render::pdf;
+use crate::render::pdf::{self, Conformance};
 use crate::render::{Format, RenderError, docx, layout};
 
 pub use glyphs::{Undrawable, undrawable};
@@ -157,6 +157,7 @@ pub fn render_form(
     let writer = Writer {
         formats,
         staging: &staging,
+        conformance: dossier.conformance(),
     };
     match form.meta.doi_tuong {
         Subject::Collective => {
@@ -185,6 +186,38 @@ pub fn render_form(
     Ok(staging.commit()?)
 }
 
+/// The Documents of `form` for each of `members`, or for the unit when the form is the
+/// collective's, each with its file name without extension as [`render_form`] names it.
+pub fn form_documents(
+    catalogue: &Catalogue,
+    form: &Form,
+    dossier: &Dossier,
+    members: &[&Member],
+) -> Result<Vec<(String, Document)>, PacketError> {
+    match form.meta.doi_tuong {
+        Subject::Collective => Ok(vec![(
+            collective_stem(form, dossier),
+            catalogue.collective_document(form, dossier)?,
+        )]),
+        Subject::Units => Err(FormError::RollupOnly {
+            id: form.id.clone(),
+        }
+        .into()),
+        Subject::Member => {
+            let stems = member_file_stems(form, dossier);
+            parallel::try_map(members, |member| {
+                let index = dossier
+                    .members
+                    .iter()
+                    .position(|m| m.id.value == member.id.value)
+                    .unwrap_or_default();
+                let document = catalogue.personal_document(form, dossier, member)?;
+                Ok::<_, PacketError>((stems[index].clone(), document))
+            })
+        }
+    }
+}
+
 /// Renders every document of the unit's review into `dir`: the unit's own documents
 /// ([`COLLECTIVE_FORMS`]), and each reviewed member's personal forms ([`personal_forms`]), under
 /// the regime of the review year, drawn in parallel. Every file or none.
@@ -198,6 +231,7 @@ pub fn render_unit(
     let writer = Writer {
         formats,
         staging: &staging,
+        conformance: dossier.conformance(),
     };
     let jobs = jobs(catalogue, dossier)?;
     parallel::try_map(&jobs, |job| {
@@ -279,6 +313,8 @@ pub(crate) struct Writer<'a> {
     pub(crate) formats: &'a [Format],
     /// Where the files wait until the run commits them.
     pub(crate) staging: &'a Staging,
+    /// Plain PDF, or PDF/A-2b.
+    pub(crate) conformance: Conformance,
 }
 
 impl Writer<'_> {
@@ -294,7 +330,8 @@ impl Writer<'_> {
             let name = format!("{stem}.{format}");
             match format {
                 Format::Pdf => {
-                    let pdf = pdf::Engine::shared().pdf(document, &layout::PARTY)?;
+                    let pdf =
+                        pdf::Engine::shared().pdf(document, &layout::PARTY, self.conformance)?;
                     self.staging.add(&name, &pdf.bytes)?;
                     pages = Some(pdf.pages);
                 }

@@ -13,6 +13,7 @@ use crate::forms::{Catalogue, IndexRow};
 use crate::output::{Staging, slug};
 use crate::parallel;
 use crate::render::Format;
+use crate::render::pdf::Properties;
 
 /// The folder, inside the packet's, that holds one folder per person.
 pub const MEMBERS_FOLDER: &str = "dang-vien";
@@ -85,6 +86,7 @@ impl Run<'_> {
         let writer = Writer {
             formats: &[Format::Pdf, Format::Docx],
             staging: &unit.staging,
+            conformance: unit.dossier.conformance(),
         };
         let pages = writer.write(document, path)?.unwrap_or_default();
         (self.progress)(self.done.fetch_add(1, Ordering::Relaxed) + 1, self.total);
@@ -157,7 +159,13 @@ impl Run<'_> {
         let unit_name = dossier.organisation.name.as_str();
         let title =
             format!("Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng năm {year} - {unit_name}");
-        let merged = merge(&sections, &title, unit_name)?;
+        let properties = Properties {
+            title: &title,
+            author: unit_name,
+            date: dossier.meeting.date,
+            language: "vi",
+        };
+        let merged = merge(&sections, &properties, dossier.conformance())?;
         unit.staging.add(PRINT_FILE, &merged.bytes)?;
         Ok((sections.len(), merged.pages))
     }
@@ -231,7 +239,9 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// What a document is: its title and the first line under it.
 fn name_of(document: &Document) -> String {
-    let frame = &document.frame;
+    let Some(frame) = &document.frame else {
+        return document.meta.title.clone();
+    };
     let title = sentence_case(&frame.title);
     match frame.subtitles.first() {
         Some(first) => format!("{title} {}", first.text),
@@ -241,7 +251,7 @@ fn name_of(document: &Document) -> String {
 
 /// A document as the index names it: what it is, and its printed code.
 fn title_of(document: &Document) -> String {
-    match &document.frame.form_code {
+    match document.frame.as_ref().and_then(|f| f.form_code.as_ref()) {
         Some(code) => format!("{} ({code})", name_of(document)),
         None => name_of(document),
     }

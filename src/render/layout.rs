@@ -68,6 +68,12 @@ pub struct Layout {
     pub header_distance_mm: f64,
     /// Space left for a signature and seal.
     pub signature_space_mm: f64,
+    /// The width of the solid rule above a copy block.
+    pub copy_rule_pt: f64,
+    /// Space between that rule and the copy block's first line.
+    pub copy_rule_gap_pt: f64,
+    /// Space between the copy block's header lines and its nơi nhận and signature.
+    pub copy_corner_gap_pt: f64,
 }
 
 impl Layout {
@@ -174,6 +180,9 @@ pub const PARTY: Layout = Layout {
     signature_after_pt: 12.0,
     header_distance_mm: 10.0,
     signature_space_mm: 22.0,
+    copy_rule_pt: 0.5,
+    copy_rule_gap_pt: 6.0,
+    copy_corner_gap_pt: 6.0,
 };
 
 /// The font family the DOCX names; the PDF embeds its metric twin, Liberation Serif.

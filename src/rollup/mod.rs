@@ -331,6 +331,7 @@ pub fn write(
     Writer {
         formats: &[Format::Pdf, Format::Docx],
         staging: &staging,
+        conformance: issuer.conformance(),
     }
     .write(&report, FILE_NAME)?;
     staging.add(&format!("{FILE_NAME}.csv"), to_csv(&table).as_bytes())?;

@@ -6,14 +6,14 @@ mod schema_order;
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing,
     LineSpacingType, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Tab, TabLeaderType,
-    TabValueType, Table, TableBorder, TableBorderPosition, TableCell, TableCellMargins, TableRow,
-    WidthType,
+    TabValueType, Table, TableBorder, TableBorderPosition, TableCell, TableCellBorder,
+    TableCellBorderPosition, TableCellMargins, TableRow, WidthType,
 };
 
 use super::RenderError;
 use super::layout::{DOCX_FONT, Layout};
 use crate::document::{
-    Block, Choice, Column, Corner, Document, Frame, Inline, Recipients, Signature,
+    Block, Choice, Column, CopyMark, Corner, Document, Frame, Inline, Recipients, Signature,
 };
 
 /// Twentieths of a point per millimetre.
@@ -63,18 +63,19 @@ pub fn docx(document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError
         .title_pg()
         .created_at(&timestamp)
         .updated_at(&timestamp);
-    let frame = &document.frame;
-    if let Some(code) = &frame.form_code {
-        docx = docx.add_paragraph(writer.plain(AlignmentType::Right).add_run(writer.text(
-            code,
-            false,
-            true,
-            layout.form_code_pt,
-        )));
-    }
-    docx = docx.add_table(writer.header_table(frame));
-    for paragraph in writer.title(frame) {
-        docx = docx.add_paragraph(paragraph);
+    if let Some(frame) = &document.frame {
+        if let Some(code) = &frame.form_code {
+            docx = docx.add_paragraph(writer.plain(AlignmentType::Right).add_run(writer.text(
+                code,
+                false,
+                true,
+                layout.form_code_pt,
+            )));
+        }
+        docx = docx.add_table(writer.header_table(frame));
+        for paragraph in writer.title(frame) {
+            docx = docx.add_paragraph(paragraph);
+        }
     }
     // A page break is the next paragraph's "page break before": a break inside a paragraph of
     // its own would leave that paragraph's empty line at the top of the new page.
@@ -232,13 +233,24 @@ impl Writer<'_> {
     }
 
     /// A borderless table of one row whose cells have no margins, so that their text lines up
-    /// with the PDF's grid cells.
-    fn layout_table(&self, cells: Vec<(TableCell, i32)>) -> Table {
+    /// with the PDF's grid cells; with `top_rule`, a solid rule of that many points runs along
+    /// its top.
+    fn layout_table(&self, cells: Vec<(TableCell, i32)>, top_rule: Option<f64>) -> Table {
         let width: i32 = cells.iter().map(|(_, w)| w).sum();
         let grid = cells.iter().map(|(_, w)| *w as usize).collect();
         let cells = cells
             .into_iter()
-            .map(|(cell, w)| cell.width(w as usize, WidthType::Dxa).clear_all_border())
+            .map(|(cell, w)| {
+                let cell = cell.width(w as usize, WidthType::Dxa).clear_all_border();
+                match top_rule {
+                    // Word counts rule widths in eighths of a point.
+                    Some(points) => cell.set_border(
+                        TableCellBorder::new(TableCellBorderPosition::Top)
+                            .size((points * 8.0).round() as usize),
+                    ),
+                    None => cell,
+                }
+            })
             .collect();
         Table::without_borders(vec![TableRow::new(cells).cant_split()])
             .set_grid(grid)
@@ -285,7 +297,71 @@ impl Writer<'_> {
             true,
             l.header_pt,
         ));
-        self.layout_table(vec![(left, left_width), (right, width - left_width)])
+        self.layout_table(vec![(left, left_width), (right, width - left_width)], None)
+    }
+
+    /// The copy block: under a solid rule, a table of two rows of two columns (the copying
+    /// organisation and the form of copy with its date; the nơi nhận and the signature), held
+    /// in the one row of an outer table that cannot break across pages.
+    fn copy_table(&self, mark: &CopyMark) -> Table {
+        let l = self.layout;
+        let width = twips(l.text_width_mm());
+        let left_width = (f64::from(width) * l.header_left_share).round() as i32;
+        let line = |text: &str, bold: bool, italic: bool| {
+            self.plain(AlignmentType::Center)
+                .add_run(self.text(text, bold, italic, l.header_pt))
+        };
+        // The first paragraph of a cell takes the space above it.
+        let spaced = |paragraphs: Vec<Paragraph>, before_pt: f64| {
+            paragraphs
+                .into_iter()
+                .enumerate()
+                .map(|(index, p)| match index {
+                    0 => p.line_spacing(self.spacing(0.0).before(points_to_twips(before_pt))),
+                    _ => p,
+                })
+                .fold(TableCell::new(), |c, p| c.add_paragraph(p))
+        };
+        let organisation = mark
+            .superior
+            .iter()
+            .map(|name| line(name, false, false))
+            .chain(mark.issuer.iter().map(|name| line(name, true, false)))
+            .chain([line("*", false, false), line(&mark.number, false, false)])
+            .collect();
+        let form = [
+            line(&mark.form, true, false),
+            line(&mark.place_date, false, true),
+        ]
+        .into_iter()
+        .chain(mark.scope.iter().map(|scope| line(scope, false, true)))
+        .collect();
+        let row = |left: TableCell, right: TableCell| {
+            TableRow::new(vec![
+                left.width(left_width as usize, WidthType::Dxa),
+                right.width((width - left_width) as usize, WidthType::Dxa),
+            ])
+            .cant_split()
+        };
+        let inner = Table::without_borders(vec![
+            row(
+                spaced(organisation, l.copy_rule_gap_pt),
+                spaced(form, l.copy_rule_gap_pt),
+            ),
+            row(
+                spaced(self.recipients(&mark.recipients), l.copy_corner_gap_pt),
+                spaced(self.signature(&mark.signature), l.copy_corner_gap_pt),
+            ),
+        ])
+        .set_grid(vec![left_width as usize, (width - left_width) as usize])
+        .width(width as usize, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+        .clear_all_border();
+        // A cell ends with a paragraph: the smallest there is.
+        let outer = TableCell::new()
+            .add_table(inner)
+            .add_paragraph(self.parting());
+        self.layout_table(vec![(outer, width)], Some(l.copy_rule_pt))
     }
 
     fn block(&self, block: &Block) -> Part {
@@ -332,11 +408,12 @@ impl Writer<'_> {
                         .into_iter()
                         .fold(TableCell::new(), |c, p| c.add_paragraph(p))
                 };
-                Part::Table(Box::new(self.layout_table(vec![
-                    (cell(left), half),
-                    (cell(right), width - half),
-                ])))
+                Part::Table(Box::new(self.layout_table(
+                    vec![(cell(left), half), (cell(right), width - half)],
+                    None,
+                )))
             }
+            Block::Copy(mark) => Part::Table(Box::new(self.copy_table(mark))),
         }
     }
 

@@ -1,5 +1,6 @@
 //! PDF backend: the Document goes to typst as JSON; a small style library draws it.
 
+mod archive;
 mod world;
 
 use chrono::Datelike;
@@ -8,8 +9,9 @@ use typst::diag::{SourceDiagnostic, Warned};
 use typst::ecow::EcoVec;
 use typst::foundations::{Bytes, Smart};
 use typst_layout::PagedDocument;
-use typst_pdf::PdfOptions;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
+pub use archive::{Conformance, OUTPUT_CONDITION, PRODUCER, Properties, SRGB_PROFILE, file_id};
 pub use world::{Engine, STYLE};
 
 /// A drawn PDF: its bytes and how many pages it has.
@@ -26,17 +28,23 @@ use super::layout::Layout;
 use crate::document::Document;
 
 /// What typst compiles for one document: the document and its layout as JSON, which the style
-/// library ([`STYLE`]) reads from `/document.json`, and the PDF's identifier.
+/// library ([`STYLE`]) reads from `/document.json`, the PDF's identifier and its kind.
 #[derive(Debug, Clone)]
 pub struct TypstInput {
     /// The JSON of `/document.json`.
     pub data: Bytes,
     /// The identifier of the PDF: the same document gives the same file.
     pub ident: String,
+    /// A plain PDF, or PDF/A-2b.
+    pub conformance: Conformance,
 }
 
-/// The typst input that draws `document` with `layout`.
-pub fn typst_input(document: &Document, layout: &Layout) -> Result<TypstInput, RenderError> {
+/// The typst input that draws `document` with `layout`, as a file of `conformance`.
+pub fn typst_input(
+    document: &Document,
+    layout: &Layout,
+    conformance: Conformance,
+) -> Result<TypstInput, RenderError> {
     let date = document.meta.date.0;
     let data = json!({
         "document": document,
@@ -53,14 +61,20 @@ pub fn typst_input(document: &Document, layout: &Layout) -> Result<TypstInput, R
     Ok(TypstInput {
         data: Bytes::new(serde_json::to_vec(&data).map_err(|e| RenderError::Pdf(e.to_string()))?),
         ident: format!("hoso/{}/{}", document.meta.title, date),
+        conformance,
     })
 }
 
 impl Engine {
-    /// Draws `document` with `layout`. Safe to call from many threads at once: they share the
-    /// fonts, the library and typst's memo cache.
-    pub fn pdf(&self, document: &Document, layout: &Layout) -> Result<Pdf, RenderError> {
-        self.compile(&typst_input(document, layout)?)
+    /// Draws `document` with `layout` as a file of `conformance`. Safe to call from many
+    /// threads at once: they share the fonts, the library and typst's memo cache.
+    pub fn pdf(
+        &self,
+        document: &Document,
+        layout: &Layout,
+        conformance: Conformance,
+    ) -> Result<Pdf, RenderError> {
+        self.compile(&typst_input(document, layout, conformance)?)
     }
 
     /// Compiles one document's typst input and exports it as PDF: typst's own work, all of it.
@@ -71,14 +85,17 @@ impl Engine {
         if !warnings.is_empty() {
             return Err(describe(warnings));
         }
+        let standards = match input.conformance {
+            Conformance::Plain => PdfStandards::default(),
+            Conformance::PdfA2b => PdfStandards::new(&[PdfStandard::A_2b])
+                .map_err(|err| RenderError::Pdf(err.message().to_string()))?,
+        };
         let options = PdfOptions {
             ident: Smart::Custom(input.ident.clone()),
-            creator: Smart::Custom(Some(
-                concat!("hoso ", env!("CARGO_PKG_VERSION")).to_string(),
-            )),
+            creator: Smart::Custom(Some(PRODUCER.to_string())),
             timestamp: None,
             page_ranges: None,
-            standards: Default::default(),
+            standards,
             tagged: true,
             pretty: false,
         };
