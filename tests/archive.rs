@@ -15,6 +15,27 @@ fn archive_facts(pdf: &Path) -> Value {
     serde_json::from_str(&tool(python().to_str().unwrap(), [script.as_path(), pdf])).unwrap()
 }
 
+/// The blend modes PDF/A-2 allows (ISO 19005-2, 6.2.10.4).
+const BLEND_MODES: [&str; 17] = [
+    "/Normal",
+    "/Compatible",
+    "/Multiply",
+    "/Screen",
+    "/Overlay",
+    "/Darken",
+    "/Lighten",
+    "/ColorDodge",
+    "/ColorBurn",
+    "/HardLight",
+    "/SoftLight",
+    "/Difference",
+    "/Exclusion",
+    "/Hue",
+    "/Saturation",
+    "/Color",
+    "/Luminosity",
+];
+
 /// Asserts that `pdf` is PDF/A-2b by everything a reader can see without a validator: the XMP
 /// identification, the sRGB output intent, the language, the document information agreeing with
 /// the XMP, every font embedded (pdffonts too), and nothing PDF/A-2b forbids.
@@ -41,6 +62,18 @@ fn assert_pdf_a_2b(pdf: &Path, title_has: &str) {
         assert_eq!(facts[forbidden], false, "{name}: {forbidden}");
     }
     assert!(facts["font_count"].as_u64().unwrap() > 0, "{name}");
+    // Transparency only with the blend modes PDF/A-2 names; a group without its own colour
+    // space blends in the output intent's.
+    for mode in facts["blend_modes"].as_array().unwrap() {
+        assert!(
+            BLEND_MODES.contains(&mode.as_str().unwrap()),
+            "{name}: {mode}"
+        );
+    }
+    assert!(
+        facts["groups_without_colour_space"].as_u64().unwrap() == 0
+            || !facts["output_intents"].as_array().unwrap().is_empty()
+    );
     assert_eq!(facts["unembedded_fonts"], serde_json::json!([]), "{name}");
     let fonts = tool("pdffonts", [pdf]);
     for line in fonts.lines().skip(2) {

@@ -75,6 +75,21 @@ fn the_document_model_of_every_form() {
     }
 }
 
+#[test]
+fn the_document_model_of_a_trich_sao() {
+    let catalogue = Catalogue::builtin().unwrap();
+    let dossier = hoso::dossier::load(&sample_2026()).unwrap();
+    let form = catalogue
+        .find("tap-the", dossier.regime(), dossier.year)
+        .unwrap();
+    let original = catalogue.collective_document(form, &dossier).unwrap();
+    let mut order = hoso::copy::CopyOrder::load(&root().join("data-samples/ban-sao.yaml")).unwrap();
+    order.kind = hoso::document::CopyKind::TrichSao;
+    order.sections = vec!["A.III".to_string()];
+    let copy = hoso::copy::copy_of(&original, "tap-the", &order, 12).unwrap();
+    insta::assert_json_snapshot!("ban-sao-trich-tap-the-2025", copy);
+}
+
 /// Renders page `page` of a document at 60 dpi in grey (the README shows these images); compares
 /// it with the reference image. A missing reference is written when HOSO_UPDATE_REFERENCES=1; a
 /// changed page leaves the new image beside the reference and fails with its path.

@@ -72,6 +72,8 @@ with pikepdf.open(sys.argv[1]) as pdf:
         "lzw": False,
         "unembedded_fonts": [],
         "font_count": 0,
+        "blend_modes": [],
+        "groups_without_colour_space": 0,
     }
     names = root.get("/Names")
     if names is not None:
@@ -87,6 +89,14 @@ with pikepdf.open(sys.argv[1]) as pdf:
             listed = filters if isinstance(filters, pikepdf.Array) else [filters]
             if Name.LZWDecode in listed:
                 facts["lzw"] = True
+        blend = obj.get("/BM")
+        if blend is not None:
+            listed = blend if isinstance(blend, pikepdf.Array) else [blend]
+            facts["blend_modes"].extend(str(mode) for mode in listed)
+        group = obj.get("/Group")
+        if isinstance(group, pikepdf.Dictionary) and group.get("/S") == Name.Transparency:
+            if "/CS" not in group:
+                facts["groups_without_colour_space"] += 1
         if obj.get("/Type") == Name.Font and obj.get("/Subtype") != Name.CIDFontType2:
             facts["font_count"] += 1
             if not font_embedded(obj):

@@ -354,18 +354,21 @@ fn own_page_in_a_nested_tree_raises_every_count_and_blocks_inherited_rotation() 
     assert_eq!(pages.len(), 2);
     let added = after.get_dictionary(pages[1]).expect("page");
     assert_eq!(added.get(b"Rotate").and_then(Object::as_i64).ok(), Some(0));
-    let middle = added
+    let (middle, count) = parent_of(&after, added);
+    assert_eq!(count, Some(2));
+    let (_, count) = parent_of(&after, middle);
+    assert_eq!(count, Some(2));
+}
+
+/// The page-tree node above `node`, and its /Count.
+fn parent_of<'a>(doc: &'a Document, node: &Dictionary) -> (&'a Dictionary, Option<i64>) {
+    let parent = node
         .get(b"Parent")
         .and_then(Object::as_reference)
-        .expect("parent");
-    let middle = after.get_dictionary(middle).expect("middle");
-    assert_eq!(middle.get(b"Count").and_then(Object::as_i64).ok(), Some(2));
-    let root = middle
-        .get(b"Parent")
-        .and_then(Object::as_reference)
-        .expect("root");
-    let root = after.get_dictionary(root).expect("root");
-    assert_eq!(root.get(b"Count").and_then(Object::as_i64).ok(), Some(2));
+        .and_then(|id| doc.get_dictionary(id))
+        .expect("a parent node");
+    let count = parent.get(b"Count").and_then(Object::as_i64).ok();
+    (parent, count)
 }
 
 // Last page.
