@@ -5,7 +5,8 @@
 //! one format-neutral model → [`render`] draws it as PDF (typst) and DOCX (docx-rs) →
 //! [`output`] writes the files; [`packet`] decides which documents a run makes and for whom.
 //! [`rules`] check the data before anything is printed; [`history`] links a unit's previous review.
-//! [`copy`] makes certified copies of hoso's documents and of existing PDFs.
+//! [`copy`] makes certified copies of hoso's documents and of existing PDFs; [`serve`] is the
+//! local web page over a unit file.
 
 #![warn(missing_docs)]
 
@@ -24,4 +25,5 @@ pub mod regime;
 pub mod render;
 pub mod rollup;
 pub mod rules;
+pub mod serve;
 pub mod tally;

@@ -88,6 +88,14 @@ pub enum Command {
         override_usage = "hoso copy --ban-sao <TỆP> [--hinh-thuc sao_y|sao_luc|trich_sao] [--so <SỐ>] [--muc <MỤC,…>] [--form <MÃ_MẪU> [--member <MÃ>... | --all]] [--cuoi-trang] [--khong-pdf-a] -o <THƯ_MỤC> <BẢN_GỐC>..."
     )]
     Copy(CopyArgs),
+    /// Mở trang trên máy này (127.0.0.1) để điền dữ liệu đơn vị và bản kiểm điểm của từng đảng
+    /// viên, xem kiểm tra ngay khi gõ, xem trước và tải hồ sơ; tệp YAML vẫn là bản gốc.
+    #[command(
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso serve [--port <CỔNG>] [--khong-mo] [<TỆP_DỮ_LIỆU> | <THƯ_MỤC>]"
+    )]
+    Serve(ServeArgs),
     /// Liệt kê các mẫu theo chế độ; ghi các tệp của một mẫu ra để tùy biến.
     #[command(
         help_template = HELP,
@@ -136,6 +144,21 @@ pub enum FormsAction {
         #[arg(value_name = "THƯ_MỤC")]
         dir: PathBuf,
     },
+}
+
+/// Arguments of `hoso serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Tệp dữ liệu của đơn vị, hoặc thư mục chứa don-vi.yaml; không có thì dùng don-vi.yaml ở thư
+    /// mục hiện tại (tạo từ mẫu của hoso init nếu chưa có).
+    #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số")]
+    pub data: Option<PathBuf>,
+    /// Cổng trên 127.0.0.1 (mặc định 8490; 0 để chọn một cổng còn trống).
+    #[arg(long, value_name = "CỔNG", default_value_t = 8490)]
+    pub port: u16,
+    /// Không tự mở trình duyệt.
+    #[arg(long = "khong-mo")]
+    pub no_browser: bool,
 }
 
 /// Arguments of `hoso copy`.
@@ -377,7 +400,7 @@ pub fn usage_error_vi(err: &clap::Error) -> Option<String> {
             format!("không có tùy chọn «{}»", context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh «{}»; các lệnh có: render, packet, check, tong-hop, copy, forms, init",
+            "không có lệnh «{}»; các lệnh có: render, packet, check, tong-hop, copy, serve, forms, init",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::InvalidValue => format!(

@@ -1,0 +1,337 @@
+//! Edits of a unit file that keep what the clerk wrote by hand: the file is parsed losslessly
+//! (yaml-edit, a rowan tree of every character), the values changed are set in place, and the
+//! rest, comments, blank lines, key order and quoting, comes back out as it was.
+
+use std::str::FromStr;
+
+use yaml_edit::{Document, Mapping, MappingBuilder, ScalarValue, Sequence};
+
+/// One change to a unit file: the value at `path` (`to_chuc.ten`,
+/// `dang_vien[2].tu_kiem_diem.han_che`) becomes `value`; an empty value removes the key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The field's path, as the rules and the errors name it.
+    pub path: String,
+    /// The text typed; several lines are written as a literal block.
+    pub value: String,
+}
+
+/// A member added to the end of the list: the fields every member needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMember {
+    /// The member's id (`id`).
+    pub id: String,
+    /// Full name (`ho_ten`).
+    pub name: String,
+    /// Date of birth as typed (`ngay_sinh`).
+    pub born: String,
+}
+
+/// Why an edit could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// The file is not YAML that can be edited in place.
+    #[error("tệp dữ liệu không đọc được để sửa: {0}")]
+    Unreadable(String),
+    /// A path names no place in the file.
+    #[error("không có trường «{0}» trong tệp dữ liệu")]
+    NoSuchField(String),
+}
+
+/// The text of a unit file, held as a lossless tree while it is edited.
+pub struct Edited {
+    document: Document,
+}
+
+impl Edited {
+    /// Parses `text` for editing.
+    pub fn parse(text: &str) -> Result<Edited, EditError> {
+        Document::from_str(text)
+            .map(|document| Edited { document })
+            .map_err(|err| EditError::Unreadable(err.to_string()))
+    }
+
+    /// The edited text.
+    pub fn text(&self) -> String {
+        self.document.to_string()
+    }
+
+    /// Sets each of `changes` in turn; a missing parent mapping is created.
+    pub fn apply(&self, changes: &[Change]) -> Result<(), EditError> {
+        for change in changes {
+            self.set(&change.path, &change.value)?;
+        }
+        Ok(())
+    }
+
+    /// Adds `member` at the end of `dang_vien`.
+    pub fn add_member(&self, member: &NewMember) -> Result<(), EditError> {
+        let members = self.members()?;
+        let index = members.len();
+        members.push(
+            yaml_edit::MappingBuilder::new()
+                .pair("id", member.id.as_str())
+                .build_document(),
+        );
+        let path = |key: &str| format!("dang_vien[{index}].{key}");
+        self.set(&path("ho_ten"), &member.name)?;
+        self.set(&path("ngay_sinh"), &member.born)
+    }
+
+    /// Removes member `index` of `dang_vien`.
+    pub fn remove_member(&self, index: usize) -> Result<(), EditError> {
+        self.members()?
+            .remove(index)
+            .map(drop)
+            .ok_or_else(|| EditError::NoSuchField(format!("dang_vien[{index}]")))
+    }
+
+    /// Moves member `index` of `dang_vien` one place up (towards the start).
+    pub fn move_member_up(&self, index: usize) -> Result<(), EditError> {
+        let members = self.members()?;
+        let missing = || EditError::NoSuchField(format!("dang_vien[{index}]"));
+        if index == 0 || index >= members.len() {
+            return Err(missing());
+        }
+        let moved = members.remove(index).ok_or_else(missing)?;
+        members.insert(index - 1, moved);
+        Ok(())
+    }
+
+    fn members(&self) -> Result<Sequence, EditError> {
+        let root = self.root()?;
+        root.get("dang_vien")
+            .and_then(|node| node.as_sequence().cloned())
+            .ok_or_else(|| EditError::NoSuchField("dang_vien".to_string()))
+    }
+
+    fn root(&self) -> Result<Mapping, EditError> {
+        self.document
+            .as_mapping()
+            .ok_or_else(|| EditError::Unreadable("tệp không bắt đầu bằng các khóa".to_string()))
+    }
+
+    /// Sets the value at `path`, creating the mappings on the way; an empty value removes it.
+    fn set(&self, path: &str, value: &str) -> Result<(), EditError> {
+        let missing = || EditError::NoSuchField(path.to_string());
+        let steps = steps(path).ok_or_else(missing)?;
+        let keys: Vec<&str> = steps
+            .iter()
+            .map(|step| match step {
+                Step::Key(key) | Step::Item(key, _) => key.as_str(),
+            })
+            .collect();
+        let mut mapping = self.root()?;
+        for (depth, step) in steps.iter().enumerate() {
+            let last = depth + 1 == steps.len();
+            match step {
+                Step::Key(key) if last => {
+                    set_scalar(&mapping, key, value);
+                    return Ok(());
+                }
+                Step::Key(key) => match mapping.get(key.as_str()) {
+                    Some(node) => mapping = node.as_mapping().cloned().ok_or_else(missing)?,
+                    None => {
+                        // The rest of the path is new: written at once, as block mappings.
+                        if value.trim().is_empty() {
+                            return Ok(());
+                        }
+                        let leaf = keys[keys.len() - 1];
+                        let inner = keys[depth + 1..keys.len() - 1].iter().rev().fold(
+                            MappingBuilder::new().pair(leaf, scalar(value)),
+                            |inner, key| MappingBuilder::new().insert_mapping(*key, inner),
+                        );
+                        mapping.set(key.as_str(), inner.build_document());
+                        return Ok(());
+                    }
+                },
+                Step::Item(key, index) => {
+                    mapping = mapping
+                        .get(key.as_str())
+                        .and_then(|node| node.as_sequence().cloned())
+                        .and_then(|items| items.get(*index))
+                        .and_then(|node| node.as_mapping().cloned())
+                        .ok_or_else(missing)?;
+                }
+            }
+        }
+        Err(missing())
+    }
+}
+
+/// Sets `key` of `mapping` to `value`, or removes it when `value` is empty.
+fn set_scalar(mapping: &Mapping, key: &str, value: &str) {
+    if value.trim().is_empty() {
+        mapping.remove(key);
+    } else {
+        mapping.set(key, scalar(value));
+    }
+}
+
+/// A typed value as YAML writes it, readable by a clerk: several lines as a literal block, a
+/// whole number as a number, a plain text as it is, any other text in single quotes (which
+/// escape nothing but the quote itself, so every Vietnamese letter stays as typed).
+fn scalar(value: &str) -> ScalarValue {
+    let value = value.replace("\r\n", "\n");
+    let value = value.trim_end();
+    if value.contains('\n') {
+        return ScalarValue::literal(format!("{value}\n"));
+    }
+    let value = value.trim();
+    // Whole numbers, points ("27,5") and dates read back as the data expects them.
+    let digits = |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
+    let points = match value.split_once([',', '.']) {
+        Some((whole, tenths)) => digits(whole) && tenths.len() == 1 && digits(tenths),
+        None => digits(value),
+    };
+    let whole = digits(value) && (value == "0" || !value.starts_with('0'));
+    if let Some(number) = value.parse::<i64>().ok().filter(|_| whole) {
+        return ScalarValue::from(number);
+    }
+    if points || crate::date::Date::parse(value).is_some() {
+        return ScalarValue::plain(value);
+    }
+    if plain_is_safe(value) {
+        ScalarValue::plain(value)
+    } else {
+        ScalarValue::single_quoted(value)
+    }
+}
+
+/// Whether `value` reads back as the same text when written without quotes, in a block or a
+/// flow mapping alike.
+fn plain_is_safe(value: &str) -> bool {
+    let Some(first) = value.chars().next() else {
+        return false;
+    };
+    let special = [
+        "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n",
+    ];
+    let number_like = value.parse::<f64>().is_ok()
+        || value.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '+');
+    !"-?:,[]{}#&*!|>'\"%@`".contains(first)
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.ends_with(':')
+        && !value.contains(['{', '}', '[', ']', ',', '\t'])
+        && !value.chars().any(char::is_control)
+        && !special.contains(&value.to_lowercase().as_str())
+        && !number_like
+}
+
+/// One step of a field path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    /// A key of a mapping.
+    Key(String),
+    /// An item of the sequence under a key.
+    Item(String, usize),
+}
+
+/// `dang_vien[2].tu_kiem_diem.han_che` → its steps; `None` for a path hoso never writes.
+fn steps(path: &str) -> Option<Vec<Step>> {
+    path.split('.')
+        .map(|part| match part.split_once('[') {
+            Some((key, rest)) => {
+                let index = rest.strip_suffix(']')?.parse().ok()?;
+                valid_key(key).then(|| Step::Item(key.to_string(), index))
+            }
+            None => valid_key(part).then(|| Step::Key(part.to_string())),
+        })
+        .collect()
+}
+
+/// A key of hoso's data: lower-case ASCII letters, digits and underscores.
+fn valid_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const UNIT: &str = "# Tệp của chi bộ\nnam: 2026\n\nto_chuc:\n  ten: Chi bộ A   # tên đầy đủ\n  dia_danh: Hải Phòng\n\ndang_vien:\n  - id: an\n    ho_ten: Nguyễn Văn An\n    tu_kiem_diem:\n      han_che: |\n        Một dòng.\n  - id: binh\n    ho_ten: Trần Thị Bình\n";
+
+    #[test]
+    fn a_change_keeps_comments_blank_lines_and_order() {
+        let edited = Edited::parse(UNIT).unwrap();
+        edited
+            .apply(&[
+                Change {
+                    path: "to_chuc.dia_danh".into(),
+                    value: "Hà Nội".into(),
+                },
+                Change {
+                    path: "dang_vien[0].tu_kiem_diem.han_che".into(),
+                    value: "Dòng một: có «#».\r\nDòng hai {{ x }}.".into(),
+                },
+                Change {
+                    path: "dang_vien[1].tu_kiem_diem.cam_ket".into(),
+                    value: "Giữ gìn # phẩm chất".into(),
+                },
+            ])
+            .unwrap();
+        let text = edited.text();
+        assert!(text.starts_with("# Tệp của chi bộ\nnam: 2026\n\nto_chuc:\n  ten: Chi bộ A   # tên đầy đủ\n  dia_danh: Hà Nội\n"), "{text}");
+        assert!(
+            text.contains(
+                "      han_che: |\n        Dòng một: có «#».\n        Dòng hai {{ x }}.\n"
+            ),
+            "{text}"
+        );
+        // The YAML reads back to exactly what was typed.
+        let unit = text.replace("to_chuc:\n", "to_chuc:\n  cap_tren: Đảng bộ B\n")
+            + "hoi_nghi: {ngay: 2026-12-05}\n";
+        let unit = unit
+            .replace(
+                "ho_ten: Nguyễn Văn An",
+                "ho_ten: Nguyễn Văn An\n    ngay_sinh: 1970-01-01",
+            )
+            .replace(
+                "ho_ten: Trần Thị Bình",
+                "ho_ten: Trần Thị Bình\n    ngay_sinh: 1980-01-01",
+            );
+        let dossier = crate::dossier::parse(&unit, "don-vi.yaml").unwrap();
+        assert_eq!(
+            dossier.members[1].self_review.cam_ket.as_deref(),
+            Some("Giữ gìn # phẩm chất")
+        );
+        assert_eq!(
+            dossier.members[0].self_review.han_che.as_deref(),
+            Some("Dòng một: có «#».\nDòng hai {{ x }}.\n")
+        );
+    }
+
+    #[test]
+    fn members_are_added_removed_and_moved() {
+        let edited = Edited::parse(UNIT).unwrap();
+        edited
+            .add_member(&NewMember {
+                id: "cuong".into(),
+                name: "Lê Văn Cường".into(),
+                born: "1980-01-02".into(),
+            })
+            .unwrap();
+        edited.move_member_up(2).unwrap();
+        edited.remove_member(0).unwrap();
+        let text = edited.text();
+        let ids: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("- id: "))
+            .collect();
+        assert_eq!(ids, ["cuong", "binh"], "{text}");
+        assert!(text.contains("ho_ten: Lê Văn Cường"), "{text}");
+        assert!(edited.remove_member(5).is_err());
+        assert!(
+            edited
+                .apply(&[Change {
+                    path: "../etc".into(),
+                    value: "x".into()
+                }])
+                .is_err()
+        );
+    }
+}

@@ -1,0 +1,563 @@
+//! The pages: what each shows of the data, as values for the HTML templates
+//! (`src/serve/templates/`, minijinja with every value escaped).
+
+use std::collections::HashMap;
+
+use minijinja::value::Serde;
+use minijinja::{Environment, Value, context};
+use serde::Serialize;
+use serde_json::Value as Json;
+
+use crate::dossier::{Dossier, Member, Rating};
+use crate::forms::Catalogue;
+use crate::packet;
+use crate::rules::{self, Finding, Level};
+use crate::tally::{Outcome, Tally};
+
+/// The HTML templates, compiled once.
+pub(super) struct Views {
+    env: Environment<'static>,
+}
+
+impl Views {
+    /// Compiles the templates.
+    pub(super) fn new() -> Views {
+        let mut env = Environment::new();
+        for (name, source) in [
+            ("base.html", include_str!("templates/base.html")),
+            ("fields.html", include_str!("templates/fields.html")),
+            ("kiem-tra.html", include_str!("templates/kiem-tra.html")),
+            ("don-vi.html", include_str!("templates/don-vi.html")),
+            ("dang-vien.html", include_str!("templates/dang-vien.html")),
+            (
+                "mot-dang-vien.html",
+                include_str!("templates/mot-dang-vien.html"),
+            ),
+            ("hoi-nghi.html", include_str!("templates/hoi-nghi.html")),
+            ("xung-dot.html", include_str!("templates/xung-dot.html")),
+            ("loi.html", include_str!("templates/loi.html")),
+        ] {
+            if let Err(err) = env.add_template(name, source) {
+                panic!("the page template {name} does not compile: {err}");
+            }
+        }
+        Views { env }
+    }
+
+    /// The page `name` over `data`; a template fault is shown as the page.
+    pub(super) fn render(&self, name: &str, data: Value) -> String {
+        self.env
+            .get_template(name)
+            .and_then(|template| template.render(data))
+            .unwrap_or_else(|err| format!("<p>lỗi của hoso khi dựng trang {name}: {err}</p>"))
+    }
+}
+
+/// What every page shows around its own part.
+pub(super) struct Frame<'a> {
+    /// The page's name, for the menu.
+    pub page: &'a str,
+    /// The unit file, as named.
+    pub file: &'a str,
+    /// The token every form posts back.
+    pub token: &'a str,
+    /// The version of the file the page shows.
+    pub version: &'a str,
+    /// A line saying what was done.
+    pub notice: Option<String>,
+    /// A line saying what went wrong.
+    pub error: Option<String>,
+}
+
+/// What the page shows instead of what the file holds: values typed and not saved, and the
+/// error of one field.
+#[derive(Default)]
+pub(super) struct Typed {
+    /// Values by field path.
+    pub values: HashMap<String, String>,
+    /// The field the data error names, and the message.
+    pub error: Option<(String, String)>,
+}
+
+/// One field of a page.
+#[derive(Serialize)]
+struct Field {
+    path: String,
+    label: String,
+    kind: &'static str,
+    value: String,
+    error: Option<String>,
+}
+
+/// One finding of the "Kiểm tra" panel, with a link to its field.
+#[derive(Serialize)]
+struct FindingView {
+    rule: &'static str,
+    error: bool,
+    path: String,
+    message: String,
+    link: String,
+}
+
+/// The review texts, printed as paragraphs: typed in boxes of several lines.
+const LONG_TEXTS: [&str; 20] = [
+    "pham_chat",
+    "thuc_hien_nhiem_vu",
+    "lanh_dao_quan_ly",
+    "trach_nhiem",
+    "neu_guong",
+    "cam_ket",
+    "han_che",
+    "nguyen_nhan",
+    "khac_phuc",
+    "giai_trinh",
+    "trach_nhiem_tap_the",
+    "phuong_huong",
+    "nguyen_tac",
+    "ket_qua",
+    "xay_dung_dang",
+    "trach_nhiem_lanh_dao",
+    "nhan_xet",
+    "ket_luan",
+    "uu_diem",
+    "noi_dung",
+];
+
+/// Names of the fields, as the forms call them.
+const LABELS: [(&str, &str); 34] = [
+    ("cap_tren", "Tổ chức đảng cấp trên"),
+    ("ten", "Tên"),
+    ("dia_danh", "Địa danh"),
+    ("ngay", "Ngày"),
+    ("so", "Số, ký hiệu"),
+    ("bat_dau", "Bắt đầu (giờ)"),
+    ("ket_thuc", "Kết thúc (giờ)"),
+    ("dia_diem", "Địa điểm"),
+    ("han_nop", "Hạn nộp hồ sơ"),
+    ("ho_ten", "Họ và tên"),
+    ("ngay_sinh", "Ngày sinh"),
+    ("ngay_vao_dang", "Ngày vào Đảng"),
+    ("chuc_vu_dang", "Chức vụ Đảng"),
+    ("chuc_vu_chinh_quyen", "Chức vụ chính quyền"),
+    ("don_vi_cong_tac", "Đơn vị công tác"),
+    (
+        "pham_chat",
+        "Tư tưởng chính trị, phẩm chất đạo đức, lối sống",
+    ),
+    (
+        "thuc_hien_nhiem_vu",
+        "Thực hiện chức trách, nhiệm vụ được giao",
+    ),
+    ("lanh_dao_quan_ly", "Năng lực lãnh đạo, quản lý"),
+    ("trach_nhiem", "Trách nhiệm nêu gương"),
+    ("neu_guong", "Việc nêu gương"),
+    ("cam_ket", "Thực hiện cam kết tu dưỡng, rèn luyện"),
+    ("han_che", "Hạn chế, khuyết điểm"),
+    ("nguyen_nhan", "Nguyên nhân"),
+    ("khac_phuc", "Kết quả khắc phục hạn chế kỳ trước"),
+    ("giai_trinh", "Giải trình vấn đề được gợi ý"),
+    ("trach_nhiem_tap_the", "Trách nhiệm với hạn chế của tập thể"),
+    ("phuong_huong", "Phương hướng, biện pháp khắc phục"),
+    ("nguyen_tac", "Chấp hành nguyên tắc tổ chức và hoạt động"),
+    ("ket_qua", "Kết quả thực hiện nhiệm vụ"),
+    ("xay_dung_dang", "Công tác xây dựng Đảng"),
+    (
+        "trach_nhiem_lanh_dao",
+        "Trách nhiệm của tập thể lãnh đạo, quản lý",
+    ),
+    ("nhom_chung", "Điểm nhóm tiêu chí chung (tối đa 30)"),
+    (
+        "nhom_nhiem_vu",
+        "Điểm nhóm tiêu chí kết quả nhiệm vụ (tối đa 70)",
+    ),
+    ("tu_xep_loai_dang_vien", "Tự xếp loại đảng viên"),
+];
+
+/// The data as JSON, with the keys of the YAML: where a page reads the values it shows.
+pub(super) fn data_of(dossier: &Dossier) -> Json {
+    serde_json::to_value(dossier).unwrap_or(Json::Null)
+}
+
+/// The value at `path` (`dang_vien[2].tu_kiem_diem.han_che`) of the data; `None` where the
+/// data has no such field, `Some(Null)` where the field is empty.
+pub(super) fn json_at<'a>(data: &'a Json, path: &str) -> Option<&'a Json> {
+    let mut current = data;
+    for part in path.split('.') {
+        current = match part.split_once('[') {
+            Some((key, rest)) => {
+                let index: usize = rest.strip_suffix(']')?.parse().ok()?;
+                current.get(key)?.get(index)?
+            }
+            None => current.get(part)?,
+        };
+    }
+    Some(current)
+}
+
+/// A value as a field shows it.
+pub(super) fn text_of(value: Option<&Json>) -> String {
+    match value {
+        Some(Json::String(text)) => text.clone(),
+        Some(Json::Number(number)) => number.to_string().replace('.', ","),
+        Some(Json::Bool(flag)) => flag.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The field at `path` of `data`, typed values and errors first; `None` when the data has no
+/// such scalar field.
+fn field(data: &Json, path: &str, typed: &Typed) -> Option<Field> {
+    let value = json_at(data, path)?;
+    if value.is_array() || value.is_object() {
+        return None;
+    }
+    let key = path.rsplit('.').next().unwrap_or(path);
+    let parent = path.rsplit('.').nth(1).unwrap_or_default();
+    let shown = typed
+        .values
+        .get(path)
+        .cloned()
+        .unwrap_or_else(|| text_of(Some(value)));
+    let is_level = Rating::ALL.iter().any(|r| r.key() == shown)
+        || key.contains("xep_loai")
+        || key == "de_xuat";
+    let kind = if is_level {
+        "level"
+    } else if value.is_number() || parent == "diem" || parent == "phieu" {
+        "number"
+    } else if LONG_TEXTS.contains(&key) || shown.contains('\n') || shown.chars().count() > 90 {
+        "text"
+    } else {
+        "line"
+    };
+    let label = LABELS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or_else(|| key.replace('_', " "), |(_, label)| label.to_string());
+    let error = typed
+        .error
+        .as_ref()
+        .filter(|(at, _)| at == path)
+        .map(|(_, message)| message.clone());
+    Some(Field {
+        path: path.to_string(),
+        label,
+        kind,
+        value: shown,
+        error,
+    })
+}
+
+/// The levels a choice offers.
+fn levels() -> Vec<Value> {
+    Rating::ALL
+        .iter()
+        .map(|r| context! { key => r.key(), label => r.label_vi(), short => r.short_vi() })
+        .collect()
+}
+
+/// The "Kiểm tra" panel: the findings of `hoso check` over `dossier`, each linked to its field.
+pub(super) fn findings_view(dossier: &Dossier, catalogue: &Catalogue) -> Value {
+    let findings = rules::check(dossier, catalogue);
+    let errors = rules::errors(&findings);
+    let views: Vec<FindingView> = findings
+        .iter()
+        .map(|finding| finding_view(finding, dossier))
+        .collect();
+    context! { findings => Value::from(Serde(&views)), errors => errors, check_error => Option::<String>::None }
+}
+
+/// The panel when the data does not read: the error, as the command line gives it.
+pub(super) fn unreadable_view(message: &str) -> Value {
+    context! { findings => Vec::<Value>::new(), errors => 0, check_error => message }
+}
+
+fn finding_view(finding: &Finding, dossier: &Dossier) -> FindingView {
+    let anchor = finding.path.clone();
+    let member = finding
+        .path
+        .strip_prefix("dang_vien[")
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(index, _)| index.parse::<usize>().ok())
+        .and_then(|index| dossier.members.get(index));
+    let link = if finding.path.contains("danh_gia.phieu") || finding.path.starts_with("hoi_nghi") {
+        format!("/hoi-nghi#{anchor}")
+    } else if let Some(member) = member {
+        format!("/dang-vien/{}#{anchor}", member.id.value)
+    } else {
+        format!("/#{anchor}")
+    };
+    FindingView {
+        rule: finding.rule,
+        error: finding.level == Level::Error,
+        path: finding.path.clone(),
+        message: finding.message.clone(),
+        link,
+    }
+}
+
+/// The frame's values, merged with a page's own.
+fn with_frame(frame: &Frame<'_>, title: &str, page: Value) -> Value {
+    context! {
+        title => title,
+        page => frame.page,
+        file => frame.file,
+        token => frame.token,
+        version => frame.version,
+        notice => frame.notice.clone(),
+        error => frame.error.clone(),
+        levels => levels(),
+        ..page
+    }
+}
+
+/// The unit's page: the organisation, the meeting's date, and the collective's report as the
+/// regime's Mẫu 01 reads it.
+pub(super) fn unit_page(
+    frame: &Frame<'_>,
+    dossier: &Dossier,
+    catalogue: &Catalogue,
+    typed: &Typed,
+    panel: Value,
+) -> Value {
+    let data = data_of(dossier);
+    let unit_fields: Vec<Field> = [
+        "to_chuc.cap_tren",
+        "to_chuc.ten",
+        "to_chuc.dia_danh",
+        "hoi_nghi.ngay",
+        "tap_the.so",
+        "tap_the.ngay",
+    ]
+    .iter()
+    .filter_map(|path| field(&data, path, typed))
+    .collect();
+    let report_fields = catalogue
+        .find("tap-the", dossier.regime(), dossier.year)
+        .ok()
+        .and_then(|form| catalogue.fields_read(form, dossier, None).ok())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|read| read.path.strip_prefix("tt."))
+        .filter_map(|rest| field(&data, &format!("tap_the.{rest}"), typed))
+        .collect::<Vec<_>>();
+    with_frame(
+        frame,
+        &dossier.organisation.name,
+        context! {
+            unit_name => dossier.organisation.name.as_str(),
+            year => dossier.year,
+            regime => format!("mẫu và quy định của chế độ {}", dossier.regime().key()),
+            unit_fields => Value::from(Serde(&unit_fields)),
+            report_fields => Value::from(Serde(&report_fields)),
+            ..panel
+        },
+    )
+}
+
+/// One row of the members' list.
+#[derive(Serialize)]
+struct MemberRow {
+    id: String,
+    name: String,
+    forms: String,
+}
+
+/// The members' list, with the form each files.
+pub(super) fn members_page(
+    frame: &Frame<'_>,
+    dossier: &Dossier,
+    new: (&str, &str, &str),
+    panel: Value,
+) -> Value {
+    let regime = dossier.regime();
+    let members: Vec<MemberRow> = dossier
+        .members
+        .iter()
+        .map(|member| MemberRow {
+            id: member.id.value.clone(),
+            name: member.name.to_string(),
+            forms: match packet::why_not_reviewed(member, dossier) {
+                Some(_) => "không kiểm điểm".to_string(),
+                None => packet::personal_forms(member, regime).join(", "),
+            },
+        })
+        .collect();
+    let (id, name, born) = new;
+    with_frame(
+        frame,
+        "Đảng viên",
+        context! {
+            members => Value::from(Serde(&members)),
+            new => context! { id => id, name => name, born => born },
+            ..panel
+        },
+    )
+}
+
+/// One form of a member's page.
+#[derive(Serialize)]
+struct FormFields {
+    id: String,
+    code: String,
+    title: String,
+    fields: Vec<Field>,
+}
+
+/// A member's page: exactly the fields of the forms the member files.
+pub(super) fn member_page(
+    frame: &Frame<'_>,
+    dossier: &Dossier,
+    index: usize,
+    catalogue: &Catalogue,
+    typed: &Typed,
+    panel: Value,
+) -> Value {
+    let member: &Member = &dossier.members[index];
+    let data = data_of(dossier);
+    let prefix = format!("dang_vien[{index}].");
+    let mut shown: Vec<String> = Vec::new();
+    let mut forms = Vec::new();
+    let reviewed = packet::why_not_reviewed(member, dossier);
+    let ids = if reviewed.is_none() {
+        packet::personal_forms(member, dossier.regime())
+    } else {
+        Vec::new()
+    };
+    for id in ids {
+        let Ok(form) = catalogue.find(id, dossier.regime(), dossier.year) else {
+            continue;
+        };
+        let reads = catalogue
+            .fields_read(form, dossier, Some(member))
+            .unwrap_or_default();
+        let fields: Vec<Field> = reads
+            .iter()
+            .filter_map(|read| read.path.strip_prefix("dv."))
+            .map(|rest| format!("{prefix}{rest}"))
+            .filter(|path| {
+                let new = !shown.contains(path);
+                if new {
+                    shown.push(path.clone());
+                }
+                new
+            })
+            .filter_map(|path| field(&data, &path, typed))
+            .collect();
+        forms.push(FormFields {
+            id: id.to_string(),
+            code: form.meta.ma_mau.clone().unwrap_or_else(|| id.to_string()),
+            title: crate::document::sentence_case(&form.meta.ten_loai),
+            fields,
+        });
+    }
+    let total = member
+        .self_review
+        .diem
+        .total()
+        .map(|points| points.to_string());
+    with_frame(
+        frame,
+        &member.name,
+        context! {
+            member_name => member.name.as_str(),
+            member_id => member.id.value.as_str(),
+            not_reviewed => reviewed,
+            forms => Value::from(Serde(&forms)),
+            total => total,
+            back => format!("/dang-vien/{}", member.id.value),
+            ..panel
+        },
+    )
+}
+
+/// One row of the votes' table.
+#[derive(Serialize)]
+struct VoteRow {
+    path: String,
+    subject: String,
+    proposed: String,
+    votes: Vec<Value>,
+    adopted: String,
+}
+
+/// The meeting's page: its record, and the votes on the collective and on each member with
+/// the level they adopt.
+pub(super) fn meeting_page(
+    frame: &Frame<'_>,
+    dossier: &Dossier,
+    typed: &Typed,
+    panel: Value,
+) -> Value {
+    let data = data_of(dossier);
+    let meeting_fields: Vec<Field> = [
+        "hoi_nghi.ngay",
+        "hoi_nghi.so",
+        "hoi_nghi.bat_dau",
+        "hoi_nghi.ket_thuc",
+        "hoi_nghi.dia_diem",
+        "hoi_nghi.han_nop",
+    ]
+    .iter()
+    .filter_map(|path| field(&data, path, typed))
+    .collect();
+    let tally = Tally::of(dossier);
+    let row = |path: String, subject: String, proposed: Option<Rating>| {
+        let phieu = format!("{path}.danh_gia.phieu");
+        let votes: Vec<Value> = Rating::ALL
+            .iter()
+            .map(|rating| {
+                let at = format!("{phieu}.{}", rating.key());
+                let value = typed
+                    .values
+                    .get(&at)
+                    .cloned()
+                    .unwrap_or_else(|| text_of(json_at(&data, &at)));
+                context! { path => at, value => value, label => rating.label_vi() }
+            })
+            .collect();
+        let counted = json_at(&data, &phieu)
+            .and_then(|json| serde_json::from_value(json.clone()).ok())
+            .map(|votes| Outcome::of(votes, tally.voters));
+        VoteRow {
+            path,
+            subject,
+            proposed: proposed
+                .map(Rating::label_vi)
+                .unwrap_or_default()
+                .to_string(),
+            votes,
+            adopted: counted
+                .and_then(|outcome| outcome.adopted)
+                .map(Rating::label_vi)
+                .unwrap_or("chưa đủ phiếu")
+                .to_string(),
+        }
+    };
+    let mut rows = vec![row(
+        "tap_the".to_string(),
+        format!("Tập thể {}", dossier.organisation.name),
+        dossier.collective.de_xuat,
+    )];
+    for (index, member) in dossier.members.iter().enumerate() {
+        if dossier.reviews(member) {
+            rows.push(row(
+                format!("dang_vien[{index}]"),
+                member.name.to_string(),
+                member.self_review.tu_xep_loai_dang_vien,
+            ));
+        }
+    }
+    with_frame(
+        frame,
+        "Hội nghị",
+        context! {
+            meeting_fields => Value::from(Serde(&meeting_fields)),
+            rows => Value::from(Serde(&rows)),
+            present => tally.present,
+            members => tally.members,
+            voters => tally.voters,
+            ..panel
+        },
+    )
+}

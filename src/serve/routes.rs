@@ -1,0 +1,777 @@
+//! The server's addresses: the pages (read from disk each time), the saves, the live check, the
+//! previews and the downloads.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use axum::extract::{DefaultBodyLimit, Path as UrlPath, Query, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use minijinja::{Value, context};
+
+use super::BODY_LIMIT;
+use super::edit::{Change, Edited, NewMember};
+use super::pages::{self, Frame, Typed, Views};
+use super::workspace::{Edit, SaveError, Snapshot, Workspace};
+use crate::dossier::{Dossier, LoadError};
+use crate::forms::{Catalogue, Subject};
+use crate::output::slug;
+use crate::packet::{self, UnitPacket};
+use crate::render::layout::PARTY;
+use crate::render::pdf::Engine;
+use crate::render::{Format, docx};
+
+/// How many versions of the file the server remembers, for a page opened on an older one.
+const VERSIONS_KEPT: usize = 64;
+
+/// What every request shares.
+pub(super) struct App {
+    workspace: Workspace,
+    catalogue: Catalogue,
+    views: Views,
+    /// The token of this start: every form carries it.
+    token: String,
+    /// The Host headers the server answers: its own address only.
+    hosts: [String; 2],
+    /// The texts of the versions the pages were given, newest last.
+    versions: Mutex<Vec<(String, String)>>,
+}
+
+impl App {
+    /// The server's state over `workspace`, listening on `port`.
+    pub(super) fn new(workspace: Workspace, catalogue: Catalogue, port: u16) -> App {
+        App {
+            workspace,
+            catalogue,
+            views: Views::new(),
+            token: fresh_token(),
+            hosts: [format!("127.0.0.1:{port}"), format!("localhost:{port}")],
+            versions: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The file as it is now, its text remembered under its version.
+    fn read(&self) -> Result<Snapshot, SaveError> {
+        let snapshot = self.workspace.read()?;
+        let mut versions = self.versions.lock().unwrap_or_else(PoisonError::into_inner);
+        if !versions.iter().any(|(v, _)| *v == snapshot.version) {
+            versions.push((snapshot.version.clone(), snapshot.text.clone()));
+            if versions.len() > VERSIONS_KEPT {
+                versions.remove(0);
+            }
+        }
+        Ok(snapshot)
+    }
+
+    /// The text of `version`, if a page was given it.
+    fn text_of(&self, version: &str) -> Option<String> {
+        let versions = self.versions.lock().unwrap_or_else(PoisonError::into_inner);
+        versions
+            .iter()
+            .find(|(v, _)| v == version)
+            .map(|(_, text)| text.clone())
+    }
+
+    fn file_name(&self) -> String {
+        self.workspace.file().display().to_string()
+    }
+
+    /// A page of the menu, built over the file as it is now.
+    fn page(
+        &self,
+        template: &str,
+        name: &str,
+        notice: Option<String>,
+        error: Option<String>,
+        build: impl FnOnce(&Frame<'_>, &Dossier, Value) -> Value,
+    ) -> Response {
+        let snapshot = match self.read() {
+            Ok(snapshot) => snapshot,
+            Err(err) => return self.failure(&err.to_string()),
+        };
+        let file = self.file_name();
+        let frame = Frame {
+            page: name,
+            file: &file,
+            token: &self.token,
+            version: &snapshot.version,
+            notice,
+            error,
+        };
+        match &snapshot.dossier {
+            Ok(dossier) => {
+                let panel = pages::findings_view(dossier, &self.catalogue);
+                let panel = context! { ..panel };
+                Html(self.views.render(template, build(&frame, dossier, panel))).into_response()
+            }
+            Err(err) => self.failure(&err.to_string()),
+        }
+    }
+
+    /// The page that says the file does not read, with the command line's error.
+    fn failure(&self, message: &str) -> Response {
+        let file = self.file_name();
+        let data = context! {
+            title => "Lỗi", page => "", file => file, message => message,
+            check_error => message, findings => Vec::<Value>::new(), errors => 0,
+        };
+        Html(self.views.render("loi.html", data)).into_response()
+    }
+
+    /// The page at `back` again, with what was typed and the error beside its field.
+    fn again(&self, back: &str, typed: &Typed, error: Option<String>) -> Response {
+        let catalogue = &self.catalogue;
+        if back == "/hoi-nghi" {
+            self.page(
+                "hoi-nghi.html",
+                "hoi-nghi",
+                None,
+                error,
+                |frame, dossier, panel| pages::meeting_page(frame, dossier, typed, panel),
+            )
+        } else if let Some(id) = back.strip_prefix("/dang-vien/") {
+            let id = id.to_string();
+            self.page(
+                "mot-dang-vien.html",
+                "dang-vien",
+                None,
+                error,
+                move |frame, dossier, panel| {
+                    let index = dossier
+                        .members
+                        .iter()
+                        .position(|m| m.id.value == id)
+                        .unwrap_or(0);
+                    pages::member_page(frame, dossier, index, catalogue, typed, panel)
+                },
+            )
+        } else {
+            self.page(
+                "don-vi.html",
+                "don-vi",
+                None,
+                error,
+                |frame, dossier, panel| pages::unit_page(frame, dossier, catalogue, typed, panel),
+            )
+        }
+    }
+}
+
+/// 32 hexadecimal digits from the system's random source.
+fn fresh_token() -> String {
+    let mut bytes = [0u8; 16];
+    let read = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bytes));
+    if read.is_err() {
+        // No random device: the clock and the process's hash keys, still unknown to a page.
+        use std::hash::{BuildHasher, Hasher};
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
+        bytes[..8].copy_from_slice(&hasher.finish().to_be_bytes());
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The server's addresses.
+pub(super) fn router(app: Arc<App>) -> Router {
+    Router::new()
+        .route("/", get(unit))
+        .route("/dang-vien", get(members))
+        .route("/dang-vien/{id}", get(member))
+        .route("/hoi-nghi", get(meeting))
+        .route("/luu", post(save))
+        .route("/kiem-tra", post(check))
+        .route("/dang-vien/them", post(add_member))
+        .route("/dang-vien/thu-tu", post(reorder))
+        .route("/giu-ca-hai", post(keep_both))
+        .route("/xem/{form}", get(preview_unit))
+        .route("/xem/{form}/{member}", get(preview_member))
+        .route("/tai/ho-so.zip", get(download_packet))
+        .route("/tai/{form}/{file}", get(download))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(app.clone(), only_here))
+        .with_state(app)
+}
+
+/// Answers only requests addressed to the server's own address, so that a page of another
+/// site cannot reach it through a name that points here.
+async fn only_here(State(app): State<Arc<App>>, request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    if app.hosts.iter().any(|own| own == host) {
+        next.run(request).await
+    } else {
+        (
+            StatusCode::FORBIDDEN,
+            "hoso chỉ trả lời trang mở từ máy này (127.0.0.1)",
+        )
+            .into_response()
+    }
+}
+
+/// `?luu=1` after a save.
+#[derive(serde::Deserialize)]
+struct Saved {
+    luu: Option<String>,
+}
+
+fn saved_notice(saved: &Saved) -> Option<String> {
+    saved
+        .luu
+        .as_ref()
+        .map(|_| "Đã lưu vào tệp dữ liệu.".to_string())
+}
+
+async fn unit(State(app): State<Arc<App>>, Query(saved): Query<Saved>) -> Response {
+    let catalogue = &app.catalogue;
+    app.page(
+        "don-vi.html",
+        "don-vi",
+        saved_notice(&saved),
+        None,
+        |frame, dossier, panel| {
+            pages::unit_page(frame, dossier, catalogue, &Typed::default(), panel)
+        },
+    )
+}
+
+async fn members(State(app): State<Arc<App>>, Query(saved): Query<Saved>) -> Response {
+    app.page(
+        "dang-vien.html",
+        "dang-vien",
+        saved_notice(&saved),
+        None,
+        |frame, dossier, panel| pages::members_page(frame, dossier, ("", "", ""), panel),
+    )
+}
+
+async fn member(
+    State(app): State<Arc<App>>,
+    UrlPath(id): UrlPath<String>,
+    Query(saved): Query<Saved>,
+) -> Response {
+    let catalogue = &app.catalogue;
+    let known = app
+        .read()
+        .ok()
+        .and_then(|s| s.dossier.ok())
+        .is_some_and(|d| d.member(&id).is_some());
+    if !known {
+        return (StatusCode::NOT_FOUND, Html(format!("<p>Không có đảng viên mã «{}».</p><p><a href=\"/dang-vien\">Danh sách đảng viên</a></p>", escape(&id)))).into_response();
+    }
+    app.page(
+        "mot-dang-vien.html",
+        "dang-vien",
+        saved_notice(&saved),
+        None,
+        |frame, dossier, panel| {
+            let index = dossier
+                .members
+                .iter()
+                .position(|m| m.id.value == id)
+                .unwrap_or(0);
+            pages::member_page(frame, dossier, index, catalogue, &Typed::default(), panel)
+        },
+    )
+}
+
+async fn meeting(State(app): State<Arc<App>>, Query(saved): Query<Saved>) -> Response {
+    app.page(
+        "hoi-nghi.html",
+        "hoi-nghi",
+        saved_notice(&saved),
+        None,
+        |frame, dossier, panel| pages::meeting_page(frame, dossier, &Typed::default(), panel),
+    )
+}
+
+/// A form as posted: its token, the version of the file its page showed, the page to go back
+/// to, and the values typed (`f.<path>`), in order.
+struct Posted {
+    token: String,
+    version: String,
+    back: String,
+    values: Vec<(String, String)>,
+    other: HashMap<String, String>,
+}
+
+impl Posted {
+    fn of(fields: Vec<(String, String)>) -> Posted {
+        let mut posted = Posted {
+            token: String::new(),
+            version: String::new(),
+            back: "/".to_string(),
+            values: Vec::new(),
+            other: HashMap::new(),
+        };
+        for (key, value) in fields {
+            match key.as_str() {
+                "token" => posted.token = value,
+                "version" => posted.version = value,
+                "trang" if is_page(&value) => posted.back = value,
+                _ => match key.strip_prefix("f.") {
+                    Some(path) => posted.values.push((path.to_string(), value)),
+                    None => {
+                        posted.other.insert(key, value);
+                    }
+                },
+            }
+        }
+        posted
+    }
+
+    fn typed(&self, error: Option<(String, String)>) -> Typed {
+        Typed {
+            values: self.values.iter().cloned().collect(),
+            error,
+        }
+    }
+}
+
+/// One of the pages a form goes back to: `/`, `/hoi-nghi`, `/dang-vien/<id>`.
+fn is_page(path: &str) -> bool {
+    path == "/"
+        || path == "/hoi-nghi"
+        || path.strip_prefix("/dang-vien/").is_some_and(|id| {
+            !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// Refuses a form without this start's token.
+fn refuse_stranger(app: &App, posted: &Posted) -> Option<Response> {
+    (posted.token != app.token).then(|| {
+        (
+            StatusCode::FORBIDDEN,
+            "biểu mẫu không mang mã của lần chạy hoso này: mở lại trang từ địa chỉ hoso in ra",
+        )
+            .into_response()
+    })
+}
+
+/// The values typed that differ from the version the page showed: only those are written.
+fn changes(app: &App, posted: &Posted) -> Vec<Change> {
+    let base = app
+        .text_of(&posted.version)
+        .and_then(|text| crate::dossier::parse(&text, "").ok());
+    let data = base.as_ref().map(pages::data_of);
+    posted
+        .values
+        .iter()
+        .filter(|(path, value)| {
+            let Some(data) = &data else {
+                return true;
+            };
+            let shown = pages::text_of(pages::json_at(data, path));
+            normalised(&shown) != normalised(value)
+        })
+        .map(|(path, value)| Change {
+            path: path.clone(),
+            value: value.clone(),
+        })
+        .collect()
+}
+
+fn normalised(text: &str) -> String {
+    text.replace("\r\n", "\n").trim().to_string()
+}
+
+/// The field a data error names, and its message.
+fn field_error(err: &LoadError) -> Option<(String, String)> {
+    match err {
+        LoadError::Data(data) => data
+            .field
+            .clone()
+            .map(|field| (field, data.message.clone())),
+        _ => None,
+    }
+}
+
+async fn save(State(app): State<Arc<App>>, Form(fields): Form<Vec<(String, String)>>) -> Response {
+    let posted = Posted::of(fields);
+    if let Some(refused) = refuse_stranger(&app, &posted) {
+        return refused;
+    }
+    let changes = changes(&app, &posted);
+    match app
+        .workspace
+        .save(&posted.version, &Edit::Fields(changes.clone()))
+    {
+        Ok(_) => Redirect::to(&format!("{}?luu=1", posted.back)).into_response(),
+        Err(SaveError::Changed(_)) => conflict(&app, &posted, &changes),
+        Err(SaveError::Data(err)) => {
+            let message = err.to_string();
+            app.again(
+                &posted.back,
+                &posted.typed(field_error(&err)),
+                Some(format!("Chưa lưu: {message}")),
+            )
+        }
+        Err(err) => app.again(
+            &posted.back,
+            &posted.typed(None),
+            Some(format!("Chưa lưu: {err}")),
+        ),
+    }
+}
+
+/// The page that says the file changed on disk, with what was typed, to reload or keep both.
+fn conflict(app: &App, posted: &Posted, changes: &[Change]) -> Response {
+    let file = app.file_name();
+    let changes: Vec<Value> = changes
+        .iter()
+        .map(|c| context! { path => c.path.clone(), value => c.value.clone() })
+        .collect();
+    let data = context! {
+        title => "Tệp đã thay đổi", page => "", file => file, token => app.token.clone(),
+        version => posted.version.clone(), back => posted.back.clone(), changes => changes,
+        message => SaveError::Changed(app.file_name()).to_string(),
+        findings => Vec::<Value>::new(), errors => 0,
+        check_error => "Chưa kiểm tra: tệp trên đĩa đã khác bản trang này mở.",
+    };
+    (
+        StatusCode::CONFLICT,
+        Html(app.views.render("xung-dot.html", data)),
+    )
+        .into_response()
+}
+
+async fn keep_both(
+    State(app): State<Arc<App>>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let posted = Posted::of(fields);
+    if let Some(refused) = refuse_stranger(&app, &posted) {
+        return refused;
+    }
+    let Some(text) = app.text_of(&posted.version) else {
+        return app.again(
+            "/",
+            &posted.typed(None),
+            Some("Không còn bản trang đã mở; phần vừa gõ chưa được ghi.".to_string()),
+        );
+    };
+    let changes: Vec<Change> = posted
+        .values
+        .iter()
+        .map(|(path, value)| Change {
+            path: path.clone(),
+            value: value.clone(),
+        })
+        .collect();
+    let kept = Edited::parse(&text)
+        .and_then(|edited| edited.apply(&changes).map(|()| edited.text()))
+        .map_err(SaveError::from)
+        .and_then(|text| app.workspace.keep_both(&text));
+    let catalogue = &app.catalogue;
+    let (notice, error) = match kept {
+        Ok(path) => (
+            Some(format!(
+                "Phần trên trang đã được ghi vào {}; tệp dữ liệu trên đĩa giữ nguyên.",
+                path.display()
+            )),
+            None,
+        ),
+        Err(err) => (None, Some(err.to_string())),
+    };
+    app.page(
+        "don-vi.html",
+        "don-vi",
+        notice,
+        error,
+        |frame, dossier, panel| {
+            pages::unit_page(frame, dossier, catalogue, &Typed::default(), panel)
+        },
+    )
+}
+
+async fn check(State(app): State<Arc<App>>, Form(fields): Form<Vec<(String, String)>>) -> Response {
+    let posted = Posted::of(fields);
+    if let Some(refused) = refuse_stranger(&app, &posted) {
+        return refused;
+    }
+    let changes = changes(&app, &posted);
+    let panel = match app
+        .workspace
+        .preview(&posted.version, &Edit::Fields(changes))
+    {
+        Ok((_, dossier)) => pages::findings_view(&dossier, &app.catalogue),
+        Err(err) => pages::unreadable_view(&err.to_string()),
+    };
+    Html(app.views.render("kiem-tra.html", panel)).into_response()
+}
+
+async fn add_member(
+    State(app): State<Arc<App>>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let posted = Posted::of(fields);
+    if let Some(refused) = refuse_stranger(&app, &posted) {
+        return refused;
+    }
+    let get = |key: &str| {
+        posted
+            .other
+            .get(key)
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    let (name, born) = (get("ho_ten"), get("ngay_sinh"));
+    let id = match get("ma") {
+        id if id.is_empty() => slug(&name),
+        id => id,
+    };
+    let refused = |message: String| {
+        app.page(
+            "dang-vien.html",
+            "dang-vien",
+            None,
+            Some(message),
+            |frame, dossier, panel| pages::members_page(frame, dossier, (&id, &name, &born), panel),
+        )
+    };
+    if name.is_empty() {
+        return refused("Chưa có họ và tên của đảng viên mới.".to_string());
+    }
+    let member = NewMember {
+        id: id.clone(),
+        name: name.clone(),
+        born: born.clone(),
+    };
+    match app
+        .workspace
+        .save(&posted.version, &Edit::AddMember(member))
+    {
+        Ok(_) => Redirect::to(&format!("/dang-vien/{id}?luu=1")).into_response(),
+        Err(err) => refused(format!("Chưa thêm: {err}")),
+    }
+}
+
+async fn reorder(
+    State(app): State<Arc<App>>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Response {
+    let posted = Posted::of(fields);
+    if let Some(refused) = refuse_stranger(&app, &posted) {
+        return refused;
+    }
+    let index = posted
+        .other
+        .get("vi-tri")
+        .and_then(|v| v.parse::<usize>().ok());
+    let edit = match (posted.other.get("viec").map(String::as_str), index) {
+        (Some("len"), Some(index)) => Edit::MoveUp(index),
+        (Some("xoa"), Some(index)) => Edit::RemoveMember(index),
+        _ => return (StatusCode::BAD_REQUEST, "yêu cầu không rõ").into_response(),
+    };
+    match app.workspace.save(&posted.version, &edit) {
+        Ok(_) => Redirect::to("/dang-vien?luu=1").into_response(),
+        Err(err) => app.page(
+            "dang-vien.html",
+            "dang-vien",
+            None,
+            Some(format!("Chưa lưu: {err}")),
+            |frame, dossier, panel| pages::members_page(frame, dossier, ("", "", ""), panel),
+        ),
+    }
+}
+
+/// A file to send: its bytes, type and name; inline (a preview) or as a download.
+fn file_response(bytes: Vec<u8>, kind: &str, name: &str, inline: bool) -> Response {
+    let disposition = format!(
+        "{}; filename=\"{name}\"",
+        if inline { "inline" } else { "attachment" }
+    );
+    (
+        [
+            (header::CONTENT_TYPE, kind.to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// Why a file could not be made, as a page.
+fn not_made(status: StatusCode, message: &str) -> Response {
+    (
+        status,
+        Html(format!(
+            "<!doctype html><meta charset=\"utf-8\"><p id=\"loi\">{}</p><p><a href=\"/\">Về trang đơn vị</a></p>",
+            escape(message)
+        )),
+    )
+        .into_response()
+}
+
+/// `text` with the characters HTML gives a meaning escaped.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The document of `form` for `member` (the unit's own when `None`), drawn as `format`, with its
+/// file name; run off the server's threads.
+async fn drawn(
+    app: Arc<App>,
+    form: String,
+    member: Option<String>,
+    format: Format,
+) -> Result<(Vec<u8>, String), (StatusCode, String)> {
+    tokio::task::spawn_blocking(move || {
+        let dossier = app
+            .read()
+            .map_err(|err| (StatusCode::INTERNAL_SERVER_ERROR, err.to_string()))?
+            .dossier
+            .map_err(|err| (StatusCode::UNPROCESSABLE_ENTITY, err.to_string()))?;
+        let bad = |err: &dyn std::fmt::Display| (StatusCode::NOT_FOUND, err.to_string());
+        let form = app
+            .catalogue
+            .find(&form, dossier.regime(), dossier.year)
+            .map_err(|err| bad(&err))?;
+        let chosen: Vec<&crate::dossier::Member> = match (&member, form.meta.doi_tuong) {
+            (Some(id), Subject::Member) => vec![
+                dossier
+                    .member(id)
+                    .ok_or_else(|| bad(&format!("không có đảng viên mã «{id}»")))?,
+            ],
+            (None, Subject::Collective) => Vec::new(),
+            _ => return Err(bad(&"mẫu này không in cho đối tượng đã chọn")),
+        };
+        let (stem, document) = packet::form_documents(&app.catalogue, form, &dossier, &chosen)
+            .map_err(|err| (StatusCode::INTERNAL_SERVER_ERROR, err.to_string()))?
+            .into_iter()
+            .next()
+            .ok_or_else(|| bad(&"không có văn bản"))?;
+        let bytes = match format {
+            Format::Pdf => Engine::shared()
+                .pdf(&document, &PARTY, dossier.conformance())
+                .map(|pdf| pdf.bytes),
+            Format::Docx => docx::docx(&document, &PARTY),
+        }
+        .map_err(|err| (StatusCode::INTERNAL_SERVER_ERROR, err.to_string()))?;
+        Ok((bytes, format!("{stem}.{format}")))
+    })
+    .await
+    .unwrap_or_else(|err| Err((StatusCode::INTERNAL_SERVER_ERROR, err.to_string())))
+}
+
+async fn preview_unit(State(app): State<Arc<App>>, UrlPath(form): UrlPath<String>) -> Response {
+    match drawn(app, form, None, Format::Pdf).await {
+        Ok((bytes, name)) => file_response(bytes, "application/pdf", &name, true),
+        Err((status, message)) => not_made(status, &message),
+    }
+}
+
+async fn preview_member(
+    State(app): State<Arc<App>>,
+    UrlPath((form, member)): UrlPath<(String, String)>,
+) -> Response {
+    match drawn(app, form, Some(member), Format::Pdf).await {
+        Ok((bytes, name)) => file_response(bytes, "application/pdf", &name, true),
+        Err((status, message)) => not_made(status, &message),
+    }
+}
+
+async fn download(
+    State(app): State<Arc<App>>,
+    UrlPath((form, file)): UrlPath<(String, String)>,
+) -> Response {
+    let (who, format) = match file.rsplit_once('.') {
+        Some((who, "pdf")) => (who.to_string(), Format::Pdf),
+        Some((who, "docx")) => (who.to_string(), Format::Docx),
+        _ => return not_made(StatusCode::NOT_FOUND, "chỉ tải được .pdf hoặc .docx"),
+    };
+    let member = (who != "don-vi").then_some(who);
+    let kind = match format {
+        Format::Pdf => "application/pdf",
+        Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    };
+    match drawn(app, form, member, format).await {
+        Ok((bytes, name)) => file_response(bytes, kind, &name, false),
+        Err((status, message)) => not_made(status, &message),
+    }
+}
+
+async fn download_packet(State(app): State<Arc<App>>) -> Response {
+    let made = tokio::task::spawn_blocking(move || packet_zip(&app)).await;
+    match made {
+        Ok(Ok(bytes)) => file_response(bytes, "application/zip", "ho-so.zip", false),
+        Ok(Err((status, message))) => not_made(status, &message),
+        Err(err) => not_made(StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
+    }
+}
+
+/// The unit's whole packet, as `hoso packet` writes it, in one zip: the same files, the same
+/// bytes, entries in order and undated.
+fn packet_zip(app: &App) -> Result<Vec<u8>, (StatusCode, String)> {
+    let fault = |err: &dyn std::fmt::Display| (StatusCode::INTERNAL_SERVER_ERROR, err.to_string());
+    let dossier = app
+        .read()
+        .map_err(|err| fault(&err))?
+        .dossier
+        .map_err(|err| (StatusCode::UNPROCESSABLE_ENTITY, err.to_string()))?;
+    let checked = packet::preflight(&app.catalogue, std::slice::from_ref(&dossier));
+    let errors = crate::rules::errors(&checked[0].findings);
+    if errors > 0 {
+        return Err((
+            StatusCode::CONFLICT,
+            format!(
+                "dữ liệu có {errors} lỗi theo quy định đánh giá, xếp loại (xem phần Kiểm tra): chưa in hồ sơ"
+            ),
+        ));
+    }
+    let dir = tempfile::tempdir().map_err(|err| fault(&err))?;
+    let out = dir.path().join("ho-so");
+    let units = [UnitPacket {
+        dossier: &dossier,
+        dir: out.clone(),
+    }];
+    packet::render_packets(&app.catalogue, &units, &|_, _| {}).map_err(|err| fault(&err))?;
+    zip_folder(&out).map_err(|err| fault(&err))
+}
+
+/// Every file under `root` in one zip, by path, compressed, without dates.
+fn zip_folder(root: &Path) -> std::io::Result<Vec<u8>> {
+    let mut files = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for file in files {
+        let name = file
+            .strip_prefix(root)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        zip.start_file(name, options)
+            .map_err(std::io::Error::other)?;
+        zip.write_all(&std::fs::read(&file)?)?;
+    }
+    Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
+}

@@ -1,0 +1,237 @@
+//! `hoso serve` end to end, in headless Chromium driven by Playwright
+//! (`tests/tools/serve_e2e.py`): a secretary starts from an empty unit, adds two members, fills
+//! a review while the check panel follows, is told of a wrong date beside its field, previews a
+//! PDF and downloads the packet, which is `hoso packet` of the saved file, file for file and
+//! byte for byte; a file changed on disk while its page is open is never written over.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use common::*;
+
+/// A running `hoso serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Server {
+    /// Starts `hoso serve` over `data` on a free port and waits for its address.
+    fn start(data: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hoso"))
+            .args(["serve", "--port", "0", "--khong-mo"])
+            .arg(data)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("hoso serve starts");
+        let stdout = child.stdout.take().unwrap();
+        let line = BufReader::new(stdout)
+            .lines()
+            .next()
+            .expect("hoso serve says where it listens")
+            .unwrap();
+        let address = line
+            .split_whitespace()
+            .find(|word| word.starts_with("http://127.0.0.1:"))
+            .unwrap_or_else(|| panic!("no address in «{line}»"))
+            .to_string();
+        Server { child, address }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs a scenario of `tests/tools/serve_e2e.py`; its standard output.
+fn scenario(name: &str, server: &Server, unit: &Path, out: &Path) -> String {
+    let script = root().join("tests/tools/serve_e2e.py");
+    let output = Command::new(python())
+        .arg(script)
+        .args([name, &server.address])
+        .args([unit, out])
+        .output()
+        .expect("python runs");
+    assert!(
+        output.status.success(),
+        "{name}: {}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Every file of a zip, by path, with its bytes.
+fn unzipped(zip: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(zip).unwrap()).unwrap();
+    let mut files = Vec::new();
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        files.push((entry.name().to_string(), bytes));
+    }
+    files.sort();
+    files
+}
+
+/// Every file under `dir`, by path relative to it, with its bytes.
+fn folder(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                files.push((name, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Keeps the page screenshots the README shows when asked (HOSO_UPDATE_REFERENCES=1).
+fn keep_screenshots(out: &Path) {
+    if std::env::var_os("HOSO_UPDATE_REFERENCES").is_some_and(|v| v == "1") {
+        for entry in std::fs::read_dir(out).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with("trang-") && name.ends_with(".png") {
+                std::fs::copy(&path, root().join("tests/reference/serve").join(&name)).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn a_secretary_fills_a_new_unit_and_downloads_the_packet_hoso_packet_makes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (unit_dir, out) = (dir.path().join("chi-bo"), dir.path().join("ra"));
+    std::fs::create_dir_all(&unit_dir).unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    let unit = unit_dir.join("don-vi.yaml");
+    {
+        let server = Server::start(&unit_dir);
+        assert!(unit.exists(), "started from hoso init's template");
+        scenario("fill", &server, &unit, &out);
+    }
+    // The file is the page's: it reads, and the two members are in it with what was typed.
+    let text = std::fs::read_to_string(&unit).unwrap();
+    for typed in [
+        "Phạm Thu Hà",
+        "Lê Quang Vinh",
+        "Có lúc chậm cập nhật hồ sơ.",
+        "<b>đậm</b>",
+    ] {
+        assert!(text.contains(typed), "«{typed}» in:\n{text}");
+    }
+    // The error shown beside the date is the command line's for the same value.
+    let shown = std::fs::read_to_string(out.join("loi-ngay-sinh.txt")).unwrap();
+    let wrong = edited(
+        &unit,
+        dir.path(),
+        "sai.yaml",
+        "ngay_sinh: 1985-04-12",
+        "ngay_sinh: 31/02/1985",
+    );
+    let output = hoso(["check".as_ref(), wrong.as_os_str()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(shown.trim()), "«{shown}» in:\n{stderr}");
+    // The preview is what `hoso render` prints for that member.
+    let preview = pdf_text(&out.join("xem-truoc.pdf"));
+    assert!(
+        preview.contains("Phạm Thu Hà") && preview.contains("<b>đậm</b>"),
+        "{preview}"
+    );
+    // The packet downloaded is `hoso packet` of the saved file: same files, same bytes.
+    let packet = dir.path().join("ho-so");
+    let output = hoso([
+        "packet".as_ref(),
+        unit.as_os_str(),
+        "-o".as_ref(),
+        packet.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let downloaded = unzipped(&out.join("ho-so.zip"));
+    let written = folder(&packet);
+    let names = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&downloaded), names(&written));
+    assert!(downloaded.len() > 6, "{:?}", names(&downloaded));
+    assert!(downloaded == written, "the same bytes as hoso packet");
+    keep_screenshots(&out);
+}
+
+#[test]
+fn a_file_changed_on_disk_while_its_page_is_open_is_never_written_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("don-vi.yaml");
+    copy_unit(&sample_2026(), &unit);
+    let out = dir.path().join("ra");
+    std::fs::create_dir_all(&out).unwrap();
+    let server = Server::start(&unit);
+    let field = scenario("conflict", &server, &unit, &out);
+    assert!(field.trim().starts_with("dang_vien[0]."), "{field}");
+    drop(server);
+    keep_screenshots(&out);
+}
+
+#[test]
+fn the_server_answers_only_its_own_address_and_forms_with_its_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("don-vi.yaml");
+    copy_unit(&sample_2026(), &unit);
+    let before = std::fs::read(&unit).unwrap();
+    let server = Server::start(&unit);
+    let port = server
+        .address
+        .trim_end_matches('/')
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .to_string();
+    let status = |args: &[&str]| {
+        let output = Command::new("curl")
+            .args(["-s", "-o", "/dev/null", "-w", "%{http_code}"])
+            .args(args)
+            .output()
+            .expect("curl runs");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let page = format!("http://127.0.0.1:{port}/");
+    assert_eq!(status(&[&page]), "200");
+    // Another name for this machine (DNS rebinding), and a form without this start's token.
+    assert_eq!(
+        status(&["-H", &format!("Host: hoso.example:{port}"), &page]),
+        "403"
+    );
+    let save = format!("{page}luu");
+    assert_eq!(
+        status(&["--data", "token=doan&version=x&f.to_chuc.ten=Khac", &save]),
+        "403"
+    );
+    // A body past the cap is refused unread.
+    let big = format!("token=x&f.to_chuc.ten={}", "a".repeat(3 * 1024 * 1024));
+    let body = dir.path().join("lon.txt");
+    std::fs::write(&body, big).unwrap();
+    assert_eq!(
+        status(&["--data-binary", &format!("@{}", body.display()), &save]),
+        "413"
+    );
+    assert_eq!(std::fs::read(&unit).unwrap(), before, "nothing written");
+}

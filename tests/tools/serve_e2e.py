@@ -1,0 +1,146 @@
+"""Drives `hoso serve` in headless Chromium (Debian's, through Playwright) as a secretary would,
+and fails with a message at the first thing that is not as it should be.
+
+Usage: serve_e2e.py SCENARIO ADDRESS UNIT_FILE OUT_DIR
+
+Scenarios:
+  fill      start from the starter unit: name the unit, add two members, fill one review (a
+            finding appears while typing and goes when mended), a wrong date is refused beside
+            its field with what was typed kept, preview a PDF, download the packet into
+            OUT_DIR/ho-so.zip, and take a screenshot of each page into OUT_DIR.
+  conflict  type on a member's page, change the file on disk meanwhile, save: the page says
+            so and the file is not written over; "keep both" writes the page's values beside it.
+"""
+
+import re
+import sys
+from pathlib import Path
+
+from playwright.sync_api import expect, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def field(page, path):
+    """The input, select or textarea of a field, by its data path."""
+    return page.locator(f'[name="f.{path}"]')
+
+
+def panel(page):
+    return page.locator("#kiem-tra")
+
+
+def fill(page, address, unit, out):
+    page.goto(address)
+    expect(page.locator("h1")).to_be_visible()
+    field(page, "to_chuc.cap_tren").fill("Đảng bộ Sở Tư pháp thành phố Hải Phòng")
+    field(page, "to_chuc.ten").fill("Chi bộ Phòng Hành chính # tư pháp")
+    field(page, "to_chuc.dia_danh").fill("Hải Phòng")
+    page.click("#luu")
+    expect(page.locator("#thong-bao")).to_contain_text("Đã lưu")
+    expect(page.locator("h1")).to_have_text("Chi bộ Phòng Hành chính # tư pháp")
+    text = Path(unit).read_text(encoding="utf-8")
+    assert "ten: 'Chi bộ Phòng Hành chính # tư pháp'" in text or 'ten: "Chi bộ Phòng Hành chính # tư pháp"' in text, text
+    assert text.lstrip().startswith("#"), "the starter's comments are kept"
+    page.screenshot(path=f"{out}/trang-don-vi.png", full_page=True)
+
+    page.click("text=Đảng viên")
+    for name, born in [("Phạm Thu Hà", "1985-04-12"), ("Lê Quang Vinh", "12/09/1979")]:
+        page.fill("#ho_ten", name)
+        page.fill("#ngay_sinh", born)
+        page.click("#them")
+        expect(page.locator("h1")).to_have_text(name)
+        page.click("text=Đảng viên")
+    rows = page.locator("tr.dang-vien")
+    expect(rows).to_have_count(3)
+    page.screenshot(path=f"{out}/trang-dang-vien.png", full_page=True)
+
+    # One review, filled in; the 2025 points and level: a level above what the points allow is
+    # found while typing, and the finding goes once the level is mended.
+    page.click("text=Phạm Thu Hà")
+    index = re.search(r"dang_vien\[(\d+)\]", page.locator("textarea").first.get_attribute("name")).group(1)
+    member = f"dang_vien[{index}]"
+    field(page, f"{member}.tu_kiem_diem.pham_chat").fill(
+        "Luôn giữ vững lập trường; không có biểu hiện suy thoái. Ghi «{{ x }}» và <b>đậm</b> như chữ."
+    )
+    field(page, f"{member}.tu_kiem_diem.han_che").fill("Có lúc chậm cập nhật hồ sơ.")
+    field(page, f"{member}.tu_kiem_diem.diem.nhom_chung").fill("26")
+    field(page, f"{member}.tu_kiem_diem.diem.nhom_nhiem_vu").fill("60")
+    field(page, f"{member}.tu_kiem_diem.tu_xep_loai_dang_vien").select_option("hoan_thanh_xuat_sac")
+    expect(panel(page).locator('[data-quy-tac="diem-va-muc"]')).to_have_count(1, timeout=10000)
+    field(page, f"{member}.tu_kiem_diem.tu_xep_loai_dang_vien").select_option("hoan_thanh_tot")
+    expect(panel(page).locator('[data-quy-tac="diem-va-muc"]')).to_have_count(0, timeout=10000)
+
+    # A wrong date: refused beside its field, with the command line's message, and every value
+    # typed still on the page.
+    field(page, f"{member}.ngay_sinh").fill("31/02/1985")
+    page.click("#luu")
+    error = page.locator(f'[id="loi-{member}.ngay_sinh"]')
+    expect(error).to_contain_text("31/02/1985")
+    expect(field(page, f"{member}.ngay_sinh")).to_have_value("31/02/1985")
+    expect(field(page, f"{member}.tu_kiem_diem.han_che")).to_have_value("Có lúc chậm cập nhật hồ sơ.")
+    assert "Có lúc chậm" not in Path(unit).read_text(encoding="utf-8"), "nothing written on an error"
+    Path(out, "loi-ngay-sinh.txt").write_text(error.inner_text(), encoding="utf-8")
+    field(page, f"{member}.ngay_sinh").fill("1985-04-12")
+    page.click("#luu")
+    expect(page.locator("#thong-bao")).to_contain_text("Đã lưu")
+    expect(page.locator("#tong-diem")).to_have_text("86")
+    page.screenshot(path=f"{out}/trang-ban-kiem-diem.png", full_page=True)
+
+    # The preview is the PDF the command line prints.
+    src = page.locator("#xem-truoc").get_attribute("src")
+    preview = page.request.get(address.rstrip("/") + src)
+    assert preview.status == 200 and preview.headers["content-type"] == "application/pdf", preview.status
+    assert preview.body().startswith(b"%PDF-"), "a PDF"
+    Path(out, "xem-truoc.pdf").write_bytes(preview.body())
+
+    page.click("text=Hội nghị")
+    expect(page.locator("#bieu-quyet")).to_be_visible()
+    page.screenshot(path=f"{out}/trang-hoi-nghi.png", full_page=True)
+
+    with page.expect_download() as download:
+        page.click("#tai-ho-so")
+    download.value.save_as(f"{out}/ho-so.zip")
+
+
+def conflict(page, address, unit, out):
+    page.goto(address + "dang-vien")
+    page.locator("tr.dang-vien a").first.click()
+    name = page.locator("textarea").first.get_attribute("name")
+    page.locator("textarea").first.fill("Gõ trên trang, chưa lưu.")
+    on_disk = Path(unit).read_text(encoding="utf-8") + "# sửa tay trên đĩa trong lúc trang đang mở\n"
+    Path(unit).write_text(on_disk, encoding="utf-8")
+    page.click("#luu")
+    expect(page.locator("#xung-dot")).to_contain_text("không ghi đè")
+    assert Path(unit).read_text(encoding="utf-8") == on_disk, "the file on disk is not written over"
+    page.screenshot(path=f"{out}/trang-xung-dot.png", full_page=True)
+    page.click("#giu-ca-hai")
+    expect(page.locator("#thong-bao")).to_contain_text("giữ nguyên")
+    assert Path(unit).read_text(encoding="utf-8") == on_disk, "still not written over"
+    beside = sorted(Path(unit).parent.glob("*.tren-trang-*.yaml"))
+    assert len(beside) == 1, beside
+    kept = beside[0].read_text(encoding="utf-8")
+    assert "Gõ trên trang, chưa lưu." in kept, kept
+    print(name.removeprefix("f."))
+
+
+def main():
+    scenario, address, unit, out = sys.argv[1:5]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        {"fill": fill, "conflict": conflict}[scenario](page, address, unit, out)
+        browser.close()
+
+
+main()
