@@ -130,8 +130,12 @@ fn a_secretary_fills_a_new_unit_and_downloads_the_packet_hoso_packet_makes() {
         assert!(unit.exists(), "started from hoso init's template");
         scenario("fill", &server, &unit, &out);
     }
-    // The file is the page's: it reads, and the two members are in it with what was typed.
-    let text = std::fs::read_to_string(&unit).unwrap();
+    // The files are the page's: the unit file and one per member, with what was typed.
+    let mut text = std::fs::read_to_string(&unit).unwrap();
+    for member in ["pham-thu-ha", "le-quang-vinh"] {
+        let file = unit_dir.join(format!("members/{member}.yaml"));
+        text.push_str(&std::fs::read_to_string(file).unwrap());
+    }
     for typed in [
         "Phạm Thu Hà",
         "Lê Quang Vinh",
@@ -140,26 +144,20 @@ fn a_secretary_fills_a_new_unit_and_downloads_the_packet_hoso_packet_makes() {
     ] {
         assert!(text.contains(typed), "«{typed}» in:\n{text}");
     }
-    // The error shown beside the date is the command line's for the same value.
-    let shown = std::fs::read_to_string(out.join("loi-ngay-sinh.txt")).unwrap();
-    let wrong = edited(
-        &unit,
-        dir.path(),
-        "sai.yaml",
-        "ngay_sinh: 1985-04-12",
-        "ngay_sinh: 31/02/1985",
-    );
-    let output = hoso(["check".as_ref(), wrong.as_os_str()]);
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains(shown.trim()), "«{shown}» in:\n{stderr}");
     // The preview is what `hoso render` prints for that member.
     let preview = pdf_text(&out.join("xem-truoc.pdf"));
     assert!(
         preview.contains("Phạm Thu Hà") && preview.contains("<b>đậm</b>"),
         "{preview}"
     );
-    // The packet downloaded is `hoso packet` of the saved file: same files, same bytes.
+    // The packet downloaded is `hoso packet` of the saved files: same files, same bytes; split
+    // into one file per member, the unit prints the same.
+    let first = unzipped(&out.join("ho-so.zip"));
+    assert!(first.len() > 6);
+    assert!(
+        first == unzipped(&out.join("ho-so-tach.zip")),
+        "split, the same packet"
+    );
     let packet = dir.path().join("ho-so");
     let output = hoso([
         "packet".as_ref(),
@@ -168,12 +166,38 @@ fn a_secretary_fills_a_new_unit_and_downloads_the_packet_hoso_packet_makes() {
         packet.as_os_str(),
     ]);
     assert!(output.status.success(), "{output:?}");
-    let downloaded = unzipped(&out.join("ho-so.zip"));
+    let downloaded = unzipped(&out.join("ho-so-cuoi.zip"));
     let written = folder(&packet);
     let names = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
     assert_eq!(names(&downloaded), names(&written));
-    assert!(downloaded.len() > 6, "{:?}", names(&downloaded));
     assert!(downloaded == written, "the same bytes as hoso packet");
+    let member = unit_dir.join("members/le-quang-vinh.yaml");
+    assert!(
+        std::fs::read_to_string(&member)
+            .unwrap()
+            .contains("Chưa chủ động")
+    );
+    // The wrong date the page refused, written in the member's own file: the command line
+    // names that file and line, with the message the page showed beside the field.
+    let shown = std::fs::read_to_string(out.join("loi-ngay-sinh.txt")).unwrap();
+    let member = unit_dir.join("members/pham-thu-ha.yaml");
+    let text = std::fs::read_to_string(&member).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("ngay_sinh:"))
+        .unwrap()
+        + 1;
+    std::fs::write(
+        &member,
+        text.replacen("ngay_sinh: 1985-04-12", "ngay_sinh: 31/02/1985", 1),
+    )
+    .unwrap();
+    let output = hoso(["check".as_ref(), unit.as_os_str()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let named = format!("members/pham-thu-ha.yaml:{line}:");
+    assert!(stderr.contains(&named), "{named} in:\n{stderr}");
+    assert!(stderr.contains(shown.trim()), "«{shown}» in:\n{stderr}");
     keep_screenshots(&out);
 }
 

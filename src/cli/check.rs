@@ -38,6 +38,7 @@ pub fn run(args: &CheckArgs, catalogue: &Catalogue) -> Result<(), CliError> {
                 level: Level::Error,
                 rule: "du-lieu",
                 path: err.field.clone().unwrap_or_default(),
+                file: (err.path != file).then(|| err.path.clone()),
                 line: Some(err.line),
                 column: Some(err.column),
                 message: err.message.clone(),
@@ -83,6 +84,7 @@ fn print_json(file: &str, dossier: Option<&hoso::dossier::Dossier>, findings: &[
 pub fn text(file: &str, findings: &[Finding]) -> String {
     let mut out = String::new();
     for finding in findings {
+        let file = finding.file.as_deref().unwrap_or(file);
         let place = match (finding.line, finding.column) {
             (Some(line), Some(column)) => format!("{file}:{line}:{column}"),
             _ => file.to_string(),

@@ -7,6 +7,7 @@ use serde_saphyr::{DefaultMessageFormatter, Location, MessageFormatter, Options}
 use thiserror::Error;
 use unicode_normalization::UnicodeNormalization;
 
+use super::compose::{self, Part, compose};
 use super::{Dossier, Position, Score, SourceMap};
 use crate::date::Date;
 use crate::regime::Regime;
@@ -88,11 +89,7 @@ pub fn load_linked(path: &Path, previous: Option<&Path>) -> Result<Dossier, Load
                 .join(named.value.trim());
             let earlier = super::link::link(&dossier, &file).map_err(|reason| {
                 let text: String = text.nfc().collect();
-                Located {
-                    text: &text,
-                    name: &name,
-                }
-                .at(
+                Located::whole(&text, &name).at(
                     position_of(named.referenced),
                     Some("ky_truoc".to_string()),
                     format!("tệp kỳ trước {}: {reason}", file.display()),
@@ -114,19 +111,41 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
     })
 }
 
-/// Parses YAML text into a checked Dossier; `name` is what errors call the file.
+/// Parses YAML text into a checked Dossier; `name` is what errors call the file, and the folder
+/// its members' files (`- tep: members/<id>.yaml`) are read from.
 ///
 /// The text is normalised to NFC first, so every string of the Dossier is NFC; line numbers are unchanged.
 pub fn parse(text: &str, name: &str) -> Result<Dossier, LoadError> {
-    let (dossier, text): (Dossier, String) =
-        parse_yaml(text, name, "nam, to_chuc, hoi_nghi, dang_vien")?;
-    let located = Located { text: &text, name };
+    parse_with(text, name, &|path| std::fs::read_to_string(path))
+}
+
+/// [`parse`], reading the members' files with `read`: a page's unsaved edits are checked with
+/// the files as they would be written.
+pub fn parse_with(
+    text: &str,
+    name: &str,
+    read: &dyn Fn(&Path) -> std::io::Result<String>,
+) -> Result<Dossier, LoadError> {
+    let unit: String = text.nfc().collect();
+    let dir = Path::new(name).parent().unwrap_or(Path::new(""));
+    let read_nfc = |path: &Path| read(path).map(|text| text.nfc().collect::<String>());
+    let composed = compose(&unit, dir, &read_nfc).map_err(|err| {
+        Located::whole(&unit, name).at(err.position, Some("dang_vien".to_string()), err.message)
+    })?;
+    let located = Located {
+        text: &composed.text,
+        name,
+        unit: &unit,
+        parts: &composed.parts,
+    };
+    let dossier: Dossier = deserialize(&located, "nam, to_chuc, hoi_nghi, dang_vien")?;
     check(&dossier, &located)?;
     check_dates(&dossier, &located)?;
     let mut dossier = dossier;
     dossier.source = super::Source {
         name: name.to_string(),
-        positions: std::sync::Arc::new(SourceMap::of(&text)),
+        positions: std::sync::Arc::new(SourceMap::of(&composed.text)),
+        parts: std::sync::Arc::new(composed.parts),
     };
     Ok(dossier)
 }
@@ -140,25 +159,31 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(
     required: &str,
 ) -> Result<(T, String), LoadError> {
     let text: String = text.nfc().collect();
-    let located = Located { text: &text, name };
+    let value = deserialize(&Located::whole(&text, name), required)?;
+    Ok((value, text))
+}
+
+/// Deserializes the located text into a `T`, with located errors.
+fn deserialize<T: serde::de::DeserializeOwned>(
+    located: &Located<'_>,
+    required: &str,
+) -> Result<T, LoadError> {
     let mut options = Options::default();
     options.with_snippet = false;
     let mut field_path = None;
-    let value: T =
-        serde_saphyr::with_deserializer_from_str_with_options(&text, options, |deserializer| {
-            serde_path_to_error::deserialize(deserializer).map_err(|err| {
-                field_path = Some(err.path().to_string());
-                err.into_inner()
-            })
+    serde_saphyr::with_deserializer_from_str_with_options(located.text, options, |deserializer| {
+        serde_path_to_error::deserialize(deserializer).map_err(|err| {
+            field_path = Some(err.path().to_string());
+            err.into_inner()
         })
-        .map_err(|err| located.yaml_error(&err, field_path.take(), required))?;
-    Ok((value, text))
+    })
+    .map_err(|err| located.yaml_error(&err, field_path.take(), required))
 }
 
 /// An error at the value of `path` (or of its nearest ancestor) in the YAML `text` of the file
 /// called `name`.
 pub fn error_at_path(text: &str, name: &str, path: &str, message: String) -> LoadError {
-    Located { text, name }.at_path(path, message)
+    Located::whole(text, name).at_path(path, message)
 }
 
 /// How late in the next year the review of a year may still be held or signed: through March.
@@ -431,13 +456,30 @@ fn is_slug(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// The text being loaded, for turning positions into errors.
+/// The text being loaded, for turning positions into errors: the whole, and the unit file and
+/// members' files it was made of.
 struct Located<'a> {
+    /// The whole text, as parsed.
     text: &'a str,
+    /// The unit file's name.
     name: &'a str,
+    /// The unit file's own text.
+    unit: &'a str,
+    /// The members' files put into the whole.
+    parts: &'a [Part],
 }
 
-impl Located<'_> {
+impl<'a> Located<'a> {
+    /// A text read from one file alone.
+    fn whole(text: &'a str, name: &'a str) -> Located<'a> {
+        Located {
+            text,
+            name,
+            unit: text,
+            parts: &[],
+        }
+    }
+
     /// An error at the value of `path` (or of its nearest ancestor in the file).
     fn at_path(&self, path: &str, message: String) -> LoadError {
         let position = SourceMap::of(self.text)
@@ -548,16 +590,21 @@ impl Located<'_> {
         self.at(position_of(location), field, message)
     }
 
+    /// An error at `position` of the whole, told in the file it stands in.
     fn at(&self, position: Position, field: Option<String>, message: String) -> LoadError {
-        let Position { line, column } = position;
-        let offset = byte_offset(self.text, line, column);
-        let length = self.text[offset..]
+        let (part, Position { line, column }) = compose::locate(self.parts, position);
+        let (name, text) = match part {
+            Some(part) => (part.name.as_str(), part.text.as_str()),
+            None => (self.name, self.unit),
+        };
+        let offset = byte_offset(text, line, column);
+        let length = text[offset..]
             .find(['\n', '#'])
-            .unwrap_or(self.text.len() - offset)
+            .unwrap_or(text.len() - offset)
             .max(1)
-            .min(self.text.len().saturating_sub(offset));
+            .min(text.len().saturating_sub(offset));
         LoadError::Data(Box::new(DataError {
-            path: self.name.to_string(),
+            path: name.to_string(),
             line,
             column,
             field_note: field
@@ -567,8 +614,8 @@ impl Located<'_> {
             field,
             message,
             source_text: DataSource {
-                name: self.name.to_string(),
-                text: self.text.to_string(),
+                name: name.to_string(),
+                text: text.to_string(),
             },
             span: (offset, length).into(),
         }))

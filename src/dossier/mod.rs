@@ -4,6 +4,7 @@
 //! The Dossier knows nothing of forms or output formats.
 
 mod collective;
+pub mod compose;
 mod earlier;
 mod grade;
 mod link;
@@ -22,7 +23,9 @@ pub use collective::{Breakthrough, Collective, Outside, Task};
 pub use earlier::{Departure, EarlierShortcoming, RemedyStatus};
 pub use grade::{Grade, ItemGrades};
 pub use link::{Previous, unit_files_in};
-pub use load::{DataError, LoadError, error_at_path, load, load_linked, parse, parse_yaml, read};
+pub use load::{
+    DataError, LoadError, error_at_path, load, load_linked, parse, parse_with, parse_yaml, read,
+};
 pub use meeting::{Absence, Clock, CollectiveVerdict, Meeting, Speech, Votes, VotingMethod};
 pub use points::{Points, Score};
 pub use rating::Rating;
@@ -85,8 +88,19 @@ pub struct Dossier {
 pub struct Source {
     /// The file as the user named it.
     pub name: String,
-    /// The position of every value, by field path.
+    /// The position of every value, by field path, in the whole text read.
     pub positions: std::sync::Arc<SourceMap>,
+    /// The members' files the whole was made of, when the unit is split (`- tep: …`).
+    pub parts: std::sync::Arc<Vec<compose::Part>>,
+}
+
+impl Source {
+    /// Where `position` of the whole text stands: in a member's file (named), or in the unit
+    /// file (`None`).
+    pub fn locate(&self, position: Position) -> (Option<String>, Position) {
+        let (part, position) = compose::locate(&self.parts, position);
+        (part.map(|part| part.name.clone()), position)
+    }
 }
 
 impl Dossier {
@@ -103,13 +117,14 @@ impl Dossier {
     /// Where line `offset` (from 0) of the value at `path` stands in the file this Dossier was
     /// read from (see [`SourceMap::line_of`]); the file's start when the path is not in it.
     pub fn place(&self, path: &str, offset: usize) -> Place {
-        let Position { line, column } = self
+        let found = self
             .source
             .positions
             .line_of(path, offset)
             .unwrap_or(Position { line: 1, column: 1 });
+        let (file, Position { line, column }) = self.source.locate(found);
         Place {
-            file: self.source.name.clone(),
+            file: file.unwrap_or_else(|| self.source.name.clone()),
             path: path.to_string(),
             line,
             column,

@@ -34,6 +34,7 @@ fn across(level: Level, rule: &'static str, message: String, source: String) -> 
             level,
             rule,
             path: String::new(),
+            file: None,
             line: None,
             column: None,
             message,

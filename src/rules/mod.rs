@@ -54,6 +54,9 @@ pub struct Finding {
     pub rule: &'static str,
     /// The field path, e.g. `dang_vien[2].danh_gia.phieu`.
     pub path: String,
+    /// The file the line is in, when not the unit file: a member's own file of a split unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// The line of the field (or of its nearest written parent) in the data file, from 1.
     pub line: Option<usize>,
     /// The column there, in characters, from 1.
@@ -142,6 +145,7 @@ impl Report {
             level,
             rule: self.rule,
             path: path.into(),
+            file: None,
             line: None,
             column: None,
             message,
@@ -155,6 +159,7 @@ impl Report {
         let source = self.source;
         self.push(level, place.path.clone(), message, source);
         if let Some(finding) = self.findings.last_mut() {
+            finding.file = Some(place.file.clone());
             finding.line = Some(place.line);
             finding.column = Some(place.column);
             finding.earlier = earlier;
@@ -209,9 +214,17 @@ fn check_rules(
         findings.append(&mut report.findings);
     }
     for finding in findings.iter_mut().filter(|f| f.line.is_none()) {
-        if let Some(position) = dossier.source.positions.find(&finding.path) {
+        if let Some(found) = dossier.source.positions.find(&finding.path) {
+            let (file, position) = dossier.source.locate(found);
+            finding.file = file;
             finding.line = Some(position.line);
             finding.column = Some(position.column);
+        }
+    }
+    // The unit file is the one named on the command line: only another file is named.
+    for finding in &mut findings {
+        if finding.file.as_deref() == Some(dossier.source.name.as_str()) {
+            finding.file = None;
         }
     }
     findings

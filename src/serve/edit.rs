@@ -6,6 +6,8 @@ use std::str::FromStr;
 
 use yaml_edit::{Document, Mapping, MappingBuilder, ScalarValue, Sequence};
 
+use crate::dossier::compose;
+
 /// One change to a unit file: the value at `path` (`to_chuc.ten`,
 /// `dang_vien[2].tu_kiem_diem.han_che`) becomes `value`; an empty value removes the key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,6 +221,57 @@ fn plain_is_safe(value: &str) -> bool {
         && !number_like
 }
 
+/// The unit `text` split into one file per member: the text with each member written in place
+/// replaced by `- tep: members/<id>.yaml`, and each such member's text, its lines as they were
+/// (comments included), moved to the left. Members already in their own file stay as they are.
+pub fn split_members(text: &str) -> (String, Vec<(String, String)>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut members = Vec::new();
+    let mut from = 0;
+    for item in compose::items(text) {
+        if item.file.is_some() {
+            continue;
+        }
+        let shift = item.indent + 2;
+        let member: Vec<String> = lines[item.line..=item.last]
+            .iter()
+            .enumerate()
+            .map(|(number, line)| {
+                let cut = if number == 0 {
+                    shift
+                } else {
+                    shift.min(line.len() - line.trim_start().len())
+                };
+                line.get(cut..).unwrap_or_default().to_string()
+            })
+            .collect();
+        let Some(id) = member.iter().find_map(|line| {
+            line.strip_prefix("id:").map(|rest| {
+                rest.split(" #")
+                    .next()
+                    .unwrap_or(rest)
+                    .trim()
+                    .trim_matches(['"', '\''])
+                    .to_string()
+            })
+        }) else {
+            continue;
+        };
+        out.extend(lines[from..item.line].iter().map(|l| l.to_string()));
+        out.push(format!(
+            "{}- {}: {}/{id}.yaml",
+            " ".repeat(item.indent),
+            compose::FILE_KEY,
+            compose::MEMBERS_DIR
+        ));
+        from = item.last + 1;
+        members.push((id, member.join("\n") + "\n"));
+    }
+    out.extend(lines[from..].iter().map(|l| l.to_string()));
+    (out.join("\n") + "\n", members)
+}
+
 /// One step of a field path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Step {
@@ -333,5 +386,30 @@ mod tests {
                 }])
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_unit_splits_into_one_file_per_member_losing_nothing() {
+        let (unit, members) = split_members(UNIT);
+        assert_eq!(
+            unit,
+            "# Tệp của chi bộ\nnam: 2026\n\nto_chuc:\n  ten: Chi bộ A   # tên đầy đủ\n  dia_danh: Hải Phòng\n\ndang_vien:\n  - tep: members/an.yaml\n  - tep: members/binh.yaml\n"
+        );
+        assert_eq!(
+            members,
+            [
+                (
+                    "an".to_string(),
+                    "id: an\nho_ten: Nguyễn Văn An\ntu_kiem_diem:\n  han_che: |\n    Một dòng.\n"
+                        .to_string()
+                ),
+                (
+                    "binh".to_string(),
+                    "id: binh\nho_ten: Trần Thị Bình\n".to_string()
+                ),
+            ]
+        );
+        // Split again: nothing more to move.
+        assert_eq!(split_members(&unit), (unit.clone(), Vec::new()));
     }
 }

@@ -463,6 +463,7 @@ pub(super) fn member_page(
             member_name => member.name.as_str(),
             member_id => member.id.value.as_str(),
             not_reviewed => reviewed,
+            has_points => forms.iter().any(|form| form.fields.iter().any(|f| f.path.ends_with(".diem.nhom_chung"))),
             forms => Value::from(Serde(&forms)),
             total => total,
             back => format!("/dang-vien/{}", member.id.value),

@@ -15,9 +15,9 @@ use axum::{Form, Router};
 use minijinja::{Value, context};
 
 use super::BODY_LIMIT;
-use super::edit::{Change, Edited, NewMember};
+use super::edit::{Change, NewMember};
 use super::pages::{self, Frame, Typed, Views};
-use super::workspace::{Edit, SaveError, Snapshot, Workspace};
+use super::workspace::{Edit, Files, SaveError, Snapshot, Workspace};
 use crate::dossier::{Dossier, LoadError};
 use crate::forms::{Catalogue, Subject};
 use crate::output::slug;
@@ -38,8 +38,8 @@ pub(super) struct App {
     token: String,
     /// The Host headers the server answers: its own address only.
     hosts: [String; 2],
-    /// The texts of the versions the pages were given, newest last.
-    versions: Mutex<Vec<(String, String)>>,
+    /// The files of the versions the pages were given, newest last.
+    versions: Mutex<Vec<(String, Files)>>,
 }
 
 impl App {
@@ -60,7 +60,7 @@ impl App {
         let snapshot = self.workspace.read()?;
         let mut versions = self.versions.lock().unwrap_or_else(PoisonError::into_inner);
         if !versions.iter().any(|(v, _)| *v == snapshot.version) {
-            versions.push((snapshot.version.clone(), snapshot.text.clone()));
+            versions.push((snapshot.version.clone(), snapshot.files.clone()));
             if versions.len() > VERSIONS_KEPT {
                 versions.remove(0);
             }
@@ -68,13 +68,13 @@ impl App {
         Ok(snapshot)
     }
 
-    /// The text of `version`, if a page was given it.
-    fn text_of(&self, version: &str) -> Option<String> {
+    /// The files of `version`, if a page was given it.
+    fn files_of(&self, version: &str) -> Option<Files> {
         let versions = self.versions.lock().unwrap_or_else(PoisonError::into_inner);
         versions
             .iter()
             .find(|(v, _)| v == version)
-            .map(|(_, text)| text.clone())
+            .map(|(_, files)| files.clone())
     }
 
     fn file_name(&self) -> String {
@@ -192,6 +192,7 @@ pub(super) fn router(app: Arc<App>) -> Router {
         .route("/kiem-tra", post(check))
         .route("/dang-vien/them", post(add_member))
         .route("/dang-vien/thu-tu", post(reorder))
+        .route("/dang-vien/tach", post(split))
         .route("/giu-ca-hai", post(keep_both))
         .route("/xem/{form}", get(preview_unit))
         .route("/xem/{form}/{member}", get(preview_member))
@@ -363,8 +364,8 @@ fn refuse_stranger(app: &App, posted: &Posted) -> Option<Response> {
 /// The values typed that differ from the version the page showed: only those are written.
 fn changes(app: &App, posted: &Posted) -> Vec<Change> {
     let base = app
-        .text_of(&posted.version)
-        .and_then(|text| crate::dossier::parse(&text, "").ok());
+        .files_of(&posted.version)
+        .and_then(|files| app.workspace.data_of(&files).ok());
     let data = base.as_ref().map(pages::data_of);
     posted
         .values
@@ -455,7 +456,7 @@ async fn keep_both(
     if let Some(refused) = refuse_stranger(&app, &posted) {
         return refused;
     }
-    let Some(text) = app.text_of(&posted.version) else {
+    let Some(files) = app.files_of(&posted.version) else {
         return app.again(
             "/",
             &posted.typed(None),
@@ -470,16 +471,17 @@ async fn keep_both(
             value: value.clone(),
         })
         .collect();
-    let kept = Edited::parse(&text)
-        .and_then(|edited| edited.apply(&changes).map(|()| edited.text()))
-        .map_err(SaveError::from)
-        .and_then(|text| app.workspace.keep_both(&text));
+    let kept = app.workspace.keep_both(&files, &Edit::Fields(changes));
     let catalogue = &app.catalogue;
     let (notice, error) = match kept {
-        Ok(path) => (
+        Ok(paths) => (
             Some(format!(
                 "Phần trên trang đã được ghi vào {}; tệp dữ liệu trên đĩa giữ nguyên.",
-                path.display()
+                paths
+                    .iter()
+                    .map(|path| path.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
             None,
         ),
@@ -585,6 +587,30 @@ async fn reorder(
             |frame, dossier, panel| pages::members_page(frame, dossier, ("", "", ""), panel),
         ),
     }
+}
+
+async fn split(State(app): State<Arc<App>>, Form(fields): Form<Vec<(String, String)>>) -> Response {
+    let posted = Posted::of(fields);
+    if let Some(refused) = refuse_stranger(&app, &posted) {
+        return refused;
+    }
+    let (notice, error) = match app.workspace.split(&posted.version) {
+        Ok(written) => (
+            Some(format!(
+                "Mỗi đảng viên nay có tệp riêng trong thư mục members ({} tệp); tệp đơn vị chỉ ghi tên các tệp đó.",
+                written.len().saturating_sub(1)
+            )),
+            None,
+        ),
+        Err(err) => (None, Some(format!("Chưa tách: {err}"))),
+    };
+    app.page(
+        "dang-vien.html",
+        "dang-vien",
+        notice,
+        error,
+        |frame, dossier, panel| pages::members_page(frame, dossier, ("", "", ""), panel),
+    )
 }
 
 /// A file to send: its bytes, type and name; inline (a preview) or as a download.

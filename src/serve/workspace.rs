@@ -2,25 +2,30 @@
 //! bytes, and written back only over the version the page was showing, atomically, the previous
 //! version kept beside it.
 
+use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 
 use super::edit::{Change, EditError, Edited, NewMember};
+use crate::dossier::compose;
 use crate::dossier::{self, Dossier, LoadError};
 
-/// The unit file the page edits.
+/// The texts of the files of a unit: the unit file, and its members' own files when it is split.
+pub type Files = BTreeMap<PathBuf, String>;
+
+/// The unit file the page edits, with its members' files.
 #[derive(Debug, Clone)]
 pub struct Workspace {
     file: PathBuf,
 }
 
-/// The unit file as read: its text, its version and, when it reads, its data.
+/// The unit as read: its files, their version and, when they read, the data.
 pub struct Snapshot {
-    /// The file's text.
-    pub text: String,
-    /// A digest of the file's bytes: the page sends it back with every save.
+    /// The text of each file.
+    pub files: Files,
+    /// A digest of every file's bytes: the page sends it back with every save.
     pub version: String,
-    /// The data, or why the file does not read.
+    /// The data, or why the files do not read.
     pub dossier: Result<Dossier, LoadError>,
 }
 
@@ -31,16 +36,16 @@ pub enum Edit {
     Fields(Vec<Change>),
     /// A member added at the end.
     AddMember(NewMember),
-    /// Member `index` removed.
+    /// Member `index` removed from the list (a member's own file stays on disk).
     RemoveMember(usize),
     /// Member `index` moved one place up.
     MoveUp(usize),
 }
 
-/// Why a save did not happen; in every case the file on disk is as it was.
+/// Why a save did not happen; in every case the files on disk are as they were.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    /// The file changed on disk since the page read it.
+    /// A file changed on disk since the page read it.
     #[error(
         "tệp {0} đã được sửa trên đĩa từ lúc trang này mở: hoso không ghi đè. Tải lại trang để xem bản trên đĩa, hoặc giữ cả hai (bản trên trang được ghi thành tệp riêng bên cạnh)."
     )]
@@ -51,7 +56,7 @@ pub enum SaveError {
     /// The edited data is wrong: the same error as the command line gives.
     #[error(transparent)]
     Data(Box<LoadError>),
-    /// The file could not be read or written.
+    /// A file could not be read or written.
     #[error("không ghi được tệp {path}: {reason}")]
     Io {
         /// The file.
@@ -72,75 +77,215 @@ impl Workspace {
         &self.file
     }
 
-    /// Reads the file as it is now.
+    /// Reads the unit's files as they are now.
     pub fn read(&self) -> Result<Snapshot, SaveError> {
-        let bytes = std::fs::read(&self.file).map_err(|err| self.io(&err))?;
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        let dossier = dossier::parse(&text, &self.name());
+        let mut files = Files::new();
+        let unit = self.text_of(&self.file)?;
+        for member in self.member_files(&unit) {
+            if let Ok(text) = std::fs::read_to_string(&member) {
+                files.insert(member, text);
+            }
+        }
+        files.insert(self.file.clone(), unit);
+        let dossier = self.data_of(&files);
         Ok(Snapshot {
-            version: version_of(&bytes),
-            text,
+            version: version_of(&files),
+            files,
             dossier,
         })
     }
 
-    /// The text `edit` makes of the file at `version`, and its data; nothing is written. Fails
-    /// when the file changed since, when the edit cannot be made, or when the data it makes is
-    /// wrong.
-    pub fn preview(&self, version: &str, edit: &Edit) -> Result<(String, Dossier), SaveError> {
+    /// The files `edit` makes of `files`.
+    pub fn edited(&self, files: &Files, edit: &Edit) -> Result<Files, SaveError> {
+        let mut files = files.clone();
+        let unit = files.get(&self.file).cloned().unwrap_or_default();
+        let owners = self.owners(&unit);
+        let mut by_file: BTreeMap<PathBuf, Vec<Change>> = BTreeMap::new();
+        match edit {
+            Edit::Fields(changes) => {
+                for change in changes {
+                    // A field of a member written in its own file is edited there.
+                    let owned = member_of(&change.path).and_then(|(index, rest)| {
+                        owners
+                            .get(index)
+                            .cloned()
+                            .flatten()
+                            .map(|file| (file, rest))
+                    });
+                    let (file, path) = match owned {
+                        Some((file, rest)) => (file, rest.to_string()),
+                        None => (self.file.clone(), change.path.clone()),
+                    };
+                    by_file.entry(file).or_default().push(Change {
+                        path,
+                        value: change.value.clone(),
+                    });
+                }
+            }
+            other => {
+                let edited = Edited::parse(&unit)?;
+                match other {
+                    Edit::AddMember(member) => edited.add_member(member)?,
+                    Edit::RemoveMember(index) => edited.remove_member(*index)?,
+                    Edit::MoveUp(index) => edited.move_member_up(*index)?,
+                    Edit::Fields(_) => {}
+                }
+                files.insert(self.file.clone(), edited.text());
+            }
+        }
+        for (file, changes) in by_file {
+            let text = files.get(&file).cloned().unwrap_or_default();
+            let edited = Edited::parse(&text)?;
+            edited.apply(&changes)?;
+            files.insert(file, edited.text());
+        }
+        Ok(files)
+    }
+
+    /// The files `edit` makes of the unit at `version`, and their data; nothing is written.
+    /// Fails when a file changed since, when the edit cannot be made, or when the data it
+    /// makes is wrong.
+    pub fn preview(&self, version: &str, edit: &Edit) -> Result<(Files, Dossier), SaveError> {
         let current = self.read()?;
         if current.version != version {
             return Err(SaveError::Changed(self.name()));
         }
-        let edited = Edited::parse(&current.text)?;
-        match edit {
-            Edit::Fields(changes) => edited.apply(changes)?,
-            Edit::AddMember(member) => edited.add_member(member)?,
-            Edit::RemoveMember(index) => edited.remove_member(*index)?,
-            Edit::MoveUp(index) => edited.move_member_up(*index)?,
-        }
-        let text = edited.text();
-        let dossier =
-            dossier::parse(&text, &self.name()).map_err(|err| SaveError::Data(Box::new(err)))?;
-        Ok((text, dossier))
+        let files = self.edited(&current.files, edit)?;
+        let dossier = self
+            .data_of(&files)
+            .map_err(|err| SaveError::Data(Box::new(err)))?;
+        Ok((files, dossier))
     }
 
-    /// Makes `edit` over the file at `version` and writes it: atomically (a new file moved over
-    /// the old), the version it replaces kept as `<file>.bak`. Returns the new version.
+    /// Makes `edit` over the unit at `version` and writes the files it changes: each atomically
+    /// (a new file moved over the old), the version it replaces kept as `<file>.bak`. Returns
+    /// the new version.
     pub fn save(&self, version: &str, edit: &Edit) -> Result<String, SaveError> {
-        let (text, _) = self.preview(version, edit)?;
-        let backup = self.file.with_extension("yaml.bak");
-        std::fs::copy(&self.file, &backup).map_err(|err| self.io(&err))?;
-        self.write_atomically(&self.file, text.as_bytes())?;
-        Ok(version_of(text.as_bytes()))
+        let current = self.read()?;
+        let (files, _) = self.preview(version, edit)?;
+        for (path, text) in &files {
+            if current.files.get(path) == Some(text) {
+                continue;
+            }
+            if path.exists() {
+                let mut backup = path.clone().into_os_string();
+                backup.push(".bak");
+                std::fs::copy(path, backup).map_err(|err| self.io(path, &err))?;
+            }
+            self.write_atomically(path, text.as_bytes())?;
+        }
+        Ok(version_of(&files))
     }
 
-    /// Keeps both: `text`, what the page holds, goes into a new file beside the unit file
-    /// (`<name>.tren-trang-<n>.yaml`), and the unit file stays as it is on disk. Returns the
-    /// new file.
-    pub fn keep_both(&self, text: &str) -> Result<PathBuf, SaveError> {
-        let stem = self
+    /// Keeps both: what `edit` makes of `files` (the page's version) goes into new files beside
+    /// those it changes (`<name>.tren-trang-<n>.yaml`), and the files on disk stay as they are.
+    /// Returns the new files.
+    pub fn keep_both(&self, files: &Files, edit: &Edit) -> Result<Vec<PathBuf>, SaveError> {
+        let edited = self.edited(files, edit)?;
+        let mut written = Vec::new();
+        for (path, text) in &edited {
+            if files.get(path) == Some(text) {
+                continue;
+            }
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let beside = (1..)
+                .map(|n| path.with_file_name(format!("{stem}.tren-trang-{n}.yaml")))
+                .find(|candidate| !candidate.exists())
+                .unwrap_or_default();
+            self.write_atomically(&beside, text.as_bytes())?;
+            written.push(beside);
+        }
+        Ok(written)
+    }
+
+    /// Splits the unit at `version` into one file per member (`members/<id>.yaml`), the unit
+    /// file naming them; refuses to write over a file that is already there. Returns the files
+    /// written.
+    pub fn split(&self, version: &str) -> Result<Vec<PathBuf>, SaveError> {
+        let current = self.read()?;
+        if current.version != version {
+            return Err(SaveError::Changed(self.name()));
+        }
+        let unit = current.files.get(&self.file).cloned().unwrap_or_default();
+        let (text, members) = super::edit::split_members(&unit);
+        let dir = self
             .file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let beside = (1..)
-            .map(|n| {
-                self.file
-                    .with_file_name(format!("{stem}.tren-trang-{n}.yaml"))
-            })
-            .find(|path| !path.exists())
-            .unwrap_or_default();
-        self.write_atomically(&beside, text.as_bytes())?;
-        Ok(beside)
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(compose::MEMBERS_DIR);
+        let mut files = current.files.clone();
+        files.insert(self.file.clone(), text.clone());
+        let mut written = Vec::new();
+        for (id, member) in &members {
+            let path = dir.join(format!("{id}.yaml"));
+            if path.exists() {
+                return Err(SaveError::Io {
+                    path: path.display().to_string(),
+                    reason: "tệp đã có; hoso không ghi đè".to_string(),
+                });
+            }
+            files.insert(path.clone(), member.clone());
+            written.push(path);
+        }
+        self.data_of(&files)
+            .map_err(|err| SaveError::Data(Box::new(err)))?;
+        std::fs::create_dir_all(&dir).map_err(|err| self.io(&dir, &err))?;
+        for path in &written {
+            self.write_atomically(path, files[path].as_bytes())?;
+        }
+        let mut backup = self.file.clone().into_os_string();
+        backup.push(".bak");
+        std::fs::copy(&self.file, backup).map_err(|err| self.io(&self.file, &err))?;
+        self.write_atomically(&self.file, text.as_bytes())?;
+        written.push(self.file.clone());
+        Ok(written)
+    }
+
+    /// The data of `files` (a version a page showed, or one being made), members' files read
+    /// from them.
+    pub fn data_of(&self, files: &Files) -> Result<Dossier, LoadError> {
+        let unit = files.get(&self.file).cloned().unwrap_or_default();
+        let read = |path: &Path| {
+            files
+                .get(path)
+                .cloned()
+                .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+        };
+        dossier::parse_with(&unit, &self.name(), &read)
+    }
+
+    /// The member files the unit file names, by their path.
+    fn member_files(&self, unit: &str) -> Vec<PathBuf> {
+        self.owners(unit).into_iter().flatten().collect()
+    }
+
+    /// For each member of the list, the file it is written in, if not the unit file.
+    fn owners(&self, unit: &str) -> Vec<Option<PathBuf>> {
+        let dir = self.file.parent().unwrap_or(Path::new(""));
+        compose::items(unit)
+            .into_iter()
+            .map(|item| item.file.map(|name| dir.join(name)))
+            .collect()
+    }
+
+    fn text_of(&self, path: &Path) -> Result<String, SaveError> {
+        std::fs::read(path)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .map_err(|err| self.io(path, &err))
     }
 
     fn write_atomically(&self, path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
         let dir = dir.unwrap_or(Path::new("."));
-        let mut temporary = tempfile::NamedTempFile::new_in(dir).map_err(|err| self.io(&err))?;
-        std::io::Write::write_all(&mut temporary, bytes).map_err(|err| self.io(&err))?;
-        temporary.persist(path).map_err(|err| self.io(&err.error))?;
+        let mut temporary =
+            tempfile::NamedTempFile::new_in(dir).map_err(|err| self.io(path, &err))?;
+        std::io::Write::write_all(&mut temporary, bytes).map_err(|err| self.io(path, &err))?;
+        temporary
+            .persist(path)
+            .map_err(|err| self.io(path, &err.error))?;
         Ok(())
     }
 
@@ -148,18 +293,28 @@ impl Workspace {
         self.file.display().to_string()
     }
 
-    fn io(&self, err: &std::io::Error) -> SaveError {
+    fn io(&self, path: &Path, err: &std::io::Error) -> SaveError {
         SaveError::Io {
-            path: self.name(),
+            path: path.display().to_string(),
             reason: crate::os_error::vietnamese(err),
         }
     }
 }
 
-/// A digest of a file's bytes.
-fn version_of(bytes: &[u8]) -> String {
+/// `dang_vien[2].tu_kiem_diem.han_che` → (2, `tu_kiem_diem.han_che`).
+fn member_of(path: &str) -> Option<(usize, &str)> {
+    let rest = path.strip_prefix("dang_vien[")?;
+    let (index, rest) = rest.split_once("].")?;
+    Some((index.parse().ok()?, rest))
+}
+
+/// A digest of every file's name and bytes.
+fn version_of(files: &Files) -> String {
     let mut hasher = DefaultHasher::new();
-    hasher.write(bytes);
+    for (path, text) in files {
+        hasher.write(path.as_os_str().as_encoded_bytes());
+        hasher.write(text.as_bytes());
+    }
     format!("{:016x}", hasher.finish())
 }
 
@@ -202,8 +357,17 @@ mod tests {
             .unwrap_err();
         assert!(matches!(err, SaveError::Changed(_)), "{err}");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
-        let kept = workspace.keep_both("nam: 2026\n").unwrap();
-        assert!(kept.ends_with("don-vi.tren-trang-1.yaml"));
+        let page = Files::from([(file.clone(), UNIT.to_string())]);
+        let kept = workspace
+            .keep_both(&page, &change("to_chuc.dia_danh", "Huế"))
+            .unwrap();
+        assert_eq!(kept.len(), 1);
+        assert!(kept[0].ends_with("don-vi.tren-trang-1.yaml"));
+        assert!(
+            std::fs::read_to_string(&kept[0])
+                .unwrap()
+                .contains("dia_danh: Huế")
+        );
         assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     }
 
@@ -222,5 +386,54 @@ mod tests {
         assert!(message.contains("không hợp lệ"), "{message}");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), UNIT);
         assert!(!file.with_extension("yaml.bak").exists());
+    }
+
+    #[test]
+    fn a_members_own_file_takes_the_edits_of_its_fields() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("don-vi.yaml");
+        let split = UNIT.replace(
+            "  - id: an\n    ho_ten: Nguyễn Văn An   # bí thư\n    ngay_sinh: 1970-01-01\n",
+            "  - tep: members/an.yaml\n",
+        );
+        assert_ne!(split, UNIT);
+        std::fs::write(&file, &split).unwrap();
+        std::fs::create_dir(dir.path().join("members")).unwrap();
+        let member = dir.path().join("members/an.yaml");
+        std::fs::write(
+            &member,
+            "id: an   # bí thư\nho_ten: Nguyễn Văn An\nngay_sinh: 1970-01-01\n",
+        )
+        .unwrap();
+        let workspace = Workspace::new(file.clone());
+        let shown = workspace.read().unwrap();
+        assert_eq!(
+            shown.dossier.as_ref().unwrap().members[0].name.as_str(),
+            "Nguyễn Văn An"
+        );
+        workspace
+            .save(
+                &shown.version,
+                &change("dang_vien[0].tu_kiem_diem.han_che", "Chậm."),
+            )
+            .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            split,
+            "the unit file is untouched"
+        );
+        let written = std::fs::read_to_string(&member).unwrap();
+        assert!(written.starts_with("id: an   # bí thư\n"), "{written}");
+        assert!(
+            written.contains("tu_kiem_diem:\n  han_che: Chậm."),
+            "{written}"
+        );
+        // A change to the member's file on disk is a change to the unit.
+        let shown = workspace.read().unwrap().version;
+        std::fs::write(&member, written.replace("Chậm.", "Rất chậm.")).unwrap();
+        let err = workspace
+            .save(&shown, &change("to_chuc.ten", "Chi bộ B"))
+            .unwrap_err();
+        assert!(matches!(err, SaveError::Changed(_)));
     }
 }

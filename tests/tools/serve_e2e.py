@@ -7,7 +7,9 @@ Scenarios:
   fill      start from the starter unit: name the unit, add two members, fill one review (a
             finding appears while typing and goes when mended), a wrong date is refused beside
             its field with what was typed kept, preview a PDF, download the packet into
-            OUT_DIR/ho-so.zip, and take a screenshot of each page into OUT_DIR.
+            OUT_DIR/ho-so.zip; split the unit into one file per member and download it again
+            (ho-so-tach.zip); edit one member (only that member's file changes) and download
+            it once more (ho-so-cuoi.zip); take a screenshot of each page into OUT_DIR.
   conflict  type on a member's page, change the file on disk meanwhile, save: the page says
             so and the file is not written over; "keep both" writes the page's values beside it.
 """
@@ -75,7 +77,10 @@ def fill(page, address, unit, out):
     )
     field(page, f"{member}.tu_kiem_diem.han_che").fill("Có lúc chậm cập nhật hồ sơ.")
     field(page, f"{member}.tu_kiem_diem.diem.nhom_chung").fill("26")
+    field(page, f"{member}.tu_kiem_diem.diem.nhom_nhiem_vu").fill("59,5")
+    expect(page.locator("#tong-diem")).to_have_text("85,5")
     field(page, f"{member}.tu_kiem_diem.diem.nhom_nhiem_vu").fill("60")
+    expect(page.locator("#tong-diem")).to_have_text("86")
     field(page, f"{member}.tu_kiem_diem.tu_xep_loai_dang_vien").select_option("hoan_thanh_xuat_sac")
     expect(panel(page).locator('[data-quy-tac="diem-va-muc"]')).to_have_count(1, timeout=10000)
     field(page, f"{member}.tu_kiem_diem.tu_xep_loai_dang_vien").select_option("hoan_thanh_tot")
@@ -108,9 +113,31 @@ def fill(page, address, unit, out):
     expect(page.locator("#bieu-quyet")).to_be_visible()
     page.screenshot(path=f"{out}/trang-hoi-nghi.png", full_page=True)
 
+    download(page, f"{out}/ho-so.zip")
+
+    # One file per member: the packet is the same; a save then writes the one member's file.
+    page.click("text=Đảng viên")
+    page.click("#tach")
+    expect(page.locator("#thong-bao")).to_contain_text("tệp riêng")
+    members = sorted((Path(unit).parent / "members").glob("*.yaml"))
+    assert [m.name for m in members] == ["le-quang-vinh.yaml", "nguyen-van-a.yaml", "pham-thu-ha.yaml"], members
+    download(page, f"{out}/ho-so-tach.zip")
+    before = {path: path.read_bytes() for path in [Path(unit), *members]}
+    page.click("text=Lê Quang Vinh")
+    index = re.search(r"dang_vien\[(\d+)\]", page.locator("textarea").first.get_attribute("name")).group(1)
+    field(page, f"dang_vien[{index}].tu_kiem_diem.han_che").fill("Chưa chủ động đề xuất cải tiến.")
+    page.click("#luu")
+    expect(page.locator("#thong-bao")).to_contain_text("Đã lưu")
+    changed = [path.name for path, bytes in before.items() if path.read_bytes() != bytes]
+    assert changed == ["le-quang-vinh.yaml"], changed
+    download(page, f"{out}/ho-so-cuoi.zip")
+
+
+def download(page, path):
+    """Downloads the whole packet into `path`."""
     with page.expect_download() as download:
         page.click("#tai-ho-so")
-    download.value.save_as(f"{out}/ho-so.zip")
+    download.value.save_as(path)
 
 
 def conflict(page, address, unit, out):
