@@ -87,7 +87,69 @@ struct Field {
     kind: &'static str,
     value: String,
     error: Option<String>,
+    /// For a choice: each value and its label (`""` for "not given").
+    options: Vec<(&'static str, &'static str)>,
 }
+
+/// A field of a member or of the meeting whose value is a choice among a few: the key, the
+/// field's name, and each value with its label.
+type Choice = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+/// The choices of the pages.
+const CHOICES: [Choice; 4] = [
+    (
+        "du_bi",
+        "Đảng viên",
+        &[("false", "Chính thức"), ("true", "Dự bị")],
+    ),
+    (
+        "lanh_dao_quan_ly",
+        "Giữ chức vụ lãnh đạo, quản lý",
+        &[
+            ("", "Theo chức vụ chính quyền"),
+            ("true", "Có"),
+            ("false", "Không"),
+        ],
+    ),
+    (
+        "ngoai_he_thong_chinh_tri",
+        "Công tác",
+        &[
+            ("", "Trong hệ thống chính trị"),
+            ("huu_tri", "Nghỉ hưu"),
+            ("hoc_sinh_sinh_vien", "Học sinh, sinh viên"),
+            ("doanh_nghiep_tu_nhan", "Doanh nghiệp tư nhân"),
+            ("khac", "Trường hợp khác"),
+        ],
+    ),
+    (
+        "hinh_thuc_bieu_quyet",
+        "Hình thức biểu quyết",
+        &[
+            ("", "(chưa ghi)"),
+            ("phieu_kin", "Bỏ phiếu kín"),
+            ("gio_tay", "Giơ tay"),
+            ("dien_tu", "Biểu quyết điện tử"),
+        ],
+    ),
+];
+
+/// What a member's page shows first: who the member is, and the posts that decide the form.
+const MEMBER_FIELDS: [&str; 9] = [
+    "ho_ten",
+    "ngay_sinh",
+    "ngay_vao_dang",
+    "du_bi",
+    "chuc_vu_dang",
+    "chuc_vu_chinh_quyen",
+    "lanh_dao_quan_ly",
+    "ngoai_he_thong_chinh_tri",
+    "don_vi_cong_tac",
+];
 
 /// One finding of the "Kiểm tra" panel, with a link to its field.
 #[derive(Serialize)]
@@ -221,7 +283,16 @@ fn field(data: &Json, path: &str, typed: &Typed) -> Option<Field> {
     let is_level = Rating::ALL.iter().any(|r| r.key() == shown)
         || key.contains("xep_loai")
         || key == "de_xuat";
-    let kind = if is_level {
+    // A member's own keys and the meeting's, not the review's texts of the same name.
+    let choice = (parent.starts_with("dang_vien[") || parent == "hoi_nghi")
+        .then(|| CHOICES.iter().find(|(k, _, _)| *k == key))
+        .flatten();
+    let options = choice
+        .map(|(_, _, options)| options.to_vec())
+        .unwrap_or_default();
+    let kind = if !options.is_empty() {
+        "choice"
+    } else if is_level {
         "level"
     } else if value.is_number() || parent == "diem" || parent == "phieu" {
         "number"
@@ -230,10 +301,13 @@ fn field(data: &Json, path: &str, typed: &Typed) -> Option<Field> {
     } else {
         "line"
     };
-    let label = LABELS
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or_else(|| key.replace('_', " "), |(_, label)| label.to_string());
+    let label = match choice {
+        Some((_, label, _)) => label.to_string(),
+        None => LABELS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or_else(|| key.replace('_', " "), |(_, label)| label.to_string()),
+    };
     let error = typed
         .error
         .as_ref()
@@ -245,6 +319,7 @@ fn field(data: &Json, path: &str, typed: &Typed) -> Option<Field> {
         kind,
         value: shown,
         error,
+        options,
     })
 }
 
@@ -416,7 +491,14 @@ pub(super) fn member_page(
     let member: &Member = &dossier.members[index];
     let data = data_of(dossier);
     let prefix = format!("dang_vien[{index}].");
-    let mut shown: Vec<String> = Vec::new();
+    let mut shown: Vec<String> = MEMBER_FIELDS
+        .iter()
+        .map(|key| format!("{prefix}{key}"))
+        .collect();
+    let who: Vec<Field> = shown
+        .iter()
+        .filter_map(|path| field(&data, path, typed))
+        .collect();
     let mut forms = Vec::new();
     let reviewed = packet::why_not_reviewed(member, dossier);
     let ids = if reviewed.is_none() {
@@ -462,6 +544,7 @@ pub(super) fn member_page(
         context! {
             member_name => member.name.as_str(),
             member_id => member.id.value.as_str(),
+            who => Value::from(Serde(&who)),
             not_reviewed => reviewed,
             has_points => forms.iter().any(|form| form.fields.iter().any(|f| f.path.ends_with(".diem.nhom_chung"))),
             forms => Value::from(Serde(&forms)),
@@ -497,6 +580,7 @@ pub(super) fn meeting_page(
         "hoi_nghi.bat_dau",
         "hoi_nghi.ket_thuc",
         "hoi_nghi.dia_diem",
+        "hoi_nghi.hinh_thuc_bieu_quyet",
         "hoi_nghi.han_nop",
     ]
     .iter()
