@@ -82,29 +82,6 @@ fn unzipped(zip: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// Every file under `dir`, by path relative to it, with its bytes.
-fn folder(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let name = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                files.push((name, std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 /// Keeps the page screenshots the README shows when asked (HOSO_UPDATE_REFERENCES=1).
 fn keep_screenshots(out: &Path) {
     if std::env::var_os("HOSO_UPDATE_REFERENCES").is_some_and(|v| v == "1") {
@@ -167,7 +144,7 @@ fn a_secretary_fills_a_new_unit_and_downloads_the_packet_hoso_packet_makes() {
     ]);
     assert!(output.status.success(), "{output:?}");
     let downloaded = unzipped(&out.join("ho-so-cuoi.zip"));
-    let written = folder(&packet);
+    let written = folder_contents(&packet);
     let names = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
     assert_eq!(names(&downloaded), names(&written));
     assert!(downloaded == written, "the same bytes as hoso packet");

@@ -194,8 +194,8 @@ pub(super) fn router(app: Arc<App>) -> Router {
         .route("/dang-vien/thu-tu", post(reorder))
         .route("/dang-vien/tach", post(split))
         .route("/giu-ca-hai", post(keep_both))
-        .route("/xem/{form}", get(preview_unit))
-        .route("/xem/{form}/{member}", get(preview_member))
+        .route("/xem/{form}", get(preview))
+        .route("/xem/{form}/{member}", get(preview))
         .route("/tai/ho-so.zip", get(download_packet))
         .route("/tai/{form}/{file}", get(download))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -696,18 +696,12 @@ async fn drawn(
     .unwrap_or_else(|err| Err((StatusCode::INTERNAL_SERVER_ERROR, err.to_string())))
 }
 
-async fn preview_unit(State(app): State<Arc<App>>, UrlPath(form): UrlPath<String>) -> Response {
-    match drawn(app, form, None, Format::Pdf).await {
-        Ok((bytes, name)) => file_response(bytes, "application/pdf", &name, true),
-        Err((status, message)) => not_made(status, &message),
-    }
-}
-
-async fn preview_member(
-    State(app): State<Arc<App>>,
-    UrlPath((form, member)): UrlPath<(String, String)>,
-) -> Response {
-    match drawn(app, form, Some(member), Format::Pdf).await {
+/// The PDF of a form (`/xem/<form>`) or of a member's form (`/xem/<form>/<member>`), shown in
+/// the page.
+async fn preview(State(app): State<Arc<App>>, UrlPath(parts): UrlPath<Vec<String>>) -> Response {
+    let mut parts = parts.into_iter();
+    let form = parts.next().unwrap_or_default();
+    match drawn(app, form, parts.next(), Format::Pdf).await {
         Ok((bytes, name)) => file_response(bytes, "application/pdf", &name, true),
         Err((status, message)) => not_made(status, &message),
     }

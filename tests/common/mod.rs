@@ -587,3 +587,27 @@ pub fn page_image_matches(pdf: &Path, page: u32, name: &str) -> Result<(), Strin
     }
     Ok(())
 }
+
+/// Every file under `dir`, by its path relative to `dir` with `/` between folders, with its
+/// bytes, sorted by path.
+pub fn folder_contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                files.push((name, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
