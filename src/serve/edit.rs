@@ -4,12 +4,13 @@
 
 use std::str::FromStr;
 
-use yaml_edit::{Document, Mapping, MappingBuilder, ScalarValue, Sequence};
+use yaml_edit::{Document, Mapping, MappingBuilder, ScalarValue, Sequence, SequenceBuilder};
 
 use crate::dossier::compose;
 
 /// One change to a unit file: the value at `path` (`to_chuc.ten`,
-/// `dang_vien[2].tu_kiem_diem.han_che`) becomes `value`; an empty value removes the key.
+/// `dang_vien[2].tu_kiem_diem.han_che`) becomes `value`; an empty value removes the key. A path
+/// ending in `[]` (`tap_the.noi_nhan[]`) is a list of texts, one per line of `value`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     /// The field's path, as the rules and the errors name it.
@@ -120,7 +121,7 @@ impl Edited {
         let keys: Vec<&str> = steps
             .iter()
             .map(|step| match step {
-                Step::Key(key) | Step::Item(key, _) => key.as_str(),
+                Step::Key(key) | Step::Item(key, _) | Step::List(key) => key.as_str(),
             })
             .collect();
         let mut mapping = self.root()?;
@@ -131,6 +132,11 @@ impl Edited {
                     set_scalar(&mapping, key, value);
                     return Ok(());
                 }
+                Step::List(key) if last => {
+                    set_list(&mapping, key, value);
+                    return Ok(());
+                }
+                Step::List(_) => return Err(missing()),
                 Step::Key(key) => match mapping.get(key.as_str()) {
                     Some(node) => mapping = node.as_mapping().cloned().ok_or_else(missing)?,
                     None => {
@@ -139,10 +145,17 @@ impl Edited {
                             return Ok(());
                         }
                         let leaf = keys[keys.len() - 1];
-                        let inner = keys[depth + 1..keys.len() - 1].iter().rev().fold(
-                            MappingBuilder::new().pair(leaf, scalar(value)),
-                            |inner, key| MappingBuilder::new().insert_mapping(*key, inner),
-                        );
+                        let innermost = match steps.last() {
+                            Some(Step::List(_)) => MappingBuilder::new()
+                                .insert_sequence(leaf, list_of(value).ok_or_else(missing)?),
+                            _ => MappingBuilder::new().pair(leaf, scalar(value)),
+                        };
+                        let inner = keys[depth + 1..keys.len() - 1]
+                            .iter()
+                            .rev()
+                            .fold(innermost, |inner, key| {
+                                MappingBuilder::new().insert_mapping(*key, inner)
+                            });
                         mapping.set(key.as_str(), inner.build_document());
                         return Ok(());
                     }
@@ -159,6 +172,29 @@ impl Edited {
         }
         Err(missing())
     }
+}
+
+/// Sets `key` of `mapping` to the list of the lines of `value` that are not blank, or removes it
+/// when there are none.
+fn set_list(mapping: &Mapping, key: &str, value: &str) {
+    match list_of(value) {
+        Some(list) => mapping.set(key, list.build_document()),
+        None => mapping.remove(key).map(drop).unwrap_or(()),
+    };
+}
+
+/// The lines of `value` that are not blank, as a list; `None` when there are none.
+fn list_of(value: &str) -> Option<SequenceBuilder> {
+    let items: Vec<&str> = value
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    (!items.is_empty()).then(|| {
+        items
+            .into_iter()
+            .fold(SequenceBuilder::new(), |list, item| list.item(scalar(item)))
+    })
 }
 
 /// Sets `key` of `mapping` to `value`, or removes it when `value` is empty.
@@ -279,12 +315,15 @@ enum Step {
     Key(String),
     /// An item of the sequence under a key.
     Item(String, usize),
+    /// The whole sequence of texts under a key (`key[]`).
+    List(String),
 }
 
 /// `dang_vien[2].tu_kiem_diem.han_che` → its steps; `None` for a path hoso never writes.
 fn steps(path: &str) -> Option<Vec<Step>> {
     path.split('.')
         .map(|part| match part.split_once('[') {
+            Some((key, "]")) => valid_key(key).then(|| Step::List(key.to_string())),
             Some((key, rest)) => {
                 let index = rest.strip_suffix(']')?.parse().ok()?;
                 valid_key(key).then(|| Step::Item(key.to_string(), index))

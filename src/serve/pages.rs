@@ -88,7 +88,7 @@ struct Field {
     value: String,
     error: Option<String>,
     /// For a choice: each value and its label (`""` for "not given").
-    options: Vec<(&'static str, &'static str)>,
+    options: Vec<(String, String)>,
 }
 
 /// A field of a member or of the meeting whose value is a choice among a few: the key, the
@@ -186,7 +186,7 @@ const LONG_TEXTS: [&str; 20] = [
 ];
 
 /// Names of the fields, as the forms call them.
-const LABELS: [(&str, &str); 34] = [
+const LABELS: [(&str, &str); 36] = [
     ("cap_tren", "Tổ chức đảng cấp trên"),
     ("ten", "Tên"),
     ("dia_danh", "Địa danh"),
@@ -233,6 +233,11 @@ const LABELS: [(&str, &str); 34] = [
         "Điểm nhóm tiêu chí kết quả nhiệm vụ (tối đa 70)",
     ),
     ("tu_xep_loai_dang_vien", "Tự xếp loại đảng viên"),
+    (
+        "noi_nhan",
+        "Nơi nhận (mỗi dòng một nơi; dòng cuối là nơi lưu)",
+    ),
+    ("khach_moi", "Khách mời (mỗi dòng một người, kèm chức vụ)"),
 ];
 
 /// The data as JSON, with the keys of the YAML: where a page reads the values it shows.
@@ -244,7 +249,7 @@ pub(super) fn data_of(dossier: &Dossier) -> Json {
 /// data has no such field, `Some(Null)` where the field is empty.
 pub(super) fn json_at<'a>(data: &'a Json, path: &str) -> Option<&'a Json> {
     let mut current = data;
-    for part in path.split('.') {
+    for part in path.trim_end_matches("[]").split('.') {
         current = match part.split_once('[') {
             Some((key, rest)) => {
                 let index: usize = rest.strip_suffix(']')?.parse().ok()?;
@@ -262,6 +267,11 @@ pub(super) fn text_of(value: Option<&Json>) -> String {
         Some(Json::String(text)) => text.clone(),
         Some(Json::Number(number)) => number.to_string().replace('.', ","),
         Some(Json::Bool(flag)) => flag.to_string(),
+        Some(Json::Array(items)) => items
+            .iter()
+            .map(|item| text_of(Some(item)))
+            .collect::<Vec<_>>()
+            .join("\n"),
         _ => String::new(),
     }
 }
@@ -270,10 +280,15 @@ pub(super) fn text_of(value: Option<&Json>) -> String {
 /// such scalar field.
 fn field(data: &Json, path: &str, typed: &Typed) -> Option<Field> {
     let value = json_at(data, path)?;
-    if value.is_array() || value.is_object() {
+    let list = path.ends_with("[]");
+    if value.is_object() || (value.is_array() && !list) {
         return None;
     }
-    let key = path.rsplit('.').next().unwrap_or(path);
+    let key = path
+        .trim_end_matches("[]")
+        .rsplit('.')
+        .next()
+        .unwrap_or(path);
     let parent = path.rsplit('.').nth(1).unwrap_or_default();
     let shown = typed
         .values
@@ -287,10 +302,17 @@ fn field(data: &Json, path: &str, typed: &Typed) -> Option<Field> {
     let choice = (parent.starts_with("dang_vien[") || parent == "hoi_nghi")
         .then(|| CHOICES.iter().find(|(k, _, _)| *k == key))
         .flatten();
-    let options = choice
-        .map(|(_, _, options)| options.to_vec())
+    let options: Vec<(String, String)> = choice
+        .map(|(_, _, options)| {
+            options
+                .iter()
+                .map(|(value, label)| (value.to_string(), label.to_string()))
+                .collect()
+        })
         .unwrap_or_default();
-    let kind = if !options.is_empty() {
+    let kind = if list {
+        "lines"
+    } else if !options.is_empty() {
         "choice"
     } else if is_level {
         "level"
@@ -403,6 +425,7 @@ pub(super) fn unit_page(
         "hoi_nghi.ngay",
         "tap_the.so",
         "tap_the.ngay",
+        "tap_the.noi_nhan[]",
     ]
     .iter()
     .filter_map(|path| field(&data, path, typed))
@@ -555,6 +578,42 @@ pub(super) fn member_page(
     )
 }
 
+/// A choice of one of the unit's members, by id (the meeting's chair, its minute-taker).
+fn member_choice(
+    dossier: &Dossier,
+    path: &str,
+    label: &str,
+    chosen: &Option<serde_saphyr::Spanned<String>>,
+    typed: &Typed,
+) -> Field {
+    let value = typed.values.get(path).cloned().unwrap_or_else(|| {
+        chosen
+            .as_ref()
+            .map(|id| id.value.clone())
+            .unwrap_or_default()
+    });
+    let options = std::iter::once((String::new(), "(chưa ghi)".to_string()))
+        .chain(
+            dossier
+                .members
+                .iter()
+                .map(|m| (m.id.value.clone(), m.name.to_string())),
+        )
+        .collect();
+    Field {
+        path: path.to_string(),
+        label: label.to_string(),
+        kind: "choice",
+        value,
+        error: typed
+            .error
+            .as_ref()
+            .filter(|(at, _)| at == path)
+            .map(|(_, message)| message.clone()),
+        options,
+    }
+}
+
 /// One row of the votes' table.
 #[derive(Serialize)]
 struct VoteRow {
@@ -563,6 +622,8 @@ struct VoteRow {
     proposed: String,
     votes: Vec<Value>,
     adopted: String,
+    /// The chair's conclusion on the subject (`danh_gia.ket_luan`).
+    conclusion: Value,
 }
 
 /// The meeting's page: its record, and the votes on the collective and on each member with
@@ -582,9 +643,18 @@ pub(super) fn meeting_page(
         "hoi_nghi.dia_diem",
         "hoi_nghi.hinh_thuc_bieu_quyet",
         "hoi_nghi.han_nop",
+        "hoi_nghi.khach_moi[]",
     ]
     .iter()
     .filter_map(|path| field(&data, path, typed))
+    .chain(
+        [
+            ("hoi_nghi.chu_tri", "Chủ trì", &dossier.meeting.chair),
+            ("hoi_nghi.thu_ky", "Thư ký", &dossier.meeting.secretary),
+        ]
+        .into_iter()
+        .map(|(path, label, chosen)| member_choice(dossier, path, label, chosen, typed)),
+    )
     .collect();
     let tally = Tally::of(dossier);
     let row = |path: String, subject: String, proposed: Option<Rating>| {
@@ -604,7 +674,14 @@ pub(super) fn meeting_page(
         let counted = json_at(&data, &phieu)
             .and_then(|json| serde_json::from_value(json.clone()).ok())
             .map(|votes| Outcome::of(votes, tally.voters));
+        let at = format!("{path}.danh_gia.ket_luan");
+        let conclusion = typed
+            .values
+            .get(&at)
+            .cloned()
+            .unwrap_or_else(|| text_of(json_at(&data, &at)));
         VoteRow {
+            conclusion: context! { path => at, value => conclusion },
             path,
             subject,
             proposed: proposed

@@ -48,12 +48,14 @@ def fill(page, address, unit, out):
     field(page, "to_chuc.cap_tren").fill("Đảng bộ Sở Tư pháp thành phố Hải Phòng")
     field(page, "to_chuc.ten").fill("Chi bộ Phòng Hành chính # tư pháp")
     field(page, "to_chuc.dia_danh").fill("Hải Phòng")
+    field(page, "tap_the.noi_nhan[]").fill("Đảng ủy Sở Tư pháp\n\nLưu Chi bộ")
     page.click("#luu")
     expect(page.locator("#thong-bao")).to_contain_text("Đã lưu")
     expect(page.locator("h1")).to_have_text("Chi bộ Phòng Hành chính # tư pháp")
     text = Path(unit).read_text(encoding="utf-8")
     assert "ten: 'Chi bộ Phòng Hành chính # tư pháp'" in text or 'ten: "Chi bộ Phòng Hành chính # tư pháp"' in text, text
     assert text.lstrip().startswith("#"), "the starter's comments are kept"
+    assert "noi_nhan:\n    - Đảng ủy Sở Tư pháp\n    - Lưu Chi bộ\n" in text, text
     page.screenshot(path=f"{out}/trang-don-vi.png", full_page=True)
 
     page.click("text=Đảng viên")
@@ -111,6 +113,13 @@ def fill(page, address, unit, out):
 
     page.click("text=Hội nghị")
     expect(page.locator("#bieu-quyet")).to_be_visible()
+    field(page, "hoi_nghi.chu_tri").select_option(label="Phạm Thu Hà")
+    field(page, "tap_the.danh_gia.phieu.hoan_thanh_tot").fill("3")
+    field(page, "tap_the.danh_gia.ket_luan").fill("Tập thể chi bộ hoàn thành tốt nhiệm vụ.")
+    page.click("#luu")
+    expect(page.locator("#thong-bao")).to_contain_text("Đã lưu")
+    expect(page.locator('[data-doi-tuong="tap_the"] .thong-qua')).to_have_text("Hoàn thành tốt nhiệm vụ")
+    expect(field(page, "hoi_nghi.chu_tri")).to_have_value("pham-thu-ha")
     page.screenshot(path=f"{out}/trang-hoi-nghi.png", full_page=True)
 
     download(page, f"{out}/ho-so.zip")
