@@ -216,6 +216,16 @@ fn the_server_answers_only_its_own_address_and_forms_with_its_token() {
     };
     let page = format!("http://127.0.0.1:{port}/");
     assert_eq!(status(&[&page]), "200");
+    // A member who registers nêu gương edits the pledges one per line.
+    let body = Command::new("curl")
+        .args(["-s", &format!("{page}dang-vien/tran-quoc-khanh")])
+        .output()
+        .expect("curl runs");
+    let body = String::from_utf8_lossy(&body.stdout);
+    assert!(
+        body.contains(r#"name="f.dang_vien[0].cam_ket_neu_guong[]""#),
+        "{body}"
+    );
     // Another name for this machine (DNS rebinding), and a form without this start's token.
     assert_eq!(
         status(&["-H", &format!("Host: hoso.example:{port}"), &page]),

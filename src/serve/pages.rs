@@ -186,7 +186,7 @@ const LONG_TEXTS: [&str; 20] = [
 ];
 
 /// Names of the fields, as the forms call them.
-const LABELS: [(&str, &str); 36] = [
+const LABELS: [(&str, &str); 37] = [
     ("cap_tren", "Tổ chức đảng cấp trên"),
     ("ten", "Tên"),
     ("dia_danh", "Địa danh"),
@@ -238,6 +238,10 @@ const LABELS: [(&str, &str); 36] = [
         "Nơi nhận (mỗi dòng một nơi; dòng cuối là nơi lưu)",
     ),
     ("khach_moi", "Khách mời (mỗi dòng một người, kèm chức vụ)"),
+    (
+        "cam_ket_neu_guong",
+        "Nội dung đăng ký nêu gương (mỗi dòng một nội dung)",
+    ),
 ];
 
 /// The data as JSON, with the keys of the YAML: where a page reads the values it shows.
@@ -343,6 +347,20 @@ fn field(data: &Json, path: &str, typed: &Typed) -> Option<Field> {
         error,
         options,
     })
+}
+
+/// Lists of texts a page edits one item per line.
+const LIST_KEYS: [&str; 3] = ["cam_ket_neu_guong", "noi_nhan", "khach_moi"];
+
+/// `path`, marked `[]` when its value is a list of texts, edited one item per line.
+fn list_path(data: &Json, path: String) -> String {
+    let key = path.rsplit('.').next().unwrap_or_default();
+    let texts = match json_at(data, &path) {
+        Some(Json::Array(items)) => items.iter().all(Json::is_string),
+        Some(Json::Null) => LIST_KEYS.contains(&key),
+        _ => false,
+    };
+    if texts { format!("{path}[]") } else { path }
 }
 
 /// The levels a choice offers.
@@ -539,7 +557,7 @@ pub(super) fn member_page(
         let fields: Vec<Field> = reads
             .iter()
             .filter_map(|read| read.path.strip_prefix("dv."))
-            .map(|rest| format!("{prefix}{rest}"))
+            .map(|rest| list_path(&data, format!("{prefix}{rest}")))
             .filter(|path| {
                 let new = !shown.contains(path);
                 if new {
