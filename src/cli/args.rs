@@ -154,7 +154,12 @@ pub struct ServeArgs {
     #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số")]
     pub data: Option<PathBuf>,
     /// Cổng trên 127.0.0.1 (mặc định 8490; 0 để chọn một cổng còn trống).
-    #[arg(long, value_name = "CỔNG", default_value_t = 8490)]
+    #[arg(
+        long,
+        value_name = "CỔNG",
+        default_value_t = 8490,
+        hide_default_value = true
+    )]
     pub port: u16,
     /// Không tự mở trình duyệt.
     #[arg(long = "khong-mo")]

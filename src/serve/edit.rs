@@ -64,7 +64,56 @@ impl Edited {
         for change in changes {
             self.set(&change.path, &change.value)?;
         }
+        // A row of a table whose every value was cleared goes: the lists it was in, emptied.
+        let mut tables: Vec<&str> = changes
+            .iter()
+            .filter_map(|change| change.path.rsplit_once('[').map(|(table, _)| table))
+            .collect();
+        tables.dedup();
+        for table in tables {
+            self.drop_empty_rows(table);
+        }
         Ok(())
+    }
+
+    /// Removes the items of the list at `path` that are empty mappings, and the list when none
+    /// is left.
+    fn drop_empty_rows(&self, path: &str) {
+        let Some(steps) = steps(path) else { return };
+        let Some((Step::Key(last), parents)) = steps.split_last() else {
+            return;
+        };
+        let Ok(mut mapping) = self.root() else { return };
+        for step in parents {
+            let next = match step {
+                Step::Key(key) => mapping.get(key.as_str()),
+                Step::Item(key, index) => mapping
+                    .get(key.as_str())
+                    .and_then(|node| node.as_sequence().and_then(|items| items.get(*index))),
+                Step::List(_) => None,
+            };
+            match next.and_then(|node| node.as_mapping().cloned()) {
+                Some(inner) => mapping = inner,
+                None => return,
+            }
+        }
+        let Some(items) = mapping
+            .get(last.as_str())
+            .and_then(|node| node.as_sequence().cloned())
+        else {
+            return;
+        };
+        for index in (0..items.len()).rev() {
+            let empty = items
+                .get(index)
+                .and_then(|node| node.as_mapping().map(|m| m.keys().next().is_none()));
+            if empty == Some(true) {
+                items.remove(index);
+            }
+        }
+        if items.is_empty() {
+            mapping.remove(last.as_str());
+        }
     }
 
     /// Adds `member` at the end of `dang_vien`.
@@ -161,9 +210,45 @@ impl Edited {
                     }
                 },
                 Step::Item(key, index) => {
-                    mapping = mapping
+                    let items = mapping
                         .get(key.as_str())
-                        .and_then(|node| node.as_sequence().cloned())
+                        .and_then(|node| node.as_sequence().cloned());
+                    let len = items.as_ref().map_or(0, Sequence::len);
+                    if *index == len && depth + 2 == steps.len() {
+                        // A new row of a table: one more item, holding the value typed.
+                        if value.trim().is_empty() {
+                            return Ok(());
+                        }
+                        let Some(Step::Key(leaf)) = steps.last() else {
+                            return Err(missing());
+                        };
+                        let row = MappingBuilder::new().pair(leaf.as_str(), scalar(value));
+                        let items = match items {
+                            Some(items) => items,
+                            None => {
+                                // A block list is made with a placeholder, which the row replaces.
+                                mapping.set(
+                                    key.as_str(),
+                                    SequenceBuilder::new().item("_").build_document(),
+                                );
+                                mapping
+                                    .get(key.as_str())
+                                    .and_then(|node| node.as_sequence().cloned())
+                                    .ok_or_else(missing)?
+                            }
+                        };
+                        let placeholder = items.len() == 1
+                            && items
+                                .get(0)
+                                .and_then(|node| node.as_scalar().map(|s| s.as_string()))
+                                .is_some_and(|text| text == "_");
+                        items.push(row.build_document());
+                        if placeholder {
+                            items.remove(0);
+                        }
+                        return Ok(());
+                    }
+                    mapping = items
                         .and_then(|items| items.get(*index))
                         .and_then(|node| node.as_mapping().cloned())
                         .ok_or_else(missing)?;
@@ -450,5 +535,38 @@ mod tests {
         );
         // Split again: nothing more to move.
         assert_eq!(split_members(&unit), (unit.clone(), Vec::new()));
+    }
+
+    #[test]
+    fn rows_of_a_table_are_added_and_a_row_cleared_goes() {
+        let edited = Edited::parse(UNIT).unwrap();
+        let change = |path: &str, value: &str| Change {
+            path: path.into(),
+            value: value.into(),
+        };
+        edited
+            .apply(&[
+                change("dang_vien[1].viec_dot_pha[0].ten", "Số hóa hồ sơ"),
+                change("dang_vien[1].viec_dot_pha[0].muc_tieu", "100% hồ sơ"),
+            ])
+            .unwrap();
+        edited
+            .apply(&[change("dang_vien[1].viec_dot_pha[1].ten", "Một cửa")])
+            .unwrap();
+        let text = edited.text();
+        assert!(
+            text.contains("    viec_dot_pha:\n      - ten: Số hóa hồ sơ\n        muc_tieu: '100% hồ sơ'\n      - ten: Một cửa\n"),
+            "{text}"
+        );
+        edited
+            .apply(&[change("dang_vien[1].viec_dot_pha[1].ten", "")])
+            .unwrap();
+        edited
+            .apply(&[
+                change("dang_vien[1].viec_dot_pha[0].ten", ""),
+                change("dang_vien[1].viec_dot_pha[0].muc_tieu", ""),
+            ])
+            .unwrap();
+        assert!(!edited.text().contains("viec_dot_pha"), "{}", edited.text());
     }
 }

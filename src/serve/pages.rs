@@ -271,6 +271,10 @@ pub(super) fn text_of(value: Option<&Json>) -> String {
         Some(Json::String(text)) => text.clone(),
         Some(Json::Number(number)) => number.to_string().replace('.', ","),
         Some(Json::Bool(flag)) => flag.to_string(),
+        // A value read with its place in the file.
+        Some(Json::Object(spanned)) if spanned.contains_key("value") => {
+            text_of(spanned.get("value"))
+        }
         Some(Json::Array(items)) => items
             .iter()
             .map(|item| text_of(Some(item)))
@@ -346,6 +350,94 @@ fn field(data: &Json, path: &str, typed: &Typed) -> Option<Field> {
         value: shown,
         error,
         options,
+    })
+}
+
+/// A list of records a page edits as a table: its key, its title and its columns (key, label).
+type TableSpec = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+/// The tables of the pages; a row left empty goes, a row typed in the last, empty line is added.
+const TABLES: [TableSpec; 4] = [
+    (
+        "viec_dot_pha",
+        "Việc đột phá, sáng tạo đăng ký",
+        &[
+            ("ten", "Tên việc"),
+            ("noi_dung", "Nội dung"),
+            ("muc_tieu", "Mục tiêu"),
+            ("thoi_gian", "Thời gian"),
+        ],
+    ),
+    (
+        "phu_luc",
+        "Phụ lục: nhiệm vụ làm minh chứng cho điểm",
+        &[
+            ("ten", "Nhiệm vụ"),
+            ("san_pham", "Sản phẩm"),
+            ("tien_do", "Tiến độ"),
+            ("chat_luong", "Chất lượng"),
+        ],
+    ),
+    (
+        "dien_bien",
+        "Diễn biến hội nghị",
+        &[("nguoi", "Người phát biểu"), ("y_kien", "Ý kiến")],
+    ),
+    (
+        "vang_mat",
+        "Đảng viên vắng mặt",
+        &[("id", "Mã đảng viên"), ("ly_do", "Lý do")],
+    ),
+];
+
+/// One cell of a table.
+#[derive(Serialize)]
+struct Cell {
+    path: String,
+    value: String,
+}
+
+/// A table of a page: its rows as they are, and an empty one to add a row.
+#[derive(Serialize)]
+struct Table {
+    title: String,
+    columns: Vec<&'static str>,
+    rows: Vec<Vec<Cell>>,
+}
+
+/// The table at `path` (`dang_vien[1].viec_dot_pha`, `hoi_nghi.dien_bien`), typed values first.
+fn table(data: &Json, path: &str, typed: &Typed) -> Option<Table> {
+    let key = path.rsplit('.').next().unwrap_or(path);
+    let (_, title, columns) = TABLES.iter().find(|(k, _, _)| *k == key)?;
+    let rows = match json_at(data, path)? {
+        Json::Array(items) => items.len(),
+        Json::Null => 0,
+        _ => return None,
+    };
+    let rows = (0..=rows)
+        .map(|row| {
+            columns
+                .iter()
+                .map(|(column, _)| {
+                    let at = format!("{path}[{row}].{column}");
+                    let value = typed
+                        .values
+                        .get(&at)
+                        .cloned()
+                        .unwrap_or_else(|| text_of(json_at(data, &at)));
+                    Cell { path: at, value }
+                })
+                .collect()
+        })
+        .collect();
+    Some(Table {
+        title: title.to_string(),
+        columns: columns.iter().map(|(_, label)| *label).collect(),
+        rows,
     })
 }
 
@@ -574,6 +666,16 @@ pub(super) fn member_page(
             fields,
         });
     }
+    let mut tables = Vec::new();
+    if reviewed.is_none() {
+        let files = packet::personal_forms(member, dossier.regime());
+        if dossier.regime() == crate::regime::Regime::R2025 {
+            tables.extend(table(&data, &format!("{prefix}phu_luc"), typed));
+        }
+        if files.contains(&"dot-pha") {
+            tables.extend(table(&data, &format!("{prefix}viec_dot_pha"), typed));
+        }
+    }
     let total = member
         .self_review
         .diem
@@ -586,6 +688,7 @@ pub(super) fn member_page(
             member_name => member.name.as_str(),
             member_id => member.id.value.as_str(),
             who => Value::from(Serde(&who)),
+            tables => Value::from(Serde(&tables)),
             not_reviewed => reviewed,
             has_points => forms.iter().any(|form| form.fields.iter().any(|f| f.path.ends_with(".diem.nhom_chung"))),
             forms => Value::from(Serde(&forms)),
@@ -630,6 +733,26 @@ fn member_choice(
             .map(|(_, message)| message.clone()),
         options,
     }
+}
+
+/// The minutes' tables: the speeches, and the absent with their reasons (the ids, which the
+/// data keeps with their place in the file, taken from the data itself).
+fn meeting_tables(dossier: &Dossier, data: &Json, typed: &Typed) -> Vec<Table> {
+    let mut tables: Vec<Table> = ["hoi_nghi.dien_bien", "hoi_nghi.vang_mat"]
+        .iter()
+        .filter_map(|path| table(data, path, typed))
+        .collect();
+    if let Some(absent) = tables.last_mut() {
+        for (row, absence) in absent.rows.iter_mut().zip(&dossier.meeting.absent) {
+            if let Some(cell) = row
+                .first_mut()
+                .filter(|cell| !typed.values.contains_key(&cell.path))
+            {
+                cell.value = absence.id.value.clone();
+            }
+        }
+    }
+    tables
 }
 
 /// One row of the votes' table.
@@ -733,6 +856,7 @@ pub(super) fn meeting_page(
         "Hội nghị",
         context! {
             meeting_fields => Value::from(Serde(&meeting_fields)),
+            tables => Value::from(Serde(&meeting_tables(dossier, &data, typed))),
             rows => Value::from(Serde(&rows)),
             present => tally.present,
             members => tally.members,

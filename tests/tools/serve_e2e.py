@@ -10,7 +10,8 @@ Scenarios:
             OUT_DIR/ho-so.zip; split the unit into one file per member and download it again
             (ho-so-tach.zip); edit one member (only that member's file changes) and download
             it once more (ho-so-cuoi.zip); take a screenshot of each page into OUT_DIR.
-  conflict  type on a member's page, change the file on disk meanwhile, save: the page says
+  conflict  save every page of a hand-written unit unchanged: the file stays byte for byte;
+            then type on a member's page, change the file on disk meanwhile, save: the page says
             so and the file is not written over; "keep both" writes the page's values beside it.
 """
 
@@ -116,10 +117,16 @@ def fill(page, address, unit, out):
     field(page, "hoi_nghi.chu_tri").select_option(label="Phạm Thu Hà")
     field(page, "tap_the.danh_gia.phieu.hoan_thanh_tot").fill("3")
     field(page, "tap_the.danh_gia.ket_luan").fill("Tập thể chi bộ hoàn thành tốt nhiệm vụ.")
+    field(page, "hoi_nghi.dien_bien[0].nguoi").fill("Đồng chí Phạm Thu Hà")
+    field(page, "hoi_nghi.dien_bien[0].y_kien").fill("Trình bày báo cáo kiểm điểm của chi bộ.")
     page.click("#luu")
     expect(page.locator("#thong-bao")).to_contain_text("Đã lưu")
     expect(page.locator('[data-doi-tuong="tap_the"] .thong-qua')).to_have_text("Hoàn thành tốt nhiệm vụ")
     expect(field(page, "hoi_nghi.chu_tri")).to_have_value("pham-thu-ha")
+    expect(field(page, "hoi_nghi.dien_bien[0].nguoi")).to_have_value("Đồng chí Phạm Thu Hà")
+    expect(field(page, "hoi_nghi.dien_bien[1].nguoi")).to_have_value("")
+    text = Path(unit).read_text(encoding="utf-8")
+    assert "dien_bien:\n    - nguoi: Đồng chí Phạm Thu Hà\n      y_kien: Trình bày báo cáo kiểm điểm của chi bộ.\n" in text, text
     page.screenshot(path=f"{out}/trang-hoi-nghi.png", full_page=True)
 
     download(page, f"{out}/ho-so.zip")
@@ -150,6 +157,13 @@ def download(page, path):
 
 
 def conflict(page, address, unit, out):
+    # Saving every page as it is leaves the hand-written file byte for byte as it was.
+    untouched = Path(unit).read_bytes()
+    for path in ["", "hoi-nghi", "dang-vien/tran-quoc-khanh", "dang-vien/vu-dinh-thuan"]:
+        page.goto(address + path)
+        page.click("#luu")
+        expect(page.locator("#thong-bao")).to_contain_text("Đã lưu")
+        assert Path(unit).read_bytes() == untouched, f"saving /{path} unchanged rewrote the file"
     page.goto(address + "dang-vien")
     page.locator("tr.dang-vien a").first.click()
     name = page.locator("textarea").first.get_attribute("name")
