@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use axum::extract::{DefaultBodyLimit, Path as UrlPath, Query, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, Path as UrlPath, Query, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -350,15 +350,26 @@ fn is_page(path: &str) -> bool {
         })
 }
 
-/// Refuses a form without this start's token.
-fn refuse_stranger(app: &App, posted: &Posted) -> Option<Response> {
-    (posted.token != app.token).then(|| {
-        (
-            StatusCode::FORBIDDEN,
-            "biểu mẫu không mang mã của lần chạy hoso này: mở lại trang từ địa chỉ hoso in ra",
-        )
-            .into_response()
-    })
+/// A form posted to the server, read only when it carries this start's token: without it the
+/// request is refused before any handler sees it.
+impl FromRequest<Arc<App>> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, app: &Arc<App>) -> Result<Posted, Response> {
+        let Form(fields) = Form::<Vec<(String, String)>>::from_request(request, app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let posted = Posted::of(fields);
+        if posted.token == app.token {
+            Ok(posted)
+        } else {
+            Err((
+                StatusCode::FORBIDDEN,
+                "biểu mẫu không mang mã của lần chạy hoso này: mở lại trang từ địa chỉ hoso in ra",
+            )
+                .into_response())
+        }
+    }
 }
 
 /// The values typed that differ from the version the page showed: only those are written.
@@ -399,11 +410,7 @@ fn field_error(err: &LoadError) -> Option<(String, String)> {
     }
 }
 
-async fn save(State(app): State<Arc<App>>, Form(fields): Form<Vec<(String, String)>>) -> Response {
-    let posted = Posted::of(fields);
-    if let Some(refused) = refuse_stranger(&app, &posted) {
-        return refused;
-    }
+async fn save(State(app): State<Arc<App>>, posted: Posted) -> Response {
     let changes = changes(&app, &posted);
     match app
         .workspace
@@ -448,14 +455,7 @@ fn conflict(app: &App, posted: &Posted, changes: &[Change]) -> Response {
         .into_response()
 }
 
-async fn keep_both(
-    State(app): State<Arc<App>>,
-    Form(fields): Form<Vec<(String, String)>>,
-) -> Response {
-    let posted = Posted::of(fields);
-    if let Some(refused) = refuse_stranger(&app, &posted) {
-        return refused;
-    }
+async fn keep_both(State(app): State<Arc<App>>, posted: Posted) -> Response {
     let Some(files) = app.files_of(&posted.version) else {
         return app.again(
             "/",
@@ -498,11 +498,7 @@ async fn keep_both(
     )
 }
 
-async fn check(State(app): State<Arc<App>>, Form(fields): Form<Vec<(String, String)>>) -> Response {
-    let posted = Posted::of(fields);
-    if let Some(refused) = refuse_stranger(&app, &posted) {
-        return refused;
-    }
+async fn check(State(app): State<Arc<App>>, posted: Posted) -> Response {
     let changes = changes(&app, &posted);
     let panel = match app
         .workspace
@@ -514,14 +510,7 @@ async fn check(State(app): State<Arc<App>>, Form(fields): Form<Vec<(String, Stri
     Html(app.views.render("kiem-tra.html", panel)).into_response()
 }
 
-async fn add_member(
-    State(app): State<Arc<App>>,
-    Form(fields): Form<Vec<(String, String)>>,
-) -> Response {
-    let posted = Posted::of(fields);
-    if let Some(refused) = refuse_stranger(&app, &posted) {
-        return refused;
-    }
+async fn add_member(State(app): State<Arc<App>>, posted: Posted) -> Response {
     let get = |key: &str| {
         posted
             .other
@@ -560,14 +549,7 @@ async fn add_member(
     }
 }
 
-async fn reorder(
-    State(app): State<Arc<App>>,
-    Form(fields): Form<Vec<(String, String)>>,
-) -> Response {
-    let posted = Posted::of(fields);
-    if let Some(refused) = refuse_stranger(&app, &posted) {
-        return refused;
-    }
+async fn reorder(State(app): State<Arc<App>>, posted: Posted) -> Response {
     let index = posted
         .other
         .get("vi-tri")
@@ -589,11 +571,7 @@ async fn reorder(
     }
 }
 
-async fn split(State(app): State<Arc<App>>, Form(fields): Form<Vec<(String, String)>>) -> Response {
-    let posted = Posted::of(fields);
-    if let Some(refused) = refuse_stranger(&app, &posted) {
-        return refused;
-    }
+async fn split(State(app): State<Arc<App>>, posted: Posted) -> Response {
     let (notice, error) = match app.workspace.split(&posted.version) {
         Ok(written) => (
             Some(format!(

@@ -146,7 +146,16 @@ impl Workspace {
     /// Fails when a file changed since, when the edit cannot be made, or when the data it
     /// makes is wrong.
     pub fn preview(&self, version: &str, edit: &Edit) -> Result<(Files, Dossier), SaveError> {
-        let current = self.read()?;
+        self.preview_over(&self.read()?, version, edit)
+    }
+
+    /// [`Workspace::preview`] over `current`, the files as just read.
+    fn preview_over(
+        &self,
+        current: &Snapshot,
+        version: &str,
+        edit: &Edit,
+    ) -> Result<(Files, Dossier), SaveError> {
         if current.version != version {
             return Err(SaveError::Changed(self.name()));
         }
@@ -162,17 +171,11 @@ impl Workspace {
     /// the new version.
     pub fn save(&self, version: &str, edit: &Edit) -> Result<String, SaveError> {
         let current = self.read()?;
-        let (files, _) = self.preview(version, edit)?;
+        let (files, _) = self.preview_over(&current, version, edit)?;
         for (path, text) in &files {
-            if current.files.get(path) == Some(text) {
-                continue;
+            if current.files.get(path) != Some(text) {
+                self.replace(path, text)?;
             }
-            if path.exists() {
-                let mut backup = path.clone().into_os_string();
-                backup.push(".bak");
-                std::fs::copy(path, backup).map_err(|err| self.io(path, &err))?;
-            }
-            self.write_atomically(path, text.as_bytes())?;
         }
         Ok(version_of(&files))
     }
@@ -236,10 +239,7 @@ impl Workspace {
         for path in &written {
             self.write_atomically(path, files[path].as_bytes())?;
         }
-        let mut backup = self.file.clone().into_os_string();
-        backup.push(".bak");
-        std::fs::copy(&self.file, backup).map_err(|err| self.io(&self.file, &err))?;
-        self.write_atomically(&self.file, text.as_bytes())?;
+        self.replace(&self.file, &text)?;
         written.push(self.file.clone());
         Ok(written)
     }
@@ -275,6 +275,16 @@ impl Workspace {
         std::fs::read(path)
             .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
             .map_err(|err| self.io(path, &err))
+    }
+
+    /// Writes `text` over the file at `path`, the version it replaces kept as `<file>.bak`.
+    fn replace(&self, path: &Path, text: &str) -> Result<(), SaveError> {
+        if path.exists() {
+            let mut backup = path.to_path_buf().into_os_string();
+            backup.push(".bak");
+            std::fs::copy(path, backup).map_err(|err| self.io(path, &err))?;
+        }
+        self.write_atomically(path, text.as_bytes())
     }
 
     fn write_atomically(&self, path: &Path, bytes: &[u8]) -> Result<(), SaveError> {

@@ -39,6 +39,12 @@ def field(page, path):
     return page.locator(f'[name="f.{path}"]')
 
 
+def member_index(page):
+    """The place in `dang_vien` of the member whose page is open."""
+    name = page.locator("textarea").first.get_attribute("name")
+    return re.search(r"dang_vien\[(\d+)\]", name).group(1)
+
+
 def panel(page):
     return page.locator("#kiem-tra")
 
@@ -73,8 +79,7 @@ def fill(page, address, unit, out):
     # One review, filled in; the 2025 points and level: a level above what the points allow is
     # found while typing, and the finding goes once the level is mended.
     page.click("text=Phạm Thu Hà")
-    index = re.search(r"dang_vien\[(\d+)\]", page.locator("textarea").first.get_attribute("name")).group(1)
-    member = f"dang_vien[{index}]"
+    member = f"dang_vien[{member_index(page)}]"
     field(page, f"{member}.tu_kiem_diem.pham_chat").fill(
         "Luôn giữ vững lập trường; không có biểu hiện suy thoái. Ghi «{{ x }}» và <b>đậm</b> như chữ."
     )
@@ -140,8 +145,7 @@ def fill(page, address, unit, out):
     download(page, f"{out}/ho-so-tach.zip")
     before = {path: path.read_bytes() for path in [Path(unit), *members]}
     page.click("text=Lê Quang Vinh")
-    index = re.search(r"dang_vien\[(\d+)\]", page.locator("textarea").first.get_attribute("name")).group(1)
-    field(page, f"dang_vien[{index}].tu_kiem_diem.han_che").fill("Chưa chủ động đề xuất cải tiến.")
+    field(page, f"dang_vien[{member_index(page)}].tu_kiem_diem.han_che").fill("Chưa chủ động đề xuất cải tiến.")
     page.click("#luu")
     expect(page.locator("#thong-bao")).to_contain_text("Đã lưu")
     changed = [path.name for path, bytes in before.items() if path.read_bytes() != bytes]
