@@ -193,6 +193,44 @@ fn a_file_changed_on_disk_while_its_page_is_open_is_never_written_over() {
 }
 
 #[test]
+fn last_years_shortcomings_and_the_chi_uys_comments_are_edited_and_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("don-vi.yaml");
+    copy_unit(&sample_2026(), &unit);
+    let out = dir.path().join("ra");
+    std::fs::create_dir_all(&out).unwrap();
+    let server = Server::start(&unit);
+    let member = scenario("records", &server, &unit, &out);
+    drop(server);
+    let member = member.trim();
+    assert!(member.starts_with("dang_vien["), "{member}");
+    // The form the preview showed prints section III from what was chosen on the page: the
+    // status of last year's shortcoming instead of boxes, and the new one with its own, the
+    // markup typed printed as text.
+    let preview = pdf_text(&out.join("xem-truoc.pdf")).replace('\n', " ");
+    for printed in [
+        "Kết quả: Đang khắc phục; mức độ khắc phục: đọc xong 3 trong 5 chuyên đề",
+        "Chưa tham gia đủ buổi sinh hoạt {{ tổ }} #2",
+        "Kết quả: Chưa khắc phục",
+    ] {
+        assert!(preview.contains(printed), "«{printed}» in:\n{preview}");
+    }
+    // The data reads back as typed, through the command line's own reader.
+    let output = hoso(["check".as_ref(), unit.as_os_str()]);
+    assert_ne!(output.status.code(), Some(1), "{output:?}");
+    let text = std::fs::read_to_string(&unit).unwrap();
+    for written in [
+        "      nhan_xet_chi_uy: 'Đồng chí <i>gương mẫu</i>, nhiệt tình.'\n",
+        "        - han_che: 'Tuổi cao, việc nghiên cứu tài liệu còn hạn chế'\n          tinh_trang: dang_khac_phuc\n          muc_do: đọc xong 3 trong 5 chuyên đề\n",
+        "        - han_che: 'Chưa tham gia đủ buổi sinh hoạt {{ tổ }} #2'\n          tinh_trang: chua_khac_phuc\n",
+        "    - han_che: Sinh hoạt chuyên đề chưa thu hút nhiều ý kiến của đảng viên\n      tinh_trang: da_khac_phuc\n  giai_trinh:",
+    ] {
+        assert!(text.contains(written), "«{written}» in:\n{text}");
+    }
+    keep_screenshots(&out);
+}
+
+#[test]
 fn the_server_answers_only_its_own_address_and_forms_with_its_token() {
     let dir = tempfile::tempdir().unwrap();
     let unit = dir.path().join("don-vi.yaml");
@@ -235,6 +273,17 @@ fn the_server_answers_only_its_own_address_and_forms_with_its_token() {
     assert_eq!(
         status(&["--data", "token=doan&version=x&f.to_chuc.ten=Khac", &save]),
         "403"
+    );
+    // What such a form carried is shown back as text, to be typed again on a fresh page.
+    let refused = Command::new("curl")
+        .args(["-s", "--data-urlencode", "token=doan"])
+        .args(["--data-urlencode", "f.to_chuc.ten=Chi bộ <b>mới</b>", &save])
+        .output()
+        .expect("curl runs");
+    let refused = String::from_utf8_lossy(&refused.stdout);
+    assert!(
+        refused.contains("to_chuc.ten") && refused.contains("Chi bộ &lt;b&gt;mới&lt;&#x2f;b&gt;"),
+        "{refused}"
     );
     // A body past the cap is refused unread.
     let big = format!("token=x&f.to_chuc.ten={}", "a".repeat(3 * 1024 * 1024));

@@ -71,8 +71,19 @@ pub fn load(path: &Path) -> Result<Dossier, LoadError> {
 /// folder whose `*.yaml` files are all read. Their own links are not followed.
 pub fn load_linked(path: &Path, previous: Option<&Path>) -> Result<Dossier, LoadError> {
     let text = read(path)?;
+    let dossier = parse(&text, &path.display().to_string())?;
+    linked(dossier, &text, path, previous)
+}
+
+/// `dossier`, read from `text`, the file at `path`, with the reviews of the year before:
+/// `previous` when given, else what its `ky_truoc` names, as [`load_linked`] reads them.
+pub fn linked(
+    mut dossier: Dossier,
+    text: &str,
+    path: &Path,
+    previous: Option<&Path>,
+) -> Result<Dossier, LoadError> {
     let name = path.display().to_string();
-    let mut dossier = parse(&text, &name)?;
     let earlier = match (previous, &dossier.previous_file) {
         (Some(file), _) => {
             Some(

@@ -19,6 +19,47 @@ pub struct Change {
     pub value: String,
 }
 
+/// Numbers the new rows of tables the way [`Edited::apply`] adds them: one after another from
+/// the end of each list, in the order of the page. A page may offer several rows past the end
+/// (section III's shortcomings not yet answered) and the clerk fill only some; `rows` gives the
+/// length of the list at a table's path.
+pub fn number_new_rows(changes: &mut [Change], rows: impl Fn(&str) -> usize) {
+    // Each table's new rows as the page numbered them, in order.
+    let mut new: Vec<(String, usize)> = Vec::new();
+    for change in changes.iter() {
+        if let Some((table, index)) = row_of(&change.path)
+            && index >= rows(table)
+            && !new.iter().any(|(t, i)| t == table && *i == index)
+        {
+            new.push((table.to_string(), index));
+        }
+    }
+    new.sort();
+    for change in changes.iter_mut() {
+        let Some((table, index)) = row_of(&change.path) else {
+            continue;
+        };
+        let rank = new
+            .iter()
+            .filter(|(t, _)| t == table)
+            .position(|(_, i)| *i == index);
+        if let Some(rank) = rank {
+            let numbered = rows(table) + rank;
+            let column = &change.path[change.path.rfind(']').unwrap_or(0)..];
+            change.path = format!("{table}[{numbered}{column}");
+        }
+    }
+}
+
+/// The table and row of a cell's path: `("hoi_nghi.dien_bien", 2)` for
+/// `hoi_nghi.dien_bien[2].nguoi`.
+fn row_of(path: &str) -> Option<(&str, usize)> {
+    let (table, rest) = path.rsplit_once('[')?;
+    let (index, column) = rest.split_once(']')?;
+    column.starts_with('.').then_some(())?;
+    Some((table, index.parse().ok()?))
+}
+
 /// A member added to the end of the list: the fields every member needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewMember {
@@ -535,6 +576,35 @@ mod tests {
         );
         // Split again: nothing more to move.
         assert_eq!(split_members(&unit), (unit.clone(), Vec::new()));
+    }
+
+    #[test]
+    fn new_rows_are_numbered_from_the_end_of_their_list_in_the_pages_order() {
+        let change = |path: &str| Change {
+            path: path.to_string(),
+            value: "x".to_string(),
+        };
+        let mut changes = vec![
+            change("a.b[0].ten"),
+            change("a.b[4].han_che"),
+            change("a.b[4].tinh_trang"),
+            change("a.b[6].han_che"),
+            change("c[3].y"),
+            change("a.b[1].muc_do"),
+        ];
+        number_new_rows(&mut changes, |table| if table == "a.b" { 2 } else { 1 });
+        let paths: Vec<&str> = changes.iter().map(|c| c.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "a.b[0].ten",
+                "a.b[2].han_che",
+                "a.b[2].tinh_trang",
+                "a.b[3].han_che",
+                "c[1].y",
+                "a.b[1].muc_do"
+            ]
+        );
     }
 
     #[test]

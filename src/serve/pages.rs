@@ -8,8 +8,9 @@ use minijinja::{Environment, Value, context};
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use crate::dossier::{Dossier, Member, Rating};
+use crate::dossier::{Dossier, Member, Rating, RemedyStatus, Votes};
 use crate::forms::Catalogue;
+use crate::history::{self, Whose};
 use crate::packet;
 use crate::rules::{self, Finding, Level};
 use crate::tally::{Outcome, Tally};
@@ -35,6 +36,7 @@ impl Views {
             ),
             ("hoi-nghi.html", include_str!("templates/hoi-nghi.html")),
             ("xung-dot.html", include_str!("templates/xung-dot.html")),
+            ("trang-cu.html", include_str!("templates/trang-cu.html")),
             ("loi.html", include_str!("templates/loi.html")),
         ] {
             if let Err(err) = env.add_template(name, source) {
@@ -162,7 +164,7 @@ struct FindingView {
 }
 
 /// The review texts, printed as paragraphs: typed in boxes of several lines.
-const LONG_TEXTS: [&str; 20] = [
+const LONG_TEXTS: [&str; 22] = [
     "pham_chat",
     "thuc_hien_nhiem_vu",
     "lanh_dao_quan_ly",
@@ -183,10 +185,12 @@ const LONG_TEXTS: [&str; 20] = [
     "ket_luan",
     "uu_diem",
     "noi_dung",
+    "nhan_xet_chi_uy",
+    "nhan_xet_thu_truong",
 ];
 
 /// Names of the fields, as the forms call them.
-const LABELS: [(&str, &str); 37] = [
+const LABELS: [(&str, &str); 42] = [
     ("cap_tren", "Tổ chức đảng cấp trên"),
     ("ten", "Tên"),
     ("dia_danh", "Địa danh"),
@@ -233,6 +237,14 @@ const LABELS: [(&str, &str); 37] = [
         "Điểm nhóm tiêu chí kết quả nhiệm vụ (tối đa 70)",
     ),
     ("tu_xep_loai_dang_vien", "Tự xếp loại đảng viên"),
+    ("nhan_xet_chi_uy", "Nhận xét, đánh giá của chi ủy"),
+    ("chi_bo_de_xuat", "Chi bộ đề xuất xếp loại"),
+    ("danh_gia.ngay", "Ngày chi ủy ký nhận xét"),
+    (
+        "nhan_xet_thu_truong",
+        "Nhận xét của thủ trưởng cơ quan, đơn vị",
+    ),
+    ("xep_loai_can_bo", "Xếp loại cán bộ, công chức, viên chức"),
     (
         "noi_nhan",
         "Nơi nhận (mỗi dòng một nơi; dòng cuối là nơi lưu)",
@@ -305,7 +317,7 @@ fn field(data: &Json, path: &str, typed: &Typed) -> Option<Field> {
         .unwrap_or_else(|| text_of(Some(value)));
     let is_level = Rating::ALL.iter().any(|r| r.key() == shown)
         || key.contains("xep_loai")
-        || key == "de_xuat";
+        || key.ends_with("de_xuat");
     // A member's own keys and the meeting's, not the review's texts of the same name.
     let choice = (parent.starts_with("dang_vien[") || parent == "hoi_nghi")
         .then(|| CHOICES.iter().find(|(k, _, _)| *k == key))
@@ -333,9 +345,14 @@ fn field(data: &Json, path: &str, typed: &Typed) -> Option<Field> {
     };
     let label = match choice {
         Some((_, label, _)) => label.to_string(),
+        // The most particular name: `danh_gia.ngay` before `ngay`.
         None => LABELS
             .iter()
-            .find(|(k, _)| *k == key)
+            .filter(|(k, _)| {
+                let at = path.trim_end_matches("[]");
+                at == *k || at.ends_with(&format!(".{k}"))
+            })
+            .max_by_key(|(k, _)| k.len())
             .map_or_else(|| key.replace('_', " "), |(_, label)| label.to_string()),
     };
     let error = typed
@@ -361,7 +378,17 @@ type TableSpec = (
 );
 
 /// The tables of the pages; a row left empty goes, a row typed in the last, empty line is added.
-const TABLES: [TableSpec; 4] = [
+const TABLES: [TableSpec; 5] = [
+    (
+        "han_che_ky_truoc",
+        "Kết quả khắc phục từng hạn chế kỳ trước",
+        &[
+            ("han_che", "Hạn chế đã được chỉ ra"),
+            ("tinh_trang", "Kết quả"),
+            ("muc_do", "Mức độ khắc phục"),
+            ("kho_khan", "Khó khăn, vướng mắc"),
+        ],
+    ),
     (
         "viec_dot_pha",
         "Việc đột phá, sáng tạo đăng ký",
@@ -394,16 +421,36 @@ const TABLES: [TableSpec; 4] = [
     ),
 ];
 
-/// One cell of a table.
+/// One cell of a table; a cell with options is a choice among them (value, label). A kept cell
+/// shows its value as text and posts it only with the rest of its row (`k.<path>`).
 #[derive(Serialize)]
 struct Cell {
     path: String,
     value: String,
+    options: Vec<(String, String)>,
+    kept: bool,
+}
+
+/// The options of a table's column that is a choice: where a shortcoming stands, unwritten
+/// first (the form then prints boxes to tick by hand).
+fn column_options(column: &str) -> Vec<(String, String)> {
+    match column {
+        "tinh_trang" => std::iter::once((String::new(), "(để trống: in ô đánh dấu)".to_string()))
+            .chain(
+                RemedyStatus::ALL
+                    .iter()
+                    .map(|status| (status.key().to_string(), status.label_vi().to_string())),
+            )
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// A table of a page: its rows as they are, and an empty one to add a row.
 #[derive(Serialize)]
 struct Table {
+    /// The list's path, the table's anchor for the findings that name it.
+    path: String,
     title: String,
     columns: Vec<&'static str>,
     rows: Vec<Vec<Cell>>,
@@ -411,34 +458,92 @@ struct Table {
 
 /// The table at `path` (`dang_vien[1].viec_dot_pha`, `hoi_nghi.dien_bien`), typed values first.
 fn table(data: &Json, path: &str, typed: &Typed) -> Option<Table> {
+    let (spec, rows) = table_rows(data, path)?;
+    Some(table_of(
+        spec,
+        path,
+        (0..=rows).map(|row| (row, None)),
+        data,
+        typed,
+    ))
+}
+
+/// The spec of the table at `path` and the rows it holds.
+fn table_rows(data: &Json, path: &str) -> Option<(&'static TableSpec, usize)> {
     let key = path.rsplit('.').next().unwrap_or(path);
-    let (_, title, columns) = TABLES.iter().find(|(k, _, _)| *k == key)?;
+    let spec = TABLES.iter().find(|(k, _, _)| *k == key)?;
     let rows = match json_at(data, path)? {
         Json::Array(items) => items.len(),
         Json::Null => 0,
         _ => return None,
     };
-    let rows = (0..=rows)
-        .map(|row| {
+    Some((spec, rows))
+}
+
+/// The table `spec` at `path` with `rows`: each row's index in the list and, for a row the page
+/// offers before the data has it, the first column's value, kept with the row.
+fn table_of(
+    spec: &TableSpec,
+    path: &str,
+    rows: impl Iterator<Item = (usize, Option<String>)>,
+    data: &Json,
+    typed: &Typed,
+) -> Table {
+    let (_, title, columns) = spec;
+    let rows = rows
+        .map(|(row, offered)| {
             columns
                 .iter()
-                .map(|(column, _)| {
+                .enumerate()
+                .map(|(place, (column, _))| {
                     let at = format!("{path}[{row}].{column}");
-                    let value = typed
-                        .values
-                        .get(&at)
-                        .cloned()
-                        .unwrap_or_else(|| text_of(json_at(data, &at)));
-                    Cell { path: at, value }
+                    let kept = offered.clone().filter(|_| place == 0);
+                    let value = typed.values.get(&at).cloned().unwrap_or_else(|| {
+                        kept.clone().unwrap_or_else(|| text_of(json_at(data, &at)))
+                    });
+                    Cell {
+                        path: at,
+                        value,
+                        options: column_options(column),
+                        kept: kept.is_some(),
+                    }
                 })
                 .collect()
         })
         .collect();
-    Some(Table {
+    Table {
+        path: path.to_string(),
         title: title.to_string(),
         columns: columns.iter().map(|(_, label)| *label).collect(),
         rows,
-    })
+    }
+}
+
+/// Section III of `whose` review as a table over its `han_che_ky_truoc` at `path`: each point
+/// the form prints (last year's shortcomings, then the entries that answer none) with its
+/// status, and an empty row for one more. A point no entry answers yet is offered as a new row
+/// holding last year's words, written only when its status or extent is.
+fn earlier_table(
+    dossier: &Dossier,
+    whose: Whose<'_>,
+    path: &str,
+    data: &Json,
+    typed: &Typed,
+) -> Option<Table> {
+    let (spec, entries) = table_rows(data, path)?;
+    let mut next = entries;
+    let mut rows = Vec::new();
+    for point in history::section_three(dossier, whose) {
+        match point.entry {
+            Some(entry) => rows.push((entry, None)),
+            None => {
+                rows.push((next, Some(point.han_che)));
+                next += 1;
+            }
+        }
+    }
+    rows.push((next, None));
+    Some(table_of(spec, path, rows.into_iter(), data, typed))
 }
 
 /// Lists of texts a page edits one item per line.
@@ -448,8 +553,8 @@ const LIST_KEYS: [&str; 3] = ["cam_ket_neu_guong", "noi_nhan", "khach_moi"];
 fn list_path(data: &Json, path: String) -> String {
     let key = path.rsplit('.').next().unwrap_or_default();
     let texts = match json_at(data, &path) {
-        Some(Json::Array(items)) => items.iter().all(Json::is_string),
-        Some(Json::Null) => LIST_KEYS.contains(&key),
+        Some(Json::Array(items)) if !items.is_empty() => items.iter().all(Json::is_string),
+        Some(Json::Array(_) | Json::Null) => LIST_KEYS.contains(&key),
         _ => false,
     };
     if texts { format!("{path}[]") } else { path }
@@ -471,7 +576,42 @@ pub(super) fn findings_view(dossier: &Dossier, catalogue: &Catalogue) -> Value {
         .iter()
         .map(|finding| finding_view(finding, dossier))
         .collect();
-    context! { findings => Value::from(Serde(&views)), errors => errors, check_error => Option::<String>::None }
+    let adopted = adopted_levels(dossier);
+    context! {
+        findings => Value::from(Serde(&views)),
+        errors => errors,
+        adopted => adopted,
+        check_error => Option::<String>::None,
+    }
+}
+
+/// The level the meeting's votes adopt for the collective (`tap_the`) and each reviewed member
+/// (`dang_vien[2]`), as the votes' table shows it beside them.
+fn adopted_levels(dossier: &Dossier) -> Vec<(String, String)> {
+    let voters = Tally::of(dossier).voters;
+    let level = |votes: Option<Votes>| {
+        votes
+            .and_then(|votes| Outcome::of(votes, voters).adopted)
+            .map_or("chưa đủ phiếu", Rating::label_vi)
+            .to_string()
+    };
+    let members = dossier
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(_, member)| dossier.reviews(member))
+        .map(|(index, member)| {
+            (
+                format!("dang_vien[{index}]"),
+                level(member.assessment.phieu),
+            )
+        });
+    std::iter::once((
+        "tap_the".to_string(),
+        level(dossier.collective.danh_gia.phieu),
+    ))
+    .chain(members)
+    .collect()
 }
 
 /// The panel when the data does not read: the error, as the command line gives it.
@@ -558,10 +698,21 @@ pub(super) fn unit_page(
             regime => format!("mẫu và quy định của chế độ {}", dossier.regime().key()),
             unit_fields => Value::from(Serde(&unit_fields)),
             report_fields => Value::from(Serde(&report_fields)),
+            tables => Value::from(Serde(&earlier_table(dossier, Whose::Collective, "tap_the.han_che_ky_truoc", &data, typed).into_iter().collect::<Vec<_>>())),
             ..panel
         },
     )
 }
+
+/// The chi ủy's and the head of the unit's part of a member's form (`danh_gia`); the votes and
+/// the chair's conclusion are on the meeting's page.
+const ASSESSMENT_FIELDS: [&str; 5] = [
+    "nhan_xet_chi_uy",
+    "chi_bo_de_xuat",
+    "ngay",
+    "nhan_xet_thu_truong",
+    "xep_loai_can_bo",
+];
 
 /// One row of the members' list.
 #[derive(Serialize)]
@@ -666,9 +817,30 @@ pub(super) fn member_page(
             fields,
         });
     }
+    // The chi ủy's part: what the forms print of it is among their fields; the rest here.
+    let printed = shown
+        .iter()
+        .any(|path| path.starts_with(&format!("{prefix}danh_gia.")));
+    let assessment: Vec<Field> = if reviewed.is_none() {
+        ASSESSMENT_FIELDS
+            .iter()
+            .map(|key| format!("{prefix}danh_gia.{key}"))
+            .filter(|path| !shown.contains(path))
+            .filter_map(|path| field(&data, &path, typed))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut tables = Vec::new();
     if reviewed.is_none() {
         let files = packet::personal_forms(member, dossier.regime());
+        tables.extend(earlier_table(
+            dossier,
+            Whose::Member(member),
+            &format!("{prefix}tu_kiem_diem.han_che_ky_truoc"),
+            &data,
+            typed,
+        ));
         if dossier.regime() == crate::regime::Regime::R2025 {
             tables.extend(table(&data, &format!("{prefix}phu_luc"), typed));
         }
@@ -689,6 +861,8 @@ pub(super) fn member_page(
             member_id => member.id.value.as_str(),
             who => Value::from(Serde(&who)),
             tables => Value::from(Serde(&tables)),
+            assessment => Value::from(Serde(&assessment)),
+            assessment_printed => printed,
             not_reviewed => reviewed,
             has_points => forms.iter().any(|form| form.fields.iter().any(|f| f.path.ends_with(".diem.nhom_chung"))),
             forms => Value::from(Serde(&forms)),
@@ -798,6 +972,7 @@ pub(super) fn meeting_page(
     )
     .collect();
     let tally = Tally::of(dossier);
+    let adopted = adopted_levels(dossier);
     let row = |path: String, subject: String, proposed: Option<Rating>| {
         let phieu = format!("{path}.danh_gia.phieu");
         let votes: Vec<Value> = Rating::ALL
@@ -812,15 +987,17 @@ pub(super) fn meeting_page(
                 context! { path => at, value => value, label => rating.label_vi() }
             })
             .collect();
-        let counted = json_at(&data, &phieu)
-            .and_then(|json| serde_json::from_value(json.clone()).ok())
-            .map(|votes| Outcome::of(votes, tally.voters));
         let at = format!("{path}.danh_gia.ket_luan");
         let conclusion = typed
             .values
             .get(&at)
             .cloned()
             .unwrap_or_else(|| text_of(json_at(&data, &at)));
+        let adopted = adopted
+            .iter()
+            .find(|(subject, _)| *subject == path)
+            .map(|(_, level)| level.clone())
+            .unwrap_or_default();
         VoteRow {
             conclusion: context! { path => at, value => conclusion },
             path,
@@ -830,11 +1007,7 @@ pub(super) fn meeting_page(
                 .unwrap_or_default()
                 .to_string(),
             votes,
-            adopted: counted
-                .and_then(|outcome| outcome.adopted)
-                .map(Rating::label_vi)
-                .unwrap_or("chưa đủ phiếu")
-                .to_string(),
+            adopted,
         }
     };
     let mut rows = vec![row(

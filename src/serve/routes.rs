@@ -13,9 +13,10 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use minijinja::{Value, context};
+use serde_json::Value as Json;
 
 use super::BODY_LIMIT;
-use super::edit::{Change, NewMember};
+use super::edit::{self, Change, NewMember};
 use super::pages::{self, Frame, Typed, Views};
 use super::workspace::{Edit, Files, SaveError, Snapshot, Workspace};
 use crate::dossier::{Dossier, LoadError};
@@ -68,13 +69,22 @@ impl App {
         Ok(snapshot)
     }
 
-    /// The files of `version`, if a page was given it.
+    /// The files of `version`: a version a page was given, or the files on disk when they are
+    /// still that version (a page older than the versions kept, or than this start).
     fn files_of(&self, version: &str) -> Option<Files> {
-        let versions = self.versions.lock().unwrap_or_else(PoisonError::into_inner);
-        versions
-            .iter()
-            .find(|(v, _)| v == version)
-            .map(|(_, files)| files.clone())
+        let kept = {
+            let versions = self.versions.lock().unwrap_or_else(PoisonError::into_inner);
+            versions
+                .iter()
+                .find(|(v, _)| v == version)
+                .map(|(_, files)| files.clone())
+        };
+        kept.or_else(|| {
+            self.read()
+                .ok()
+                .filter(|snapshot| snapshot.version == version)
+                .map(|snapshot| snapshot.files)
+        })
     }
 
     fn file_name(&self) -> String {
@@ -305,6 +315,9 @@ struct Posted {
     version: String,
     back: String,
     values: Vec<(String, String)>,
+    /// Values written only with their row (`k.<path>`): the key of a row the page offers, such
+    /// as last year's shortcoming beside the status still to be chosen.
+    kept: Vec<(String, String)>,
     other: HashMap<String, String>,
 }
 
@@ -315,6 +328,7 @@ impl Posted {
             version: String::new(),
             back: "/".to_string(),
             values: Vec::new(),
+            kept: Vec::new(),
             other: HashMap::new(),
         };
         for (key, value) in fields {
@@ -322,12 +336,15 @@ impl Posted {
                 "token" => posted.token = value,
                 "version" => posted.version = value,
                 "trang" if is_page(&value) => posted.back = value,
-                _ => match key.strip_prefix("f.") {
-                    Some(path) => posted.values.push((path.to_string(), value)),
-                    None => {
+                _ => {
+                    if let Some(path) = key.strip_prefix("f.") {
+                        posted.values.push((path.to_string(), value));
+                    } else if let Some(path) = key.strip_prefix("k.") {
+                        posted.kept.push((path.to_string(), value));
+                    } else {
                         posted.other.insert(key, value);
                     }
-                },
+                }
             }
         }
         posted
@@ -363,22 +380,38 @@ impl FromRequest<Arc<App>> for Posted {
         if posted.token == app.token {
             Ok(posted)
         } else {
-            Err((
-                StatusCode::FORBIDDEN,
-                "biểu mẫu không mang mã của lần chạy hoso này: mở lại trang từ địa chỉ hoso in ra",
-            )
-                .into_response())
+            Err(stale(app, &posted))
         }
     }
 }
 
-/// The values typed that differ from the version the page showed: only those are written.
+/// The answer to a form without this start's token (a page opened before hoso restarted, or
+/// another page posting here): nothing is written, and what was typed is shown as text to copy.
+fn stale(app: &App, posted: &Posted) -> Response {
+    let changes: Vec<Value> = changes(app, posted)
+        .into_iter()
+        .map(|c| context! { path => c.path, value => c.value })
+        .collect();
+    let data = context! {
+        title => "Trang cũ", page => "", file => app.file_name(), changes => changes,
+        findings => Vec::<Value>::new(), errors => 0,
+        check_error => "Chưa kiểm tra: trang này không thuộc lần chạy hoso hiện tại.",
+    };
+    (
+        StatusCode::FORBIDDEN,
+        Html(app.views.render("trang-cu.html", data)),
+    )
+        .into_response()
+}
+
+/// The values typed that differ from the version the page showed: only those are written, with
+/// the keys of the rows they are in, and new rows numbered from the end of their lists.
 fn changes(app: &App, posted: &Posted) -> Vec<Change> {
     let base = app
         .files_of(&posted.version)
         .and_then(|files| app.workspace.data_of(&files).ok());
     let data = base.as_ref().map(pages::data_of);
-    posted
+    let mut changes: Vec<Change> = posted
         .values
         .iter()
         .filter(|(path, value)| {
@@ -392,7 +425,25 @@ fn changes(app: &App, posted: &Posted) -> Vec<Change> {
             path: path.clone(),
             value: value.clone(),
         })
-        .collect()
+        .collect();
+    let row = |path: &str| path.rsplit_once('.').map(|(row, _)| row.to_string());
+    for (path, value) in &posted.kept {
+        if let Some(first) = changes.iter().position(|c| row(&c.path) == row(path)) {
+            let change = Change {
+                path: path.clone(),
+                value: value.clone(),
+            };
+            changes.insert(first, change);
+        }
+    }
+    if let Some(data) = &data {
+        edit::number_new_rows(&mut changes, |table| {
+            pages::json_at(data, table)
+                .and_then(Json::as_array)
+                .map_or(0, Vec::len)
+        });
+    }
+    changes
 }
 
 fn normalised(text: &str) -> String {
@@ -463,15 +514,9 @@ async fn keep_both(State(app): State<Arc<App>>, posted: Posted) -> Response {
             Some("Không còn bản trang đã mở; phần vừa gõ chưa được ghi.".to_string()),
         );
     };
-    let changes: Vec<Change> = posted
-        .values
-        .iter()
-        .map(|(path, value)| Change {
-            path: path.clone(),
-            value: value.clone(),
-        })
-        .collect();
-    let kept = app.workspace.keep_both(&files, &Edit::Fields(changes));
+    let kept = app
+        .workspace
+        .keep_both(&files, &Edit::Fields(changes(&app, &posted)));
     let catalogue = &app.catalogue;
     let (notice, error) = match kept {
         Ok(paths) => (

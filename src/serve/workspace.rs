@@ -245,7 +245,7 @@ impl Workspace {
     }
 
     /// The data of `files` (a version a page showed, or one being made), members' files read
-    /// from them.
+    /// from them, with the previous review its `ky_truoc` names, as every command reads it.
     pub fn data_of(&self, files: &Files) -> Result<Dossier, LoadError> {
         let unit = files.get(&self.file).cloned().unwrap_or_default();
         let read = |path: &Path| {
@@ -254,7 +254,8 @@ impl Workspace {
                 .cloned()
                 .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
         };
-        dossier::parse_with(&unit, &self.name(), &read)
+        let dossier = dossier::parse_with(&unit, &self.name(), &read)?;
+        dossier::linked(dossier, &unit, &self.file, None)
     }
 
     /// The member files the unit file names, by their path.

@@ -13,6 +13,11 @@ Scenarios:
   conflict  save every page of a hand-written unit unchanged: the file stays byte for byte;
             then type on a member's page, change the file on disk meanwhile, save: the page says
             so and the file is not written over; "keep both" writes the page's values beside it.
+  records   on a hand-written unit: a member's shortcomings of last year get their status, one
+            more is added as a row, the chi ủy writes its comments; the collective's status is
+            changed on the unit's page; on the meeting's page the adopted level follows the
+            votes as they are typed, before any save. Writes the member's preview into
+            OUT_DIR/xem-truoc.pdf and prints the member's place in the list.
 """
 
 import re
@@ -188,12 +193,55 @@ def conflict(page, address, unit, out):
     print(name.removeprefix("f."))
 
 
+def records(page, address, unit, out):
+    page.goto(address + "dang-vien/vu-dinh-thuan")
+    member = f"dang_vien[{member_index(page)}]"
+    earlier = f"{member}.tu_kiem_diem.han_che_ky_truoc"
+    field(page, f"{earlier}[0].tinh_trang").select_option("dang_khac_phuc")
+    field(page, f"{earlier}[0].muc_do").fill("đọc xong 3 trong 5 chuyên đề")
+    field(page, f"{earlier}[1].han_che").fill("Chưa tham gia đủ buổi sinh hoạt {{ tổ }} #2")
+    field(page, f"{earlier}[1].tinh_trang").select_option("chua_khac_phuc")
+    field(page, f"{member}.danh_gia.nhan_xet_chi_uy").fill("Đồng chí <i>gương mẫu</i>, nhiệt tình.")
+    page.click("#luu")
+    expect(page.locator("#thong-bao")).to_contain_text("Đã lưu")
+    expect(field(page, f"{earlier}[0].tinh_trang")).to_have_value("dang_khac_phuc")
+    expect(field(page, f"{earlier}[1].tinh_trang")).to_have_value("chua_khac_phuc")
+    expect(field(page, f"{earlier}[2].han_che")).to_have_value("")
+    expect(field(page, f"{member}.danh_gia.nhan_xet_chi_uy")).to_have_value("Đồng chí <i>gương mẫu</i>, nhiệt tình.")
+    src = page.locator("#xem-truoc").get_attribute("src")
+    Path(out, "xem-truoc.pdf").write_bytes(page.request.get(address.rstrip("/") + src).body())
+    page.locator(f'[id="{earlier}"]').scroll_into_view_if_needed()
+    page.screenshot(path=f"{out}/trang-khac-phuc.png")
+
+    # The collective's shortcomings, on the unit's page.
+    page.goto(address)
+    field(page, "tap_the.han_che_ky_truoc[1].tinh_trang").select_option("da_khac_phuc")
+    field(page, "tap_the.han_che_ky_truoc[1].muc_do").fill("")
+    field(page, "tap_the.han_che_ky_truoc[1].kho_khan").fill("")
+    page.click("#luu")
+    expect(page.locator("#thong-bao")).to_contain_text("Đã lưu")
+    expect(field(page, "tap_the.han_che_ky_truoc[1].tinh_trang")).to_have_value("da_khac_phuc")
+
+    # The adopted level follows the votes as typed; nothing is written until saved.
+    saved = Path(unit).read_bytes()
+    page.goto(address + "hoi-nghi")
+    adopted = page.locator('[data-doi-tuong="tap_the"] .thong-qua')
+    expect(adopted).to_have_text("Hoàn thành tốt nhiệm vụ")
+    field(page, "tap_the.danh_gia.phieu.hoan_thanh_tot").fill("1")
+    field(page, "tap_the.danh_gia.phieu.hoan_thanh").fill("5")
+    expect(adopted).to_have_text("Hoàn thành nhiệm vụ", timeout=10000)
+    field(page, "tap_the.danh_gia.phieu.hoan_thanh").fill("1")
+    expect(adopted).to_have_text("chưa đủ phiếu", timeout=10000)
+    assert Path(unit).read_bytes() == saved, "typing votes writes nothing"
+    print(member)
+
+
 def main():
     scenario, address, unit, out = sys.argv[1:5]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-        {"fill": fill, "conflict": conflict}[scenario](page, address, unit, out)
+        {"fill": fill, "conflict": conflict, "records": records}[scenario](page, address, unit, out)
         browser.close()
 
 
