@@ -285,6 +285,27 @@ fn the_server_answers_only_its_own_address_and_forms_with_its_token() {
         refused.contains("to_chuc.ten") && refused.contains("Chi bộ &lt;b&gt;mới&lt;&#x2f;b&gt;"),
         "{refused}"
     );
+    // Pasted text goes through the data's checks: a control character is refused beside its
+    // field, with the command line's message, and nothing is written.
+    let hidden = |name: &str| {
+        let key = format!(r#"name="{name}" value=""#);
+        let start = body.find(&key).unwrap() + key.len();
+        body[start..].split('"').next().unwrap().to_string()
+    };
+    let (token, version) = (hidden("token"), hidden("version"));
+    let refused = Command::new("curl")
+        .args(["-s", "--data-urlencode", &format!("token={token}")])
+        .args(["--data-urlencode", &format!("version={version}")])
+        .args([
+            "--data-urlencode",
+            "f.to_chuc.ten=Chi bộ \u{7} chuông",
+            &save,
+        ])
+        .output()
+        .expect("curl runs");
+    let refused = String::from_utf8_lossy(&refused.stdout);
+    let beside = r#"<p class="bao-loi" id="loi-to_chuc.ten">ký tự điều khiển U+0007"#;
+    assert!(refused.contains(beside), "{refused}");
     // A body past the cap is refused unread.
     let big = format!("token=x&f.to_chuc.ten={}", "a".repeat(3 * 1024 * 1024));
     let body = dir.path().join("lon.txt");

@@ -355,7 +355,11 @@ fn scalar(value: &str) -> ScalarValue {
     if points || crate::date::Date::parse(value).is_some() {
         return ScalarValue::plain(value);
     }
-    if plain_is_safe(value) {
+    if value.chars().any(char::is_control) {
+        // Only a double-quoted scalar can hold a control character (escaped): the data then
+        // reads, and its check refuses the character, named, beside its field.
+        ScalarValue::double_quoted(value)
+    } else if plain_is_safe(value) {
         ScalarValue::plain(value)
     } else {
         ScalarValue::single_quoted(value)
@@ -576,6 +580,21 @@ mod tests {
         );
         // Split again: nothing more to move.
         assert_eq!(split_members(&unit), (unit.clone(), Vec::new()));
+    }
+
+    #[test]
+    fn a_control_character_is_written_so_that_the_data_reads_and_refuses_it() {
+        let edited = Edited::parse(UNIT).unwrap();
+        let typed = "Chi bộ \u{7} \"chuông\" 'a' \\ b";
+        edited
+            .apply(&[Change {
+                path: "to_chuc.ten".into(),
+                value: typed.into(),
+            }])
+            .unwrap();
+        let text = edited.text();
+        let read: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        assert_eq!(read["to_chuc"]["ten"], typed, "{text}");
     }
 
     #[test]
