@@ -689,6 +689,15 @@ pub(super) fn unit_page(
         .filter_map(|read| read.path.strip_prefix("tt."))
         .filter_map(|rest| field(&data, &format!("tap_the.{rest}"), typed))
         .collect::<Vec<_>>();
+    let tables: Vec<Table> = earlier_table(
+        dossier,
+        Whose::Collective,
+        "tap_the.han_che_ky_truoc",
+        &data,
+        typed,
+    )
+    .into_iter()
+    .collect();
     with_frame(
         frame,
         &dossier.organisation.name,
@@ -698,7 +707,7 @@ pub(super) fn unit_page(
             regime => format!("mẫu và quy định của chế độ {}", dossier.regime().key()),
             unit_fields => Value::from(Serde(&unit_fields)),
             report_fields => Value::from(Serde(&report_fields)),
-            tables => Value::from(Serde(&earlier_table(dossier, Whose::Collective, "tap_the.han_che_ky_truoc", &data, typed).into_iter().collect::<Vec<_>>())),
+            tables => Value::from(Serde(&tables)),
             ..panel
         },
     )
