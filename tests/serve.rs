@@ -254,15 +254,35 @@ fn the_server_answers_only_its_own_address_and_forms_with_its_token() {
     let page = format!("http://127.0.0.1:{port}/");
     assert_eq!(status(&[&page]), "200");
     // A member who registers nêu gương edits the pledges one per line.
-    let body = Command::new("curl")
-        .args(["-s", &format!("{page}dang-vien/tran-quoc-khanh")])
-        .output()
-        .expect("curl runs");
-    let body = String::from_utf8_lossy(&body.stdout);
+    let get = |path: &str| {
+        let output = Command::new("curl")
+            .args(["-s", &format!("{page}{path}")])
+            .output()
+            .expect("curl runs");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let body = get("dang-vien/tran-quoc-khanh");
     assert!(
         body.contains(r#"name="f.dang_vien[0].cam_ket_neu_guong[]""#),
         "{body}"
     );
+    // Every finding of the "Kiểm tra" panel links to an element of the page it names.
+    let links: Vec<String> = body
+        .split(r#"<a href=""#)
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|href| href.replace("&#x2f;", "/"))
+        .filter(|href| href.contains('#'))
+        .collect();
+    assert!(links.len() >= 3, "{links:?}");
+    for link in &links {
+        let (path, anchor) = link.split_once('#').unwrap();
+        let target = get(path.trim_start_matches('/'));
+        assert!(
+            target.contains(&format!(r#"id="{anchor}""#)),
+            "{link}: no element «{anchor}»"
+        );
+    }
     // Another name for this machine (DNS rebinding), and a form without this start's token.
     assert_eq!(
         status(&["-H", &format!("Host: hoso.example:{port}"), &page]),

@@ -627,7 +627,13 @@ fn finding_view(finding: &Finding, dossier: &Dossier) -> FindingView {
         .and_then(|rest| rest.split_once(']'))
         .and_then(|(index, _)| index.parse::<usize>().ok())
         .and_then(|index| dossier.members.get(index));
-    let link = if finding.path.contains("danh_gia.phieu") || finding.path.starts_with("hoi_nghi") {
+    // The votes and the chair's conclusion are on the meeting's page, a row per subject.
+    let on_meeting = ["danh_gia.phieu", "danh_gia.ket_luan"]
+        .iter()
+        .any(|part| finding.path.contains(part))
+        || finding.path.ends_with(".danh_gia")
+        || finding.path.starts_with("hoi_nghi");
+    let link = if on_meeting {
         format!("/hoi-nghi#{anchor}")
     } else if let Some(member) = member {
         format!("/dang-vien/{}#{anchor}", member.id.value)
@@ -868,6 +874,7 @@ pub(super) fn member_page(
         context! {
             member_name => member.name.as_str(),
             member_id => member.id.value.as_str(),
+            member_path => format!("dang_vien[{index}]"),
             who => Value::from(Serde(&who)),
             tables => Value::from(Serde(&tables)),
             assessment => Value::from(Serde(&assessment)),
