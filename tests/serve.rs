@@ -261,6 +261,12 @@ fn the_server_answers_only_its_own_address_and_forms_with_its_token() {
             .expect("curl runs");
         String::from_utf8(output.stdout).unwrap()
     };
+    // The year, which decides the forms and the rules, is a field of the unit's page.
+    let unit_page = get("");
+    assert!(
+        unit_page.contains(r#"name="f.nam" value="2026""#),
+        "{unit_page}"
+    );
     let body = get("dang-vien/tran-quoc-khanh");
     assert!(
         body.contains(r#"name="f.dang_vien[0].cam_ket_neu_guong[]""#),

@@ -190,7 +190,11 @@ const LONG_TEXTS: [&str; 22] = [
 ];
 
 /// Names of the fields, as the forms call them.
-const LABELS: [(&str, &str); 42] = [
+const LABELS: [(&str, &str); 43] = [
+    (
+        "nam",
+        "Năm kiểm điểm (quyết định mẫu và quy định được áp dụng)",
+    ),
     ("cap_tren", "Tổ chức đảng cấp trên"),
     ("ten", "Tên"),
     ("dia_danh", "Địa danh"),
@@ -675,6 +679,7 @@ pub(super) fn unit_page(
 ) -> Value {
     let data = data_of(dossier);
     let unit_fields: Vec<Field> = [
+        "nam",
         "to_chuc.cap_tren",
         "to_chuc.ten",
         "to_chuc.dia_danh",
