@@ -190,7 +190,7 @@ const LONG_TEXTS: [&str; 22] = [
 ];
 
 /// Names of the fields, as the forms call them.
-const LABELS: [(&str, &str); 43] = [
+const LABELS: [(&str, &str); 45] = [
     (
         "nam",
         "Năm kiểm điểm (quyết định mẫu và quy định được áp dụng)",
@@ -219,7 +219,15 @@ const LABELS: [(&str, &str); 43] = [
         "Thực hiện chức trách, nhiệm vụ được giao",
     ),
     ("lanh_dao_quan_ly", "Năng lực lãnh đạo, quản lý"),
-    ("trach_nhiem", "Trách nhiệm nêu gương"),
+    (
+        "trach_nhiem",
+        "Trách nhiệm trong công việc; đổi mới sáng tạo, dám nghĩ, dám làm",
+    ),
+    ("tap_the.trach_nhiem", "Trách nhiệm của tập thể, cá nhân"),
+    (
+        "tap_the.de_xuat",
+        "Đề xuất xếp loại mức chất lượng của tập thể",
+    ),
     ("neu_guong", "Việc nêu gương"),
     ("cam_ket", "Thực hiện cam kết tu dưỡng, rèn luyện"),
     ("han_che", "Hạn chế, khuyết điểm"),
