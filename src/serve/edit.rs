@@ -53,7 +53,7 @@ pub fn number_new_rows(changes: &mut [Change], rows: impl Fn(&str) -> usize) {
 
 /// The table and row of a cell's path: `("hoi_nghi.dien_bien", 2)` for
 /// `hoi_nghi.dien_bien[2].nguoi`.
-fn row_of(path: &str) -> Option<(&str, usize)> {
+pub fn row_of(path: &str) -> Option<(&str, usize)> {
     let (table, rest) = path.rsplit_once('[')?;
     let (index, column) = rest.split_once(']')?;
     column.starts_with('.').then_some(())?;

@@ -388,10 +388,7 @@ impl FromRequest<Arc<App>> for Posted {
 /// The answer to a form without this start's token (a page opened before hoso restarted, or
 /// another page posting here): nothing is written, and what was typed is shown as text to copy.
 fn stale(app: &App, posted: &Posted) -> Response {
-    let changes: Vec<Value> = changes(app, posted)
-        .into_iter()
-        .map(|c| context! { path => c.path, value => c.value })
-        .collect();
+    let changes = typed_view(&changes(app, posted));
     let data = context! {
         title => "Trang cũ", page => "", file => app.file_name(), changes => changes,
         findings => Vec::<Value>::new(), errors => 0,
@@ -402,6 +399,14 @@ fn stale(app: &App, posted: &Posted) -> Response {
         Html(app.views.render("trang-cu.html", data)),
     )
         .into_response()
+}
+
+/// What a page typed, field by field, as the pages that show it back list it.
+fn typed_view(changes: &[Change]) -> Vec<Value> {
+    changes
+        .iter()
+        .map(|c| context! { path => c.path.clone(), value => c.value.clone() })
+        .collect()
 }
 
 /// The values typed that differ from the version the page showed: only those are written, with
@@ -426,9 +431,14 @@ fn changes(app: &App, posted: &Posted) -> Vec<Change> {
             value: value.clone(),
         })
         .collect();
-    let row = |path: &str| path.rsplit_once('.').map(|(row, _)| row.to_string());
     for (path, value) in &posted.kept {
-        if let Some(first) = changes.iter().position(|c| row(&c.path) == row(path)) {
+        let Some(row) = edit::row_of(path) else {
+            continue;
+        };
+        if let Some(first) = changes
+            .iter()
+            .position(|c| edit::row_of(&c.path) == Some(row))
+        {
             let change = Change {
                 path: path.clone(),
                 value: value.clone(),
@@ -488,10 +498,7 @@ async fn save(State(app): State<Arc<App>>, posted: Posted) -> Response {
 /// The page that says the file changed on disk, with what was typed, to reload or keep both.
 fn conflict(app: &App, posted: &Posted, changes: &[Change]) -> Response {
     let file = app.file_name();
-    let changes: Vec<Value> = changes
-        .iter()
-        .map(|c| context! { path => c.path.clone(), value => c.value.clone() })
-        .collect();
+    let changes = typed_view(changes);
     let data = context! {
         title => "Tệp đã thay đổi", page => "", file => file, token => app.token.clone(),
         version => posted.version.clone(), back => posted.back.clone(), changes => changes,
