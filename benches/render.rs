@@ -16,6 +16,10 @@ use hoso::parallel;
 use hoso::render::fonts::Coverage;
 use hoso::render::{docx, layout, pdf};
 
+/// The allocator of the `hoso` binary, so that each stage costs what it costs there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data-samples/chi-bo-mau-2026.yaml")
 }

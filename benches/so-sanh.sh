@@ -36,7 +36,8 @@ if [ ! -x "$work/venv/bin/python" ]; then
     "$work/venv/bin/pip" install --quiet matplotlib
 fi
 
-cargo build --quiet --release --bin hoso --example dang_bo --example bench_inputs
+cargo build --quiet --release --bin hoso --example dang_bo --example bench_inputs \
+    --example typst_alone
 # The in-process stages (criterion); the script reads their medians.
 cargo bench --quiet --bench render -- --noplot > "$work/criterion.txt" 2>&1
 "$work/venv/bin/python" benches/so-sanh.py --root "$root" --tools "$tools" --work "$work" \
