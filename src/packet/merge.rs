@@ -1,16 +1,15 @@
 //! One PDF of the whole packet, ready to print on both sides: every document starts on an odd
 //! page (a blank page follows a document of an odd number of pages), and each has a bookmark.
 //!
-//! hayro-write, the PDF page extractor of typst's own stack, copies each document's pages with
-//! everything they use (fonts, images) under fresh object numbers, reading the file lazily with
-//! hayro-syntax; pdf-writer writes the page tree, the bookmarks and the file around them. Five
-//! times less work than parsing every object of every document (lopdf did that first).
+//! Each document is read lazily with hayro-syntax, and its pages are copied with everything they
+//! use under fresh object numbers, every object's bytes as they are (see `pages`); pdf-writer
+//! writes the page tree, the bookmarks and the file around them.
 
-use hayro_write::hayro_syntax::Pdf as Source;
-use hayro_write::{ChunkSettings, ExtractionQuery, extract};
+use hayro_interpret::hayro_syntax::Pdf as Source;
 use pdf_writer::types::{OutputIntentSubtype, PageMode};
 use pdf_writer::{Rect, Ref, TextStr};
 
+use super::pages::copy_pages;
 use crate::render::pdf::{
     Conformance, OUTPUT_CONDITION, PRODUCER, Pdf, Properties, SRGB_PROFILE, file_id,
 };
@@ -50,27 +49,12 @@ pub fn merge(
     for section in sections {
         let source = Source::new(section.pdf.to_vec())
             .map_err(|e| MergeError(format!("«{}»: {e:?}", section.title)))?;
-        let count = source.pages().len();
         let Some(last) = source.pages().last() else {
             continue;
         };
         let media_box = last.media_box();
-        let queries: Vec<ExtractionQuery> = (0..count).map(ExtractionQuery::new_page).collect();
-        let extracted = extract(
-            &source,
-            Box::new(|| next.bump()),
-            ChunkSettings::default(),
-            |_| {},
-            &queries,
-        )
-        .map_err(|e| MergeError(format!("«{}»: {e:?}", section.title)))?;
-        let mut pages = extracted
-            .root_refs
-            .into_iter()
-            .collect::<Result<Vec<Ref>, _>>()
-            .map_err(|e| MergeError(format!("«{}»: {e:?}", section.title)))?;
-        let node = extracted.page_tree_parent_ref;
-        out.extend(&extracted.chunk);
+        let node = next.bump();
+        let mut pages = copy_pages(&source, &mut out, node, &mut next);
         if pages.len() % 2 == 1 {
             let blank = next.bump();
             let mut page = out.page(blank);

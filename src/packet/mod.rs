@@ -3,6 +3,7 @@
 
 mod glyphs;
 mod merge;
+mod pages;
 mod units;
 mod whole;
 
