@@ -4,7 +4,8 @@ use std::fmt;
 use std::ops::Deref;
 
 use serde::{Deserialize, Deserializer, Serialize};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::IsNormalized::Yes;
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 
 /// A string from the data: Unicode NFC, every line break a `\n`, no control character but tab
 /// and line break.
@@ -17,15 +18,16 @@ impl Text {
     /// become `\n` and the text is put in NFC. A control character that no page can print is
     /// refused, named by its code point.
     pub fn clean(raw: &str) -> Result<Text, String> {
-        let unified = raw.replace("\r\n", "\n");
-        let unified: String = unified
-            .chars()
-            .map(|c| match c {
-                '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => '\n',
-                other => other,
-            })
-            .nfc()
-            .collect();
+        // Most text is already clean: it is then copied as it is, without being rebuilt.
+        let unified = if !raw.contains(other_line_break) && is_nfc_quick(raw.chars()) == Yes {
+            raw.to_string()
+        } else {
+            raw.replace("\r\n", "\n")
+                .chars()
+                .map(|c| if other_line_break(c) { '\n' } else { c })
+                .nfc()
+                .collect()
+        };
         if let Some((index, c)) = unified.chars().enumerate().find(|(_, c)| unprintable(*c)) {
             return Err(format!(
                 "ký tự điều khiển U+{:04X} không in được (ký tự thứ {} của giá trị); xóa ký tự này rồi chạy lại",
@@ -40,6 +42,11 @@ impl Text {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// A line break other than `\n`, which the data's text turns into one.
+fn other_line_break(c: char) -> bool {
+    matches!(c, '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// Control characters (C0 but tab and line feed, DEL, C1) and the two noncharacters U+FFFE and
