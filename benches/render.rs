@@ -3,8 +3,11 @@
 //! compilation and PDF export of the very documents of the packet (the baseline), the DOCX,
 //! and the whole packet on one thread (read, check, fill, draw both formats, write, merge).
 //!
-//! Run with `cargo bench --bench render`; `benches/so-sanh.sh` reads the medians criterion
-//! writes under `target/criterion/` to report hoso's own work on top of typst's.
+//! Then, beside criterion, the last two in alternate pairs (`phan-rieng`): a slow spell of the
+//! machine falls on both alike, and the median of the pairs' ratios is hoso's own work on top of
+//! typst's, which `benches/so-sanh.sh` reports.
+//!
+//! Run with `cargo bench --bench render` (a filter, such as `-- docx`, runs only what it names).
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -74,9 +77,8 @@ fn stages(c: &mut Criterion) {
         b.iter(|| black_box(packet::unit_documents(&catalogue, &dossier).unwrap()))
     });
     // On hoso's one drawing thread, as the packet draws: typst's inner work runs there too.
-    group.bench_function("typst", |b| {
-        b.iter(|| black_box(parallel::try_map(&inputs, |input| engine.compile(input)).unwrap()))
-    });
+    let typst_alone = || parallel::try_map(&inputs, |input| engine.compile(input)).unwrap();
+    group.bench_function("typst", |b| b.iter(|| black_box(typst_alone())));
     group.bench_function("docx", |b| {
         b.iter(|| {
             for document in &documents {
@@ -86,19 +88,73 @@ fn stages(c: &mut Criterion) {
     });
     let out = tempfile::tempdir().expect("a temporary folder");
     let coverage = Coverage::bundled();
-    group.bench_function("ho-so", |b| {
-        b.iter(|| {
-            let dossier = hoso::dossier::load(&sample).unwrap();
-            black_box(packet::undrawable(&dossier, &coverage));
-            black_box(hoso::rules::check(&dossier, &catalogue));
-            let unit = UnitPacket {
-                dossier: &dossier,
-                dir: out.path().join("ho-so"),
-            };
-            black_box(packet::render_packets(&catalogue, &[unit], &|_, _| {}).unwrap());
-        })
-    });
+    let whole_packet = || {
+        let dossier = hoso::dossier::load(&sample).unwrap();
+        black_box(packet::undrawable(&dossier, &coverage));
+        black_box(hoso::rules::check(&dossier, &catalogue));
+        let unit = UnitPacket {
+            dossier: &dossier,
+            dir: out.path().join("ho-so"),
+        };
+        packet::render_packets(&catalogue, &[unit], &|_, _| {}).unwrap()
+    };
+    group.bench_function("ho-so", |b| b.iter(|| black_box(whole_packet())));
     group.finish();
+    if asked_for(SHARE) {
+        write_share(&typst_alone, &whole_packet);
+    }
+}
+
+/// The measurement of hoso's own share, beside criterion's: its name, and the pairs it times.
+const SHARE: &str = "phan-rieng";
+const SHARE_PAIRS: usize = 15;
+
+/// Whether the command line's filter (criterion's first argument that is not an option) leaves
+/// `name` to run: no filter, or one naming it.
+fn asked_for(name: &str) -> bool {
+    let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
+    match args.find(|a| !a.starts_with('-')) {
+        None => true,
+        Some(filter) => filter.contains(name),
+    }
+}
+
+/// hoso's whole packet against typst's compile and export of the same documents, timed in
+/// alternate pairs so that a slow spell of the machine falls on both alike; writes the median
+/// of the pairs' ratios, and each side's median, to `target/criterion/don-vi-mau-2026/` for
+/// `benches/so-sanh.sh`.
+fn write_share<A, B>(typst_alone: &dyn Fn() -> A, whole_packet: &dyn Fn() -> B) {
+    let timed = |work: &dyn Fn()| {
+        let start = std::time::Instant::now();
+        work();
+        start.elapsed().as_secs_f64()
+    };
+    let mut pairs: Vec<(f64, f64)> = (0..SHARE_PAIRS)
+        .map(|_| {
+            let typst = timed(&|| drop(black_box(typst_alone())));
+            let packet = timed(&|| drop(black_box(whole_packet())));
+            (typst, packet)
+        })
+        .collect();
+    let median = |mut values: Vec<f64>| {
+        values.sort_by(f64::total_cmp);
+        values[values.len() / 2]
+    };
+    let ratio = median(pairs.iter().map(|(typst, packet)| packet / typst).collect());
+    let typst = median(pairs.iter().map(|pair| pair.0).collect());
+    let packet = median(pairs.drain(..).map(|pair| pair.1).collect());
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let dir = target.join("criterion/don-vi-mau-2026");
+    std::fs::create_dir_all(&dir).expect("criterion's folder");
+    let json = format!(r#"{{"ratio": {ratio}, "typst": {typst}, "ho_so": {packet}}}"#);
+    std::fs::write(dir.join(format!("{SHARE}.json")), json).expect("written");
+    println!(
+        "don-vi-mau-2026/{SHARE}: hồ sơ / typst = {ratio:.3} (trung vị của {SHARE_PAIRS} cặp xen kẽ; {:.1} ms so với {:.1} ms)",
+        packet * 1e3,
+        typst * 1e3
+    );
 }
 
 criterion_group!(benches, stages);

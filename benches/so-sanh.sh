@@ -4,7 +4,7 @@
 # hoso's DOCX to PDF. Prints one table, writes it to benches/ket-qua.md and draws
 # benches/hieu-nang.png. Not part of the tests: it takes a few minutes.
 #
-#   bash benches/so-sanh.sh            # ROUNDS=5 bash benches/so-sanh.sh for more rounds
+#   bash benches/so-sanh.sh            # ROUNDS=9 bash benches/so-sanh.sh for more rounds
 #
 # It installs what it lacks, and says so: typst-cli 0.15.1 and rusdox 1.1.0 with cargo into
 # target/bench-tools (HOSO_BENCH_TOOLS to choose), LibreOffice with apt-get, matplotlib with pip
@@ -41,4 +41,4 @@ cargo build --quiet --release --bin hoso --example dang_bo --example bench_input
 # The in-process stages (criterion); the script reads their medians.
 cargo bench --quiet --bench render -- --noplot > "$work/criterion.txt" 2>&1
 "$work/venv/bin/python" benches/so-sanh.py --root "$root" --tools "$tools" --work "$work" \
-    --rounds "${ROUNDS:-3}"
+    --rounds "${ROUNDS:-5}"
