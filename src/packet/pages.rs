@@ -58,9 +58,20 @@ pub(super) fn copy_pages(
         numbers: HashMap::new(),
         waiting: Vec::new(),
     };
-    let mut pages = Vec::new();
-    for page in source.pages().iter() {
-        let reference = copier.next.bump();
+    // The pages are numbered first: a reference to one of them from what they use (a link's
+    // target, an annotation's page) leads to its copy, not to a second copy of the old page.
+    let pages: Vec<Ref> = source
+        .pages()
+        .iter()
+        .map(|page| {
+            let reference = copier.next.bump();
+            if let Some(id) = page.raw().obj_id() {
+                copier.numbers.insert(id.into(), Some(reference));
+            }
+            reference
+        })
+        .collect();
+    for (page, &reference) in source.pages().iter().zip(&pages) {
         let mut new = out.page(reference);
         new.parent(parent)
             .media_box(rect(page.media_box()))
@@ -72,8 +83,6 @@ pub(super) fn copy_pages(
             None => drop(new.resources()),
         }
         copier.entries(&mut new, page.raw(), &PAGE_OWN);
-        drop(new);
-        pages.push(reference);
     }
     copier.write_waiting(out);
     pages
@@ -102,6 +111,7 @@ fn degrees(rotation: Rotation) -> i32 {
     }
 }
 
+/// A box as pdf-writer writes it.
 fn rect(r: hayro_interpret::hayro_syntax::object::Rect) -> Rect {
     Rect::new(r.x0 as f32, r.y0 as f32, r.x1 as f32, r.y1 as f32)
 }
@@ -208,13 +218,23 @@ mod tests {
             "the content stream is compressed"
         );
         let content = doc.add_object(content);
-        let page = doc.add_object(dictionary! {
-            "Type" => "Page",
-            "Parent" => pages_id,
-            "Contents" => content,
-            "StructParents" => 0,
-            "Missing" => Lo::Reference((999, 0)),
+        let page_id = doc.new_object_id();
+        let link = doc.add_object(dictionary! {
+            "Type" => "Annot", "Subtype" => "Link", "P" => page_id,
+            "Rect" => vec![0.into(), 0.into(), 10.into(), 10.into()],
         });
+        doc.objects.insert(
+            page_id,
+            Lo::Dictionary(dictionary! {
+                "Type" => "Page",
+                "Parent" => pages_id,
+                "Contents" => content,
+                "Annots" => vec![link.into()],
+                "StructParents" => 0,
+                "Missing" => Lo::Reference((999, 0)),
+            }),
+        );
+        let page = page_id;
         doc.objects.insert(
             pages_id,
             Lo::Dictionary(dictionary! {
@@ -286,5 +306,17 @@ mod tests {
         // The structure key stays behind; a dangling reference becomes null.
         assert!(!page.has(b"StructParents"));
         assert!(matches!(page.get(b"Missing").unwrap(), Lo::Null));
+        // An annotation's page is the copy, and the old page is not copied a second time.
+        let annots = page.get(b"Annots").unwrap().as_array().unwrap();
+        let link = copied
+            .get_dictionary(annots[0].as_reference().unwrap())
+            .unwrap();
+        assert_eq!(link.get(b"P").unwrap().as_reference().unwrap(), page_id);
+        let pages = copied
+            .objects
+            .values()
+            .filter(|o| o.type_name().ok() == Some(b"Page".as_slice()))
+            .count();
+        assert_eq!(pages, 1);
     }
 }
