@@ -5,9 +5,9 @@ use std::path::Path;
 use miette::{Diagnostic, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use serde_saphyr::{DefaultMessageFormatter, Location, MessageFormatter, Options};
 use thiserror::Error;
-use unicode_normalization::UnicodeNormalization;
 
 use super::compose::{self, Part, compose};
+use super::text::nfc;
 use super::{Dossier, Position, Score, SourceMap};
 use crate::date::Date;
 use crate::regime::Regime;
@@ -99,7 +99,7 @@ pub fn linked(
                 .unwrap_or(Path::new(""))
                 .join(named.value.trim());
             let earlier = super::link::link(&dossier, &file).map_err(|reason| {
-                let text: String = text.nfc().collect();
+                let text = nfc(text);
                 Located::whole(&text, &name).at(
                     position_of(named.referenced),
                     Some("ky_truoc".to_string()),
@@ -137,9 +137,9 @@ pub fn parse_with(
     name: &str,
     read: &dyn Fn(&Path) -> std::io::Result<String>,
 ) -> Result<Dossier, LoadError> {
-    let unit: String = text.nfc().collect();
+    let unit = nfc(text);
     let dir = Path::new(name).parent().unwrap_or(Path::new(""));
-    let read_nfc = |path: &Path| read(path).map(|text| text.nfc().collect::<String>());
+    let read_nfc = |path: &Path| read(path).map(|text| nfc(&text));
     let composed = compose(&unit, dir, &read_nfc).map_err(|err| {
         Located::whole(&unit, name).at(err.position, Some("dang_vien".to_string()), err.message)
     })?;
@@ -149,13 +149,22 @@ pub fn parse_with(
         unit: &unit,
         parts: &composed.parts,
     };
-    let dossier: Dossier = deserialize(&located, "nam, to_chuc, hoi_nghi, dang_vien")?;
+    // The positions of the values, for checks made later, are found on a second thread while
+    // the first reads the values.
+    let (dossier, positions) = std::thread::scope(|scope| {
+        let positions = scope.spawn(|| SourceMap::of(&composed.text));
+        let dossier = deserialize::<Dossier>(&located, "nam, to_chuc, hoi_nghi, dang_vien");
+        let positions = positions
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (dossier, positions)
+    });
+    let mut dossier = dossier?;
     check(&dossier, &located)?;
     check_dates(&dossier, &located)?;
-    let mut dossier = dossier;
     dossier.source = super::Source {
         name: name.to_string(),
-        positions: std::sync::Arc::new(SourceMap::of(&composed.text)),
+        positions: std::sync::Arc::new(positions),
         parts: std::sync::Arc::new(composed.parts),
     };
     Ok(dossier)
@@ -169,7 +178,7 @@ pub fn parse_yaml<T: serde::de::DeserializeOwned>(
     name: &str,
     required: &str,
 ) -> Result<(T, String), LoadError> {
-    let text: String = text.nfc().collect();
+    let text = nfc(text);
     let value = deserialize(&Located::whole(&text, name), required)?;
     Ok((value, text))
 }
@@ -733,6 +742,8 @@ fn byte_offset(text: &str, line: usize, column: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use unicode_normalization::UnicodeNormalization;
+
     use super::*;
 
     const GOOD: &str = "nam: 2024

@@ -18,9 +18,8 @@ impl Text {
     /// become `\n` and the text is put in NFC. A control character that no page can print is
     /// refused, named by its code point.
     pub fn clean(raw: &str) -> Result<Text, String> {
-        // Most text is already clean: it is then copied as it is, without being rebuilt.
-        let unified = if !raw.contains(other_line_break) && is_nfc_quick(raw.chars()) == Yes {
-            raw.to_string()
+        let unified = if !raw.contains(other_line_break) {
+            nfc(raw)
         } else {
             raw.replace("\r\n", "\n")
                 .chars()
@@ -41,6 +40,16 @@ impl Text {
     /// The text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// `text` in NFC. Text already in NFC, as nearly all is, is copied as it is instead of being
+/// rebuilt character by character.
+pub(crate) fn nfc(text: &str) -> String {
+    if is_nfc_quick(text.chars()) == Yes {
+        text.to_string()
+    } else {
+        text.nfc().collect()
     }
 }
 
