@@ -32,23 +32,22 @@ fn stages(c: &mut Criterion) {
     let catalogue = Catalogue::builtin().expect("the built-in forms load");
     let dossier = hoso::dossier::load(&sample).expect("the sample loads");
     let engine = pdf::Engine::shared();
-    let mut documents: Vec<_> = packet::unit_documents(&catalogue, &dossier)
-        .expect("the forms fill")
-        .into_iter()
-        .map(|(_, document)| document)
-        .collect();
+    let filled = packet::unit_documents(&catalogue, &dossier).expect("the forms fill");
     // The index, as the packet makes it, so the baseline draws every document the packet does.
-    let rows: Vec<IndexRow> = documents
+    let rows: Vec<IndexRow> = filled
         .iter()
-        .map(|document| IndexRow {
-            title: document.meta.title.clone(),
-            whose: document.meta.author.clone(),
+        .map(|filled| IndexRow {
+            form: filled.form.clone(),
+            member: filled.member.clone(),
+            title: filled.document.meta.title.clone(),
+            whose: filled.document.meta.author.clone(),
             pages: engine
-                .pdf(document, &layout::PARTY, pdf::Conformance::Plain)
+                .pdf(&filled.document, &layout::PARTY, pdf::Conformance::Plain)
                 .expect("drawn")
                 .pages,
         })
         .collect();
+    let mut documents: Vec<_> = filled.into_iter().map(|filled| filled.document).collect();
     let index = catalogue
         .find("danh-muc", dossier.regime(), dossier.year)
         .expect("the index form exists");

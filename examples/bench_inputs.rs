@@ -27,8 +27,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let catalogue = Catalogue::builtin()?;
     let dossier = hoso::dossier::load(unit)?;
     let documents = hoso::packet::unit_documents(&catalogue, &dossier)?;
-    for (number, (_, document)) in documents.iter().enumerate() {
-        write_inputs(out, number + 1, document)?;
+    for (number, unit_document) in documents.iter().enumerate() {
+        write_inputs(out, number + 1, &unit_document.document)?;
     }
     println!(
         "Đã ghi đầu vào của {} văn bản vào {}",

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::dossier::{Dossier, Member, Rating, Text, Votes};
+use crate::dossier::{Dossier, Member, Rating, Readings, Text, Votes};
 
 /// Who the meeting counted.
 #[derive(Debug)]
@@ -68,12 +68,12 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// The outcome of `votes` among `voters`.
-    pub fn of(votes: Votes, voters: u32) -> Outcome {
+    /// The outcome of `votes` among `voters`, counted as `readings` say.
+    pub fn of(votes: Votes, voters: u32, readings: &Readings) -> Outcome {
         Outcome {
             votes,
             voters,
-            adopted: votes.adopted(voters),
+            adopted: readings.adopted(votes, voters),
         }
     }
 }
@@ -115,6 +115,22 @@ pub struct TallyRow {
     pub adopted_abbreviation: Option<&'static str>,
     /// The chair's conclusion on it.
     pub conclusion: Option<String>,
+    /// Whether the member was away from the meeting: rated later, at the earliest.
+    pub absent: bool,
+    /// For a member away from the meeting, the day of the later sitting that rated them, as
+    /// printed ("ngày 15 tháng 12 năm 2026"), and how many full members voted at it.
+    pub later: Option<LaterRating>,
+}
+
+/// The later sitting that rated a member away from the meeting, as the minutes print it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LaterRating {
+    /// "ngày 15 tháng 12 năm 2026".
+    pub date: String,
+    /// "15/12/2026".
+    pub short: String,
+    /// The full members who voted at it.
+    pub voters: u32,
 }
 
 /// Everything the minutes and the tally print about the meeting, computed from the data.
@@ -156,9 +172,10 @@ impl Tally {
                    proposed: Option<Rating>,
                    points: Option<String>,
                    votes: Option<Votes>,
-                   conclusion: Option<&Text>| {
+                   conclusion: Option<&Text>,
+                   voters: u32| {
             let counts = votes.unwrap_or_default();
-            let adopted = votes.and_then(|v| Outcome::of(v, voters).adopted);
+            let adopted = votes.and_then(|v| Outcome::of(v, voters, &dossier.readings).adopted);
             let by_level = Rating::ALL.map(|rating| counts.for_rating(rating));
             TallyRow {
                 subject,
@@ -171,21 +188,33 @@ impl Tally {
                 adopted: adopted.map(Rating::label_vi),
                 adopted_abbreviation: adopted.map(Rating::abbreviation),
                 conclusion: conclusion.map(|text| text.to_string()),
+                absent: false,
+                later: None,
             }
         };
         let collective = &dossier.collective;
         let mut rows = vec![row(
             format!(
                 "Tập thể {}",
-                crate::forms::committee_of(dossier).to_lowercase()
+                dossier.organisation.signing_organ().to_lowercase()
             ),
             collective.de_xuat,
             collective.diem.total().map(|points| points.to_string()),
             collective.danh_gia.phieu,
             collective.danh_gia.ket_luan.as_ref(),
+            voters,
         )];
         for member in dossier.members.iter().filter(|m| dossier.reviews(m)) {
-            rows.push(row(
+            // A member away from the meeting has no vote of it: their votes are those of the
+            // later sitting that rated them, if the data records one.
+            let absent = dossier.is_absent(member);
+            let later = member.assessment.phien_sau.filter(|_| absent);
+            let (votes, member_voters) = match (absent, later) {
+                (true, Some(sitting)) => (member.assessment.phieu, sitting.so_bieu_quyet),
+                (true, None) => (None, voters),
+                (false, _) => (member.assessment.phieu, voters),
+            };
+            let mut member_row = row(
                 member.name.to_string(),
                 member.self_review.tu_xep_loai_dang_vien,
                 member
@@ -193,9 +222,21 @@ impl Tally {
                     .diem
                     .total()
                     .map(|points| points.to_string()),
-                member.assessment.phieu,
-                member.assessment.ket_luan.as_ref(),
-            ));
+                votes,
+                member
+                    .assessment
+                    .ket_luan
+                    .as_ref()
+                    .filter(|_| !absent || later.is_some()),
+                member_voters,
+            );
+            member_row.absent = absent;
+            member_row.later = later.map(|sitting| LaterRating {
+                date: sitting.ngay.long_vi(),
+                short: sitting.ngay.short_vi(),
+                voters: sitting.so_bieu_quyet,
+            });
+            rows.push(member_row);
         }
         let named = |id: &Option<serde_saphyr::Spanned<String>>| {
             let member = dossier.member(&id.as_ref()?.value)?;
@@ -203,10 +244,14 @@ impl Tally {
                 .party_post
                 .as_ref()
                 .or(member.government_post.as_ref());
-            Some(match post {
-                Some(post) => format!("{}, {post}", member.name),
-                None => member.name.to_string(),
-            })
+            // Hướng dẫn 16-HD/VPTW names the chair and the minute-taker with their posts; a
+            // member without one is named as what they are in the Party.
+            let post = match post {
+                Some(post) => post.to_string(),
+                None if member.probationary => "đảng viên dự bị".to_string(),
+                None => "đảng viên".to_string(),
+            };
+            Some(format!("{}, {post}", member.name))
         };
         Tally {
             members: attendance.members,

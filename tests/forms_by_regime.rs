@@ -119,7 +119,7 @@ fn every_form_of_2025_prints_its_code_title_and_parts_in_order() {
             "I. Ưu điểm, kết quả đạt được",
             "VI. Phương hướng",
             "B. NỘI DUNG TỰ ĐÁNH GIÁ, XẾP LOẠI",
-            "Phụ lục 1, Quy định số 366-QĐ/TW",
+            "Phụ lục 1, Quy định 366-QĐ/TW, các tập thể",
             "1. Nhóm tiêu chí chung: 27/30",
             "2. Nhóm tiêu chí về kết quả thực hiện nhiệm vụ: 62,5/70",
             "Tổng điểm: 89,5/100",
@@ -169,7 +169,7 @@ fn every_form_of_2025_prints_its_code_title_and_parts_in_order() {
         ]);
         in_order(prefix, &text, &expected);
         assert!(
-            text.contains(&format!("{criteria}, Quy định số 366-QĐ/TW")),
+            text.contains(&format!("{criteria}, Quy định 366-QĐ/TW")),
             "{prefix}: {criteria}"
         );
         assert_eq!(

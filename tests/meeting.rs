@@ -151,13 +151,21 @@ fn the_pledge_numbers_each_commitment_and_the_chi_uy_confirms_it() {
     for (index, pledge) in pledges.iter().enumerate() {
         expected.push(format!("{}. {}", index + 1, pledge.as_str().unwrap()));
     }
-    expected.extend(["XÁC NHẬN CỦA CHI ỦY", "T/M CHI ỦY", "PHÓ BÍ THƯ"].map(String::from));
+    expected.extend(
+        [
+            "XÁC NHẬN CỦA CHI ỦY",
+            "T/M CHI ỦY",
+            "PHÓ BÍ THƯ",
+            "XÁC NHẬN CỦA LÃNH ĐẠO CƠ QUAN, ĐƠN VỊ",
+        ]
+        .map(String::from),
+    );
     in_order("the pledge", &text, &expected);
     assert!(text.contains("NGƯỜI ĐĂNG KÝ"), "{text}");
 }
 
 #[test]
-fn the_breakthrough_registration_lists_its_tasks_for_the_chi_uy_to_approve() {
+fn a_leaders_breakthrough_registration_lists_its_tasks_for_the_superior_committee_to_approve() {
     let dir = tempfile::tempdir().unwrap();
     let text = flat_text(&pdf_of(dir.path(), "dot-pha", Some("luong-thi-thu-trang")));
     let unit = unit();
@@ -170,10 +178,10 @@ fn the_breakthrough_registration_lists_its_tasks_for_the_chi_uy_to_approve() {
     }
     expected.extend(
         [
-            "PHÊ DUYỆT CỦA CHI ỦY",
-            "T/M CHI ỦY",
+            "PHÊ DUYỆT CỦA ĐẢNG ỦY SỞ XÂY DỰNG THÀNH PHỐ HẢI PHÒNG",
+            "T/M ĐẢNG ỦY",
             "BÍ THƯ",
-            "Trần Quốc Khánh",
+            "(Ký, ghi rõ họ tên và đóng dấu)",
         ]
         .map(String::from),
     );

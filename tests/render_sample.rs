@@ -38,7 +38,11 @@ fn every_member_gets_a_pdf_and_a_docx_named_after_them() {
     assert_eq!(pdfs.len(), documents_of(&sample()));
     assert_eq!(docxs.len(), documents_of(&sample()));
     for (person, file) in [
-        ("nguyen-van-an_", "nguyen-van-an_mau-02b-hd-kd-dg-2023.pdf"),
+        (
+            "nguyen-van-an_mau",
+            "nguyen-van-an_mau-02b-hd-kd-dg-2023.pdf",
+        ),
+        ("nguyen-van-an_neu", "nguyen-van-an_neu-guong.pdf"),
         ("vu-duc-thang_", "vu-duc-thang_mau-02a-hd-kd-dg-2023.pdf"),
         (
             "chi-bo-phong-quan-ly-xay-dung_mau",

@@ -21,6 +21,9 @@ struct JsonReport<'a> {
     errors: usize,
     /// How many findings are warnings.
     warnings: usize,
+    /// The readings applied where the central texts give no rule (`quy_tac`), when the data
+    /// could be read.
+    readings: Option<hoso::dossier::Readings>,
     /// Every finding, in the order of the rules.
     findings: &'a [Finding],
 }
@@ -54,6 +57,10 @@ pub fn run(args: &CheckArgs, catalogue: &Catalogue) -> Result<(), CliError> {
     match args.report.format {
         ReportFormat::Text => {
             terminal::out(&text(&file, &findings));
+            terminal::out(&format!(
+                "Cách tính áp dụng ở chỗ văn bản trung ương không quy định (quy_tac): {}.",
+                dossier.readings.describe()
+            ));
             terminal::out(&summary(&file, dossier.regime().key(), &findings));
         }
         ReportFormat::Json => print_json(&file, Some(&dossier), &findings),
@@ -72,6 +79,7 @@ fn print_json(file: &str, dossier: Option<&hoso::dossier::Dossier>, findings: &[
         regime: dossier.map(|d| d.regime().key().to_string()),
         errors,
         warnings: findings.len() - errors,
+        readings: dossier.map(|d| d.readings),
         findings,
     };
     if let Ok(json) = serde_json::to_string_pretty(&report) {

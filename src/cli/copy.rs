@@ -20,7 +20,7 @@ pub fn run(args: &CopyArgs, catalogue: &Catalogue) -> Result<(), CliError> {
         if is_pdf(path) {
             originals.push(Original::Pdf(path.clone()));
         } else {
-            originals.extend(documents_of(args, catalogue, path)?);
+            originals.extend(documents_of(args, &order, catalogue, path)?);
         }
     }
     if args.form.is_some() && originals.iter().all(|o| matches!(o, Original::Pdf(_))) {
@@ -87,9 +87,10 @@ fn is_pdf(path: &std::path::Path) -> bool {
 }
 
 /// The documents of the unit file `path` to copy: `--form` for the members chosen, or for the
-/// unit itself.
+/// unit itself; a warning when `order` calls a sao lục a sao y.
 fn documents_of(
     args: &CopyArgs,
+    order: &CopyOrder,
     catalogue: &Catalogue,
     path: &std::path::Path,
 ) -> Result<Vec<Original>, CliError> {
@@ -100,6 +101,9 @@ fn documents_of(
         )));
     };
     let dossier = dossier::load_linked(path, None)?;
+    if let Some(warning) = order.kind_warning(&dossier.organisation.issuing_organ()) {
+        terminal::note(&format!("cảnh báo: {}: {warning}", path.display()));
+    }
     let form = catalogue.find(id, dossier.regime(), dossier.year)?;
     if form.meta.doi_tuong == Subject::Units {
         return Err(hoso::forms::FormError::RollupOnly {

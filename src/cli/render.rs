@@ -140,7 +140,6 @@ pub fn select_members<'d>(
             form.id
         )));
     }
-    let regime = dossier.regime();
     if all {
         note_not_reviewed(dossier);
         let (filing, others) = packet::members_filing(form, dossier);
@@ -164,7 +163,7 @@ pub fn select_members<'d>(
             terminal::note(&why);
             continue;
         }
-        let files = packet::personal_forms(member, regime);
+        let files = packet::personal_forms(member, dossier);
         if !files.contains(&form.id.as_str()) {
             terminal::note(&format!(
                 "lưu ý: theo dữ liệu, {} ({}) nộp các mẫu {}; vẫn in mẫu {} như đã chọn",

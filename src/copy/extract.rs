@@ -24,8 +24,8 @@ struct Numbered {
 /// within, and then the body's closing signatures; with the full numbers of the sections, as
 /// found. Fails with a message in Vietnamese that lists the numbers there are.
 pub fn extract(body: &[Block], wanted: &[String]) -> Result<(Vec<Block>, Vec<String>), String> {
-    let closing = closing_start(body);
-    let numbered = numbered(&body[..closing]);
+    let closing = closing_signatures(body);
+    let numbered = numbered(&body[..closing.start]);
     let available = || {
         numbered
             .iter()
@@ -71,7 +71,7 @@ pub fn extract(body: &[Block], wanted: &[String]) -> Result<(Vec<Block>, Vec<Str
     let blocks = body
         .iter()
         .enumerate()
-        .filter(|(index, _)| keep[*index] || heading_only[*index] || *index >= closing)
+        .filter(|(index, _)| keep[*index] || heading_only[*index] || closing.contains(index))
         .map(|(_, block)| block.clone())
         .collect();
     // A section inside another chosen one is copied with it, and named once.
@@ -97,12 +97,19 @@ fn normalise(spec: &str) -> String {
         .join(".")
 }
 
-/// Where the closing signatures start: after the last block that is not a signature row or a
-/// page break.
-fn closing_start(body: &[Block]) -> usize {
-    body.iter()
+/// Where the closing signatures stand: the last rows of signatures, after the last block that
+/// is not a signature row or a page break. What follows them (an annex on a page of its own) is
+/// not a section to copy.
+fn closing_signatures(body: &[Block]) -> std::ops::Range<usize> {
+    let end = body
+        .iter()
+        .rposition(|block| matches!(block, Block::Signatures { .. }))
+        .map_or(body.len(), |last| last + 1);
+    let start = body[..end]
+        .iter()
         .rposition(|block| !matches!(block, Block::Signatures { .. } | Block::PageBreak))
-        .map_or(0, |last| last + 1)
+        .map_or(0, |last| last + 1);
+    start..end
 }
 
 /// Every numbered heading of `body`, with its section and the headings it lies within.

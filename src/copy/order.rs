@@ -153,6 +153,20 @@ impl CopyOrder {
         }
     }
 
+    /// Why this copy is not what its form says, when the copying organisation did not issue
+    /// the original (by `issuer`): a "sao y bản chính" is made only by the organ that issued the
+    /// original; another organ's full copy is a "sao lục" (Hướng dẫn 36-HD/VPTW, mục II.3).
+    pub fn kind_warning(&self, issuer: &str) -> Option<String> {
+        let same = |a: &str, b: &str| one_line(a).to_lowercase() == one_line(b).to_lowercase();
+        (self.kind == CopyKind::SaoY && !same(&self.organisation.name, issuer)).then(|| {
+            format!(
+                "bản gốc do {} ban hành, không phải {}: Hướng dẫn 36-HD/VPTW (mục II.3) gọi bản sao toàn văn văn bản của cơ quan khác là bản sao lục (hinh_thuc: sao_luc); bản sao y bản chính chỉ do cơ quan ban hành bản chính làm",
+                one_line(issuer),
+                one_line(&self.organisation.name)
+            )
+        })
+    }
+
     /// The number and ký hiệu of copy `number`: "Số 181-BS/TU".
     pub fn number_text(&self, number: u32) -> String {
         format!("Số {number:02}-BS/{}", self.organisation.symbol.trim())
@@ -209,6 +223,18 @@ noi_nhan:
   - Chi bộ Phòng Quản lý chất lượng công trình
   - Lưu Văn phòng Thành ủy
 ";
+
+    #[test]
+    fn a_sao_y_of_another_organs_document_is_a_sao_luc() {
+        let order = CopyOrder::parse(ORDER, "ban-sao.yaml").unwrap();
+        let issuer = order.organisation.name.to_uppercase();
+        assert_eq!(order.kind_warning(&issuer), None);
+        let warning = order.kind_warning("Chi bộ Phòng Kế toán").unwrap();
+        assert!(warning.contains("bản sao lục"), "{warning}");
+        let mut copy = order.clone();
+        copy.kind = CopyKind::SaoLuc;
+        assert_eq!(copy.kind_warning("Chi bộ Phòng Kế toán"), None);
+    }
 
     #[test]
     fn the_mark_prints_the_organisation_number_form_date_and_signer() {

@@ -5,12 +5,14 @@
 //! Every string in it is final display text: backends draw it, they never reformat or interpret it.
 
 mod copy;
+mod keep;
 mod markdown;
 mod signature;
 
 use serde::Serialize;
 
 pub use copy::{CopyKind, CopyMark};
+pub use keep::kept_with_next;
 pub use markdown::{Directives, MarkupError, blocks_from_markdown, escape_markdown};
 pub use signature::{Authority, Corner, Recipients, Signature};
 

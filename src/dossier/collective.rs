@@ -41,6 +41,10 @@ pub struct Collective {
     /// The points of part B under the 2025 rules (`diem`).
     #[serde(default)]
     pub diem: Score,
+    /// The tasks and results that evidence the 2025 points (`phu_luc`; Hướng dẫn 43-HD/BTCTW,
+    /// mục 7.12): an annex page after the report.
+    #[serde(default)]
+    pub phu_luc: Vec<Task>,
     /// The level the collective proposes for itself (`de_xuat`).
     pub de_xuat: Option<Rating>,
     /// Who receives the report (`noi_nhan`), the archive copy last; a default when absent.

@@ -46,6 +46,25 @@ pub struct Meeting {
     /// What was said, speaker by speaker, in order (`dien_bien`).
     #[serde(rename = "dien_bien", default)]
     pub proceedings: Vec<Speech>,
+    /// The documents used in the meeting, one per item (`tai_lieu`); by default the
+    /// collective's report and the members' self-reviews (Hướng dẫn 16-HD/VPTW).
+    #[serde(rename = "tai_lieu", default)]
+    pub documents: Vec<Text>,
+    /// Any other information the minutes record (`thong_tin_khac`; "Thông tin khác (nếu có)"
+    /// of Hướng dẫn 16-HD/VPTW).
+    #[serde(rename = "thong_tin_khac", default)]
+    pub other_information: Option<Text>,
+}
+
+/// A later sitting of the chi bộ that rated a member who was away from the meeting
+/// (`danh_gia.phien_sau`): such a member is rated afterwards, at the earliest.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LaterSitting {
+    /// The day of the sitting (`ngay`).
+    pub ngay: Date,
+    /// The full members present at it, who voted (`so_bieu_quyet`).
+    pub so_bieu_quyet: u32,
 }
 
 /// How a meeting votes.

@@ -3,6 +3,7 @@
 //! YAML keys are ASCII Vietnamese snake_case (`ho_ten`, `ngay_sinh`); Rust names are English.
 //! The Dossier knows nothing of forms or output formats.
 
+mod approver;
 mod collective;
 pub mod compose;
 mod earlier;
@@ -12,6 +13,7 @@ mod load;
 mod meeting;
 mod points;
 mod rating;
+mod readings;
 mod record;
 mod source_map;
 mod text;
@@ -19,6 +21,7 @@ mod text;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+pub use approver::Approver;
 pub use collective::{Breakthrough, Collective, Outside, Task};
 pub use earlier::{Departure, EarlierShortcoming, RemedyStatus};
 pub use grade::{Grade, ItemGrades};
@@ -27,9 +30,12 @@ pub use load::{
     DataError, LoadError, error_at_path, linked, load, load_linked, parse, parse_with, parse_yaml,
     read,
 };
-pub use meeting::{Absence, Clock, CollectiveVerdict, Meeting, Speech, Votes, VotingMethod};
+pub use meeting::{
+    Absence, Clock, CollectiveVerdict, LaterSitting, Meeting, Speech, Votes, VotingMethod,
+};
 pub use points::{Points, Score};
 pub use rating::Rating;
+pub use readings::{HigherVotes, QuotaBase, Readings, Rounding, SMALL_UNIT, SmallUnit};
 pub use record::{
     CollectiveBreaches, Discipline, MemberBreaches, Percent, TaskResults, TemporaryActivity,
     Transfer,
@@ -69,6 +75,9 @@ pub struct Dossier {
     /// (`in_phan_danh_gia`); no form of HD 43 shows one, so it is off unless asked for.
     #[serde(rename = "in_phan_danh_gia", default)]
     pub print_assessment: bool,
+    /// The readings the unit applies where the central texts give no rule (`quy_tac`).
+    #[serde(rename = "quy_tac", default)]
+    pub readings: Readings,
     /// Whether the unit's PDFs are written as PDF/A-2b, for archives (`pdf_a`; `--pdf-a` on the
     /// command line does the same).
     #[serde(rename = "pdf_a", default)]
@@ -156,6 +165,28 @@ impl Dossier {
             .and_then(|id| self.member(&id.value))
     }
 
+    /// Whether `member` is the secretary the data names.
+    pub fn is_secretary(&self, member: &Member) -> bool {
+        self.secretary()
+            .is_some_and(|secretary| secretary.id.value == member.id.value)
+    }
+
+    /// Whether `member` registers as a leader: the secretary, or a member holding a leadership
+    /// or management post. Such a member files both registrations (nêu gương and đột phá), blank
+    /// when the data gives none; their breakthrough tasks are approved by the level that manages
+    /// them, and their pledge is confirmed by the committee and by the head of their agency.
+    pub fn registers_as_leader(&self, member: &Member) -> bool {
+        member.is_leader() || self.is_secretary(member)
+    }
+
+    /// Whether `member` was away from the meeting (`hoi_nghi.vang_mat`).
+    pub fn is_absent(&self, member: &Member) -> bool {
+        self.meeting
+            .absent
+            .iter()
+            .any(|away| away.id.value == member.id.value)
+    }
+
     /// The deputy secretary, when the data names one.
     pub fn deputy(&self) -> Option<&Member> {
         self.organisation
@@ -211,6 +242,51 @@ pub struct Organisation {
     /// thành tốt nhiệm vụ" (`ty_le_xuat_sac`): 20, or 25 where the competent level allows it (2025).
     #[serde(rename = "ty_le_xuat_sac", default)]
     pub excellent_quota: Option<Percent>,
+}
+
+impl Organisation {
+    /// The organ that signs for the unit: its đảng ủy, its chi ủy, or the chi bộ itself.
+    pub fn signing_organ(&self) -> &'static str {
+        match self.kind {
+            OrganisationKind::Committee => "Đảng ủy",
+            OrganisationKind::Branch if self.has_committee => "Chi ủy",
+            OrganisationKind::Branch => "Chi bộ",
+        }
+    }
+
+    /// The issuing organ a document's header names under the superior (Hướng dẫn 36-HD/VPTW):
+    /// a đảng bộ's documents are issued by its committee ("Đảng ủy Sở Xây dựng" for "Đảng bộ Sở
+    /// Xây dựng"), a chi bộ's by the chi bộ.
+    pub fn issuing_organ(&self) -> String {
+        match self.kind {
+            OrganisationKind::Committee => committee_named(&self.name),
+            OrganisationKind::Branch => self.name.to_string(),
+        }
+    }
+
+    /// The committee of the superior organisation, which rates the unit and approves the
+    /// registrations of its leaders: "Đảng ủy Sở Xây dựng" for "Đảng bộ Sở Xây dựng".
+    pub fn superior_committee(&self) -> String {
+        committee_named(&self.superior)
+    }
+}
+
+/// The committee of the organisation named `organisation`: "Đảng bộ …" becomes "Đảng ủy …";
+/// any other name (already a committee's, or a chi bộ's) stays as it is.
+fn committee_named(organisation: &str) -> String {
+    let trimmed = organisation.trim_start();
+    let prefix: String = trimmed.chars().take("Đảng bộ".chars().count()).collect();
+    if prefix.to_lowercase() == "đảng bộ" {
+        let rest = &trimmed[prefix.len()..];
+        let committee = if prefix.starts_with("ĐẢNG") {
+            "ĐẢNG ỦY"
+        } else {
+            "Đảng ủy"
+        };
+        format!("{committee}{rest}")
+    } else {
+        organisation.to_string()
+    }
 }
 
 /// How long after admission a member is new (Hướng dẫn 21-HD/BTCTW, mục II.6; Quy định
@@ -281,6 +357,14 @@ pub struct Member {
     /// (`viec_dot_pha`); the member files the registration when the key is given.
     #[serde(rename = "viec_dot_pha", default)]
     pub breakthroughs: Option<Vec<Breakthrough>>,
+    /// Who approves the member's breakthrough tasks (`phe_duyet`); by default the superior
+    /// committee for the secretary and for a leader, the chi ủy for any other member.
+    #[serde(rename = "phe_duyet", default)]
+    pub approver: Option<Approver>,
+    /// The head of the member's agency or unit, who confirms a leader's pledge beside the
+    /// committee (`lanh_dao_don_vi`); left to write by hand when absent.
+    #[serde(rename = "lanh_dao_don_vi", default)]
+    pub head_of_unit: Option<Approver>,
     /// The tasks and results that evidence the 2025 points (`phu_luc`).
     #[serde(rename = "phu_luc", default)]
     pub tasks: Vec<Task>,
@@ -361,6 +445,30 @@ pub struct SelfReview {
     pub tu_xep_loai_dang_vien: Option<Rating>,
 }
 
+impl SelfReview {
+    /// Whether the member has written nothing of the review yet: no text, no points, no level.
+    pub fn is_blank(&self) -> bool {
+        let texts = [
+            &self.pham_chat,
+            &self.thuc_hien_nhiem_vu,
+            &self.lanh_dao_quan_ly,
+            &self.trach_nhiem,
+            &self.neu_guong,
+            &self.cam_ket,
+            &self.han_che,
+            &self.nguyen_nhan,
+            &self.khac_phuc,
+            &self.giai_trinh,
+            &self.trach_nhiem_tap_the,
+            &self.phuong_huong,
+        ];
+        texts.iter().all(|text| text.is_none())
+            && self.diem.total().is_none()
+            && self.tu_xep_loai_can_bo.is_none()
+            && self.tu_xep_loai_dang_vien.is_none()
+    }
+}
+
 /// The part of a personal form filled by the chi ủy, the chi bộ and the head of the unit.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -382,4 +490,8 @@ pub struct Assessment {
     /// The day the chi ủy signs its comments (`ngay`); not before the meeting.
     #[serde(default)]
     pub ngay: Option<Date>,
+    /// The later sitting that rated the member, who was away from the meeting (`phien_sau`):
+    /// its votes are `phieu`.
+    #[serde(default)]
+    pub phien_sau: Option<LaterSitting>,
 }

@@ -4,7 +4,8 @@ use minijinja::value::Serde;
 use minijinja::{Value, context};
 
 use super::blanks::{FieldRead, Reads};
-use super::directives::{DataDirectives, IndexRow};
+use super::directives::DataDirectives;
+use super::index::IndexRow;
 use super::{Catalogue, Form, FormError, Subject};
 use crate::date::Date;
 use crate::document::{
@@ -115,7 +116,7 @@ impl Catalogue {
         let frame = Frame {
             form_code: form.meta.ma_mau.clone(),
             superior: lines_of(&organisation.superior.to_uppercase()),
-            issuer: lines_of(&organisation.name.to_uppercase()),
+            issuer: lines_of(&organisation.issuing_organ().to_uppercase()),
             number,
             party: PARTY_NAME.to_string(),
             place_date: format!("{}, {}", one_line(&organisation.place), date.long_vi()),
@@ -198,6 +199,9 @@ fn template_data(
         tt => named(Value::from(Serde(&dossier.collective)), "tt"),
         in_phan_danh_gia => dossier.print_assessment,
         dv => member.map(|m| named(Value::from(Serde(m)), "dv")),
+        // Whether the member registers as a leader: the secretary or a member with a
+        // leadership or management post.
+        la_lanh_dao => member.is_some_and(|m| dossier.registers_as_leader(m)),
         // The meeting's counts, for the unit's documents only: a member's form never reads
         // them, and a packet of many members would count them again for each.
         kq => member.is_none().then(|| Value::from(Serde(&Tally::of(dossier)))),

@@ -1,10 +1,12 @@
 //! The directives of a form's body that draw on the data: signature roles (`<ky …/>`), the nơi
 //! nhận, and tables (`<bang …/>`).
 
+use super::index::{IndexRow, index_table};
+use crate::document::one_line;
 use crate::document::{
     Authority, Block, Column, Corner, Directives, MarkupError, Recipients, Signature,
 };
-use crate::dossier::{Dossier, Member, OrganisationKind, Rating};
+use crate::dossier::{Approver, Dossier, Member, OrganisationKind, Rating, Task};
 use crate::rollup::{Levels, Rollup};
 use crate::tally::Tally;
 
@@ -20,17 +22,6 @@ pub struct DataDirectives<'a> {
     pub rollup: Option<&'a Rollup>,
 }
 
-/// One document of a packet, as its index lists it.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct IndexRow {
-    /// What the document is, e.g. "Biên bản hội nghị kiểm điểm … (Mẫu …)".
-    pub title: String,
-    /// Whose it is: the unit or the member's name.
-    pub whose: String,
-    /// Its number of pages.
-    pub pages: usize,
-}
-
 impl Directives for DataDirectives<'_> {
     fn corner(&self, role: &str) -> Result<Corner, MarkupError> {
         for_role(role, self.dossier, self.member)
@@ -38,10 +29,22 @@ impl Directives for DataDirectives<'_> {
 
     fn table(&self, name: &str) -> Result<Block, MarkupError> {
         match (name, self.member) {
-            ("phu-luc", Some(member)) => Ok(annex(self.dossier, member)),
+            ("phu-luc", Some(member)) => Ok(annex(
+                self.dossier,
+                &member.tasks,
+                format!("(Kèm theo bản kiểm điểm của đồng chí {})", member.name),
+            )),
+            ("phu-luc", None) => Ok(annex(
+                self.dossier,
+                &self.dossier.collective.phu_luc,
+                format!(
+                    "(Kèm theo báo cáo kiểm điểm của tập thể {})",
+                    one_line(&self.dossier.organisation.name)
+                ),
+            )),
             ("dot-pha", Some(member)) => Ok(breakthroughs(self.dossier, member)),
             ("tong-hop", _) => Ok(tally_table(self.dossier)),
-            ("danh-muc", None) => Ok(index_table(self.index)),
+            ("danh-muc", None) => Ok(index_table(self.dossier, self.index)),
             ("don-vi", None) => self
                 .rollup
                 .map(units_table)
@@ -53,7 +56,8 @@ impl Directives for DataDirectives<'_> {
 
 /// The units of a roll-up, one row each and a row of totals: the members, those at each level
 /// (headed by the level's short name, which breaks between words in a narrow column), those not
-/// rated, and the level of the collective.
+/// rated, the level of the organisation as the level above rated it, and the level its meeting
+/// voted for the collective.
 fn units_table(rollup: &Rollup) -> Block {
     let counts = |members: usize, levels: &Levels, not_rated: usize| {
         let mut cells = vec![members.to_string()];
@@ -64,12 +68,9 @@ fn units_table(rollup: &Rollup) -> Block {
     let mut rows = numbered(&rollup.units, |unit| {
         let mut cells = vec![unit.unit.clone()];
         cells.extend(counts(unit.members, &unit.levels, unit.not_rated.len()));
-        cells.push(
-            unit.collective
-                .map(Rating::short_vi)
-                .unwrap_or_default()
-                .to_string(),
-        );
+        for level in [unit.organisation, unit.collective] {
+            cells.push(level.map(Rating::short_vi).unwrap_or_default().to_string());
+        }
         cells
     });
     let mut total = vec![String::new(), "Tổng cộng".to_string()];
@@ -78,20 +79,21 @@ fn units_table(rollup: &Rollup) -> Block {
         &rollup.members,
         rollup.units.iter().map(|u| u.not_rated.len()).sum(),
     ));
-    total.push(String::new());
+    total.extend([String::new(), String::new()]);
     rows.push(total);
     Block::Table {
         title: Vec::new(),
         columns: [
-            ("STT", 4),
-            ("Tổ chức đảng", 12),
+            ("STT", 5),
+            ("Tổ chức đảng", 9),
             ("Số đảng viên", 5),
             ("Xuất sắc", 5),
             ("Tốt", 4),
-            ("Hoàn thành", 5),
-            ("Không hoàn thành", 5),
+            ("Hoàn thành", 6),
+            ("Không hoàn thành", 7),
             ("Chưa xếp loại", 5),
-            ("Tập thể", 6),
+            ("Tổ chức (cấp trên)", 6),
+            ("Tập thể (hội nghị)", 6),
         ]
         .map(|(header, share)| column(header, share))
         .to_vec(),
@@ -99,14 +101,15 @@ fn units_table(rollup: &Rollup) -> Block {
     }
 }
 
-/// The annex of tasks and results that evidences a member's 2025 points (HD 43-HD/BTCTW, 7.12).
-fn annex(dossier: &Dossier, member: &Member) -> Block {
+/// The annex of tasks and results that evidences the 2025 points of a member or of the
+/// collective (HD 43-HD/BTCTW, 7.12), under the line that says whose review it goes with.
+fn annex(dossier: &Dossier, tasks: &[Task], whose: String) -> Block {
     let text = text_of;
     Block::Table {
         title: vec![
             "PHỤ LỤC".to_string(),
             format!("KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM {}", dossier.year),
-            format!("(Kèm theo bản kiểm điểm của đồng chí {})", member.name),
+            whose,
         ],
         columns: vec![
             column("STT", 3),
@@ -115,7 +118,7 @@ fn annex(dossier: &Dossier, member: &Member) -> Block {
             column("Tiến độ", 6),
             column("Chất lượng", 7),
         ],
-        rows: numbered(&member.tasks, |task| {
+        rows: numbered(tasks, |task| {
             vec![
                 task.ten.to_string(),
                 text(&task.san_pham),
@@ -168,30 +171,29 @@ fn breakthroughs(dossier: &Dossier, member: &Member) -> Block {
             column("Mục tiêu, sản phẩm", 8),
             column("Thời gian hoàn thành", 6),
         ],
-        rows: numbered(tasks, |task| {
-            vec![
-                task.ten.to_string(),
-                text_of(&task.noi_dung),
-                text_of(&task.muc_tieu),
-                text_of(&task.thoi_gian),
-            ]
-        }),
-    }
-}
-
-/// The index of a packet: each document, whose it is, its pages.
-fn index_table(rows: &[IndexRow]) -> Block {
-    Block::Table {
-        title: Vec::new(),
-        columns: vec![
-            column("STT", 3),
-            column("Tên văn bản", 16),
-            column("Của", 8),
-            column("Số trang", 4),
-        ],
-        rows: numbered(rows, |row| {
-            vec![row.title.clone(), row.whose.clone(), row.pages.to_string()]
-        }),
+        // Two empty numbered rows to write in by hand when the data registers nothing.
+        rows: if tasks.is_empty() {
+            (1..=2)
+                .map(|n| {
+                    vec![
+                        n.to_string(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    ]
+                })
+                .collect()
+        } else {
+            numbered(tasks, |task| {
+                vec![
+                    task.ten.to_string(),
+                    text_of(&task.noi_dung),
+                    text_of(&task.muc_tieu),
+                    text_of(&task.thoi_gian),
+                ]
+            })
+        },
     }
 }
 
@@ -224,7 +226,14 @@ fn tally_table(dossier: &Dossier) -> Block {
                 String::new()
             });
         }
-        cells.push(row.adopted_abbreviation.unwrap_or_default().to_string());
+        cells.push(match (row.absent, &row.later, row.adopted_abbreviation) {
+            // Away from the meeting and not rated yet.
+            (true, None, _) => "Vắng mặt".to_string(),
+            (true, Some(later), Some(level)) => {
+                format!("{level} (phiên họp {})", later.short)
+            }
+            (_, _, level) => level.unwrap_or_default().to_string(),
+        });
         cells
     });
     Block::Table {
@@ -277,17 +286,31 @@ fn for_role(role: &str, dossier: &Dossier, member: Option<&Member>) -> Result<Co
         // The chi ủy confirms a member's pledge, or approves the tasks registered.
         "xac-nhan-chi-uy" | "phe-duyet-chi-uy" => {
             let member = member.ok_or_else(needs_member)?;
-            let mut block = committee_signature(dossier, member);
             let verb = if role == "xac-nhan-chi-uy" {
                 "Xác nhận"
             } else {
                 "Phê duyệt"
             };
-            let organ = committee_of(dossier).to_uppercase();
-            block
-                .heading
-                .insert(0, format!("{} CỦA {organ}", verb.to_uppercase()));
-            block
+            chi_uy_approval(dossier, member, verb)
+        }
+        // The level that manages the member approves the tasks registered: the approver the
+        // data names; by default the superior committee for the secretary and for a leader
+        // ("cấp có thẩm quyền phê duyệt, giao nhiệm vụ"), the chi ủy for any other member.
+        "phe-duyet" => {
+            let member = member.ok_or_else(needs_member)?;
+            match &member.approver {
+                Some(approver) => named_approval(approver, "Phê duyệt", None),
+                None if dossier.registers_as_leader(member) => {
+                    superior_approval(dossier, "Phê duyệt")
+                }
+                None => chi_uy_approval(dossier, member, "Phê duyệt"),
+            }
+        }
+        // The head of the agency or unit confirms a leader's pledge beside the committee.
+        "xac-nhan-lanh-dao" => {
+            let member = member.ok_or_else(needs_member)?;
+            let head = member.head_of_unit.clone().unwrap_or_default();
+            named_approval(&head, "Xác nhận", Some("lãnh đạo cơ quan, đơn vị"))
         }
         // The minute-taker and the chair of the meeting sign its minutes.
         "thu-ky" | "chu-tri" => {
@@ -321,6 +344,62 @@ fn for_role(role: &str, dossier: &Dossier, member: Option<&Member>) -> Result<Co
     }))
 }
 
+/// The chi ủy's (or chi bộ's) approval or confirmation (`verb`) of a member's registration,
+/// signed as [`committee_signature`] signs.
+fn chi_uy_approval(dossier: &Dossier, member: &Member, verb: &str) -> Signature {
+    let mut block = committee_signature(dossier, member);
+    let organ = committee_of(dossier).to_uppercase();
+    block
+        .heading
+        .insert(0, format!("{} CỦA {organ}", verb.to_uppercase()));
+    block
+}
+
+/// The superior committee's approval (`verb`): "PHÊ DUYỆT CỦA ĐẢNG ỦY …", signed for the
+/// committee by its secretary, whose name and seal are left to the page.
+fn superior_approval(dossier: &Dossier, verb: &str) -> Signature {
+    let organ = dossier.organisation.superior_committee();
+    let mut heading = vec![format!(
+        "{} CỦA {}",
+        verb.to_uppercase(),
+        one_line(&organ).to_uppercase()
+    )];
+    if organ.starts_with("Đảng ủy") {
+        heading.push(format!("{} ĐẢNG ỦY", Authority::OnBehalf.prefix()));
+    }
+    heading.push("BÍ THƯ".to_string());
+    Signature {
+        heading,
+        note: Some(SIGN_AND_SEAL.to_string()),
+        name: None,
+    }
+}
+
+/// The approval or confirmation (`verb`) of the organ and signer the data names; `organ` stands
+/// for the organ when the data names none.
+fn named_approval(approver: &Approver, verb: &str, organ: Option<&str>) -> Signature {
+    let organ = approver
+        .co_quan
+        .as_deref()
+        .map(one_line)
+        .or(organ.map(str::to_string));
+    let mut heading = vec![match organ {
+        Some(organ) => format!("{} CỦA {}", verb.to_uppercase(), organ.to_uppercase()),
+        None => verb.to_uppercase(),
+    }];
+    heading.extend(
+        [&approver.quyen_han, &approver.chuc_vu]
+            .into_iter()
+            .flatten()
+            .map(|line| one_line(line).to_uppercase()),
+    );
+    Signature {
+        heading,
+        note: Some(SIGN_AND_SEAL.to_string()),
+        name: approver.ho_ten.as_deref().map(one_line),
+    }
+}
+
 /// The chi ủy's signature on a member's document: the secretary's; on the secretary's own
 /// document the deputy's, whose name is left to write by hand when the unit has none.
 fn committee_signature(dossier: &Dossier, member: &Member) -> Signature {
@@ -342,12 +421,8 @@ fn committee_signature(dossier: &Dossier, member: &Member) -> Signature {
 }
 
 /// The organ that signs for the unit: its đảng ủy, its chi ủy, or the chi bộ itself.
-pub fn committee_of(dossier: &Dossier) -> &'static str {
-    match dossier.organisation.kind {
-        OrganisationKind::Committee => "Đảng ủy",
-        OrganisationKind::Branch if dossier.organisation.has_committee => "Chi ủy",
-        OrganisationKind::Branch => "Chi bộ",
-    }
+fn committee_of(dossier: &Dossier) -> &'static str {
+    dossier.organisation.signing_organ()
 }
 
 /// The recipients the data names, or by default the superior committee and the unit's archive.
@@ -355,11 +430,7 @@ fn recipients(dossier: &Dossier) -> Vec<String> {
     if let Some(named) = &dossier.collective.noi_nhan {
         return named.iter().map(|r| r.to_string()).collect();
     }
-    let superior = dossier.organisation.superior.as_str();
-    let committee = match superior.strip_prefix("Đảng bộ") {
-        Some(rest) => format!("Đảng ủy{rest}"),
-        None => superior.to_string(),
-    };
+    let committee = dossier.organisation.superior_committee();
     let archive = match dossier.organisation.kind {
         OrganisationKind::Committee => "Lưu Văn phòng Đảng ủy",
         OrganisationKind::Branch => "Lưu Chi bộ",

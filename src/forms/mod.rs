@@ -7,6 +7,7 @@
 mod assemble;
 mod blanks;
 mod directives;
+mod index;
 mod sources;
 mod template;
 
@@ -18,7 +19,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 pub use blanks::FieldRead;
-pub use directives::{IndexRow, committee_of};
+pub use index::IndexRow;
 pub use sources::Sources;
 
 use crate::document::MarkupError;

@@ -103,6 +103,16 @@ fn organisation(out: &mut String, previous: &Dossier) {
         let _ = writeln!(out, "  ty_le_xuat_sac: {}", quota.value());
     }
     out.push('\n');
+    // The unit's readings where the texts are silent stay the unit's choice from year to year.
+    if previous.readings != crate::dossier::Readings::default()
+        && let Ok(yaml) = serde_saphyr::to_string(&previous.readings)
+    {
+        out.push_str("quy_tac:\n");
+        for line in yaml.lines().filter(|line| !line.trim().is_empty()) {
+            let _ = writeln!(out, "  {line}");
+        }
+        out.push('\n');
+    }
 }
 
 fn member_entry(out: &mut String, previous: &Dossier, member: &Member, meeting: Option<Date>) {

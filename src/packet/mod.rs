@@ -60,14 +60,17 @@ pub fn personal_form_id(member: &Member, regime: Regime) -> &'static str {
 /// minutes of the meeting, the tally of its votes.
 pub const COLLECTIVE_FORMS: [&str; 3] = ["tap-the", "bien-ban", "tong-hop"];
 
-/// The personal forms `member` files under `regime`, in the order of the packet: the
-/// self-review, then the pledge and the breakthrough registration when the data gives them.
-pub fn personal_forms(member: &Member, regime: Regime) -> Vec<&'static str> {
-    let mut forms = vec![personal_form_id(member, regime)];
-    if member.pledges.is_some() {
+/// The personal forms `member` files in `dossier`, in the order of the packet: the
+/// self-review, then the pledge and the breakthrough registration when the data gives them or
+/// the member registers as a leader ([`Dossier::registers_as_leader`]; blank forms when the data
+/// gives none).
+pub fn personal_forms(member: &Member, dossier: &Dossier) -> Vec<&'static str> {
+    let mut forms = vec![personal_form_id(member, dossier.regime())];
+    let leader = dossier.registers_as_leader(member);
+    if member.pledges.is_some() || leader {
         forms.push("neu-guong");
     }
-    if member.breakthroughs.is_some() {
+    if member.breakthroughs.is_some() || leader {
         forms.push("dot-pha");
     }
     forms
@@ -93,13 +96,13 @@ pub fn members_filing<'d>(
     let mut filing = Vec::new();
     let mut others = Vec::new();
     for member in dossier.members.iter().filter(|m| dossier.reviews(m)) {
-        if personal_forms(member, regime).contains(&form.id.as_str()) {
+        if personal_forms(member, dossier).contains(&form.id.as_str()) {
             filing.push(member);
             continue;
         }
         let why = match form.id.as_str() {
-            "neu-guong" => "dữ liệu không có cam_ket_neu_guong của đồng chí này".to_string(),
-            "dot-pha" => "dữ liệu không có viec_dot_pha của đồng chí này".to_string(),
+            "neu-guong" => "đồng chí này không giữ chức vụ lãnh đạo, quản lý và dữ liệu không có cam_ket_neu_guong".to_string(),
+            "dot-pha" => "đồng chí này không giữ chức vụ lãnh đạo, quản lý và dữ liệu không có viec_dot_pha".to_string(),
             _ => format!("đồng chí này dùng mẫu {}", personal_form_id(member, regime)),
         };
         others.push((member, why));
@@ -242,15 +245,33 @@ pub fn render_unit(
     Ok(staging.commit()?)
 }
 
-/// Every document of the unit's review but the index, filled, in the order of the packet, each
-/// with its file name without extension.
+/// One document of the unit's review, filled.
+pub struct UnitDocument {
+    /// Its file name without extension.
+    pub stem: String,
+    /// The id of the form it was filled from.
+    pub form: String,
+    /// The id of the member whose document it is; none for the unit's own.
+    pub member: Option<String>,
+    /// The document.
+    pub document: Document,
+}
+
+/// Every document of the unit's review but the index, filled, in the order of the packet.
 pub fn unit_documents(
     catalogue: &Catalogue,
     dossier: &Dossier,
-) -> Result<Vec<(String, Document)>, FormError> {
+) -> Result<Vec<UnitDocument>, FormError> {
     jobs(catalogue, dossier)?
         .into_iter()
-        .map(|job| Ok((job.stem.clone(), job.document(catalogue, dossier)?)))
+        .map(|job| {
+            Ok(UnitDocument {
+                stem: job.stem.clone(),
+                form: job.form.id.clone(),
+                member: job.member.map(|member| member.id.value.clone()),
+                document: job.document(catalogue, dossier)?,
+            })
+        })
         .collect()
 }
 
@@ -294,7 +315,7 @@ fn jobs<'a>(catalogue: &'a Catalogue, dossier: &'a Dossier) -> Result<Vec<Job<'a
         if !dossier.reviews(member) {
             continue;
         }
-        for id in personal_forms(member, regime) {
+        for id in personal_forms(member, dossier) {
             let form = catalogue.find(id, regime, year)?;
             jobs.push(Job {
                 form,

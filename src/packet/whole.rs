@@ -92,6 +92,8 @@ impl Run<'_> {
         (self.progress)(self.done.fetch_add(1, Ordering::Relaxed) + 1, self.total);
         Ok(Drawn {
             row: IndexRow {
+                form: String::new(),
+                member: None,
                 title: title_of(document),
                 whose,
                 pages,
@@ -123,7 +125,9 @@ impl Run<'_> {
                 format!("{:02}-{}", planned.number + 1, job.stem),
             ),
         };
-        let drawn = self.draw(unit, &document, whose, &path)?;
+        let mut drawn = self.draw(unit, &document, whose, &path)?;
+        drawn.row.form = job.form.id.clone();
+        drawn.row.member = job.member.map(|member| member.id.value.clone());
         lock(&unit.drawn)[planned.number] = Some(drawn);
         if unit.remaining.fetch_sub(1, Ordering::AcqRel) != 1 {
             return Ok(None);
@@ -244,7 +248,11 @@ fn name_of(document: &Document) -> String {
     };
     let title = sentence_case(&frame.title);
     match frame.subtitles.first() {
-        Some(first) => format!("{title} {}", first.text),
+        // "Năm 2024" under the title reads "năm 2024" inside the row's sentence.
+        Some(first) => match first.text.strip_prefix("Năm ") {
+            Some(year) => format!("{title} năm {year}"),
+            None => format!("{title} {}", first.text),
+        },
         None => title,
     }
 }

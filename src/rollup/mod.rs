@@ -94,7 +94,10 @@ pub struct UnitResults {
     pub file: String,
     /// The review year.
     pub year: i32,
-    /// The level of the collective (its leadership), when the meeting or the data gives one.
+    /// The level of the organisation, once the level above has decided it (`to_chuc.xep_loai`):
+    /// a chi bộ is rated by the đảng ủy, not by its own meeting.
+    pub organisation: Option<Rating>,
+    /// The level the meeting voted for the collective (its chi ủy or leadership), when it did.
     pub collective: Option<Rating>,
     /// The members of the unit.
     pub members: usize,
@@ -202,6 +205,7 @@ pub fn unit_results(
         unit: dossier.organisation.name.to_string(),
         file: file.to_string(),
         year: dossier.year,
+        organisation: dossier.organisation.rating,
         collective: standing
             .collective
             .filter(|given| given.by == By::Meeting)
@@ -220,7 +224,9 @@ pub struct Rollup {
     pub units: Vec<UnitResults>,
     /// The members at each level, all units together.
     pub members: Levels,
-    /// The units' collectives at each level.
+    /// The units at each level, as the level above rated them (`to_chuc.xep_loai`).
+    pub organisations: Levels,
+    /// The units' collectives (chi ủy, leadership) at each level, as their meetings voted.
     pub collectives: Levels,
     /// How many members the units have in all.
     pub member_count: usize,
@@ -243,11 +249,16 @@ impl Rollup {
         for rating in units.iter().filter_map(|unit| unit.collective) {
             collectives.add(rating);
         }
+        let mut organisations = Levels::default();
+        for rating in units.iter().filter_map(|unit| unit.organisation) {
+            organisations.add(rating);
+        }
         Rollup {
             member_count: units.iter().map(|unit| unit.members).sum(),
             not_rated: units.iter().map(|unit| unit.not_rated.len()).sum(),
             units,
             members,
+            organisations,
             collectives,
             previous_units: previous.len(),
             previous: previous.into_iter().reduce(Levels::plus),

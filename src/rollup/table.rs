@@ -37,7 +37,8 @@ impl Table {
             header.push(format!("Tỷ lệ {}", rating.label_vi().to_lowercase()));
         }
         header.push("Chưa xếp loại".to_string());
-        header.push("Tập thể".to_string());
+        header.push("Tổ chức đảng (cấp trên xếp loại)".to_string());
+        header.push("Tập thể lãnh đạo (hội nghị biểu quyết)".to_string());
         let mut rows: Vec<Vec<Cell>> = rollup
             .units
             .iter()
@@ -50,11 +51,11 @@ impl Table {
                 ];
                 row.extend(level_cells(&unit.levels));
                 row.push(Cell::Count(unit.not_rated.len()));
-                row.push(Cell::Text(
-                    unit.collective
-                        .map(|r| r.label_vi().to_string())
-                        .unwrap_or_default(),
-                ));
+                for level in [unit.organisation, unit.collective] {
+                    row.push(Cell::Text(
+                        level.map(|r| r.label_vi().to_string()).unwrap_or_default(),
+                    ));
+                }
                 row
             })
             .collect();
@@ -67,6 +68,7 @@ impl Table {
         total.push(Cell::Count(
             rollup.units.iter().map(|u| u.not_rated.len()).sum(),
         ));
+        total.push(Cell::Text(String::new()));
         total.push(Cell::Text(String::new()));
         rows.push(total);
         Table { header, rows }

@@ -70,7 +70,12 @@ fn note_blanks(
     };
     let read: Vec<&FieldRead> = fields
         .iter()
-        .filter(|f| f.path.starts_with(prefix) && !f.path.contains(".danh_gia."))
+        // The annex of tasks prints nothing when the data lists none: no lines to fill.
+        .filter(|f| {
+            f.path.starts_with(prefix)
+                && !f.path.contains(".danh_gia.")
+                && !f.path.ends_with(".phu_luc")
+        })
         .collect();
     let blank: Vec<&str> = read
         .iter()

@@ -91,7 +91,7 @@ pub fn of_collective(review: &Review<'_>) -> Vec<Given> {
 
 /// The level the meeting's `votes`, written at `path`, adopt, if any.
 fn voted(review: &Review<'_>, votes: Option<Votes>, path: String) -> Option<Given> {
-    let rating = Outcome::of(votes?, review.attendance.voters).adopted?;
+    let rating = Outcome::of(votes?, review.attendance.voters, &review.dossier.readings).adopted?;
     Some(Given {
         rating,
         path,

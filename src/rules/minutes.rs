@@ -7,29 +7,50 @@ use crate::tally::Outcome;
 use super::levels;
 use super::{ALL_REGIMES, Report, Review, Rule};
 
-/// Every vote of the meeting: where it is written, whose it is, the votes, and the chair's
-/// conclusion on the same subject.
-fn votes_cast<'d>(review: &Review<'d>) -> Vec<(String, String, Votes, Option<&'d Text>)> {
+/// One vote on a subject: where it is written, whose it is, the votes, the chair's conclusion
+/// on the same subject, and how many full members could vote.
+struct Cast<'d> {
+    path: String,
+    who: String,
+    votes: Votes,
+    conclusion: Option<&'d Text>,
+    voters: u32,
+}
+
+/// Every vote of the meeting, and of the later sittings that rated members away from it.
+fn votes_cast<'d>(review: &Review<'d>) -> Vec<Cast<'d>> {
     let dossier = review.dossier;
+    let voters = review.attendance.voters;
     let mut cast = Vec::new();
     let verdict = &dossier.collective.danh_gia;
     if let Some(votes) = verdict.phieu {
-        cast.push((
-            "tap_the.danh_gia".to_string(),
-            "tập thể".to_string(),
+        cast.push(Cast {
+            path: "tap_the.danh_gia".to_string(),
+            who: "tập thể".to_string(),
             votes,
-            verdict.ket_luan.as_ref(),
-        ));
+            conclusion: verdict.ket_luan.as_ref(),
+            voters,
+        });
     }
     for (index, member) in levels::members(dossier) {
-        if let Some(votes) = member.assessment.phieu {
-            cast.push((
-                format!("{}.danh_gia", levels::member_path(index)),
-                member.name.to_string(),
-                votes,
-                member.assessment.ket_luan.as_ref(),
-            ));
+        let Some(votes) = member.assessment.phieu else {
+            continue;
+        };
+        let later = member
+            .assessment
+            .phien_sau
+            .filter(|_| dossier.is_absent(member));
+        if dossier.is_absent(member) && later.is_none() {
+            // Not a vote of the meeting: the rule on absent members says so.
+            continue;
         }
+        cast.push(Cast {
+            path: format!("{}.danh_gia", levels::member_path(index)),
+            who: member.name.to_string(),
+            votes,
+            conclusion: member.assessment.ket_luan.as_ref(),
+            voters: later.map_or(voters, |sitting| sitting.so_bieu_quyet),
+        });
     }
     cast
 }
@@ -45,22 +66,29 @@ pub const VOTES_WITHIN_VOTERS: Rule = Rule {
 
 fn votes_within_voters(review: &Review<'_>, report: &mut Report) {
     let attendance = &review.attendance;
-    for (path, who, votes, _) in votes_cast(review) {
+    for Cast {
+        path,
+        who,
+        votes,
+        voters,
+        ..
+    } in votes_cast(review)
+    {
         let total = votes.total();
-        if total <= u64::from(attendance.voters) {
+        if total <= u64::from(voters) {
             continue;
         }
-        let probation =
-            if total <= u64::from(attendance.voters) + u64::from(attendance.probationary_present) {
-                "; đảng viên dự bị có mặt không được biểu quyết"
-            } else {
-                ""
-            };
+        let probation = if voters == attendance.voters
+            && total <= u64::from(voters) + u64::from(attendance.probationary_present)
+        {
+            "; đảng viên dự bị có mặt không được biểu quyết"
+        } else {
+            ""
+        };
         report.error(
             format!("{path}.phieu"),
             format!(
-                "{who}: {total} phiếu, nhiều hơn {} đảng viên chính thức có mặt{probation}",
-                attendance.voters
+                "{who}: {total} phiếu, nhiều hơn {voters} đảng viên chính thức có mặt{probation}"
             ),
         );
     }
@@ -76,9 +104,19 @@ pub const MAJORITY: Rule = Rule {
 };
 
 fn majority(review: &Review<'_>, report: &mut Report) {
-    let voters = review.attendance.voters;
-    for (path, who, votes, _) in votes_cast(review) {
-        if Outcome::of(votes, voters).adopted.is_none() && votes.total() <= u64::from(voters) {
+    for Cast {
+        path,
+        who,
+        votes,
+        voters,
+        ..
+    } in votes_cast(review)
+    {
+        if Outcome::of(votes, voters, &review.dossier.readings)
+            .adopted
+            .is_none()
+            && votes.total() <= u64::from(voters)
+        {
             report.error(
                 format!("{path}.phieu"),
                 format!(
@@ -88,13 +126,18 @@ fn majority(review: &Review<'_>, report: &mut Report) {
             );
         }
     }
-    for (index, member) in levels::members(review.dossier) {
+    let dossier = review.dossier;
+    for (index, member) in levels::members(dossier) {
         let (Some(votes), Some(proposed)) =
             (member.assessment.phieu, member.assessment.chi_bo_de_xuat)
         else {
             continue;
         };
-        if let Some(adopted) = Outcome::of(votes, voters).adopted
+        let voters = match member.assessment.phien_sau {
+            Some(sitting) if dossier.is_absent(member) => sitting.so_bieu_quyet,
+            _ => review.attendance.voters,
+        };
+        if let Some(adopted) = Outcome::of(votes, voters, &dossier.readings).adopted
             && adopted != proposed
         {
             report.error(
@@ -120,7 +163,13 @@ pub const CONCLUSION: Rule = Rule {
 };
 
 fn conclusion(review: &Review<'_>, report: &mut Report) {
-    for (path, who, _, conclusion) in votes_cast(review) {
+    for Cast {
+        path,
+        who,
+        conclusion,
+        ..
+    } in votes_cast(review)
+    {
         if conclusion.is_none_or(|text| text.trim().is_empty()) {
             report.error(
                 format!("{path}.ket_luan"),
@@ -157,20 +206,15 @@ fn everyone_rated(review: &Review<'_>, report: &mut Report) {
     }
     let day = dossier.meeting.date;
     for (index, member) in levels::members(dossier) {
-        if member.assessment.phieu.is_some() || member.is_new_on(day) {
+        // A member away from the meeting is rated later (`danh_gia.phien_sau`), not by it.
+        if member.assessment.phieu.is_some() || member.is_new_on(day) || dossier.is_absent(member) {
             continue;
         }
-        let away = review
-            .attendance
-            .absent
-            .iter()
-            .any(|(m, _)| m.id.value == member.id.value);
         report.warning(
             format!("{}.danh_gia", levels::member_path(index)),
             format!(
-                "{}{}: chưa có phiếu biểu quyết xếp loại (danh_gia.phieu); cần đánh giá, xếp loại sớm nhất",
+                "{}: chưa có phiếu biểu quyết xếp loại (danh_gia.phieu); cần đánh giá, xếp loại sớm nhất",
                 member.name,
-                if away { " (vắng mặt)" } else { "" }
             ),
         );
     }
@@ -200,6 +244,55 @@ fn absence_reason(review: &Review<'_>, report: &mut Report) {
                 format!("hoi_nghi.vang_mat[{index}]"),
                 format!("{name} vắng mặt nhưng chưa ghi lý do (ly_do)"),
             );
+        }
+    }
+}
+
+/// A member away from the meeting is rated at a later sitting, whose day and voters the data
+/// records with its votes.
+pub const ABSENT_RATED_LATER: Rule = Rule {
+    id: "vang-mat-danh-gia-sau",
+    summary: "đảng viên vắng mặt được đánh giá, xếp loại sau, sớm nhất có thể: phiếu của đồng chí đó là của phiên họp sau (danh_gia.phien_sau: ngày và số đảng viên chính thức biểu quyết), không phải của hội nghị",
+    regimes: ALL_REGIMES,
+    source: |regime| match regime {
+        Regime::R2025 => {
+            "Quy định 366-QĐ/TW, Điều 3 (tập thể, cá nhân được kiểm điểm thì phải đánh giá, xếp loại)"
+        }
+        _ => "Hướng dẫn 21-HD/BTCTW, mục II (chưa được đánh giá thì tổ chức sớm nhất)",
+    },
+    check: absent_rated_later,
+};
+
+fn absent_rated_later(review: &Review<'_>, report: &mut Report) {
+    let dossier = review.dossier;
+    for (index, member) in levels::members(dossier) {
+        let path = format!("{}.danh_gia", levels::member_path(index));
+        let assessment = &member.assessment;
+        match (dossier.is_absent(member), assessment.phien_sau) {
+            (true, None) if assessment.phieu.is_some() => report.error(
+                format!("{path}.phieu"),
+                format!(
+                    "{}: vắng mặt tại hội nghị nên không có phiếu của hội nghị; ghi danh_gia.phien_sau (ngay, so_bieu_quyet) của phiên họp đã đánh giá, xếp loại đồng chí",
+                    member.name
+                ),
+            ),
+            (false, Some(_)) => report.error(
+                format!("{path}.phien_sau"),
+                format!(
+                    "{}: có mặt tại hội nghị, đã được hội nghị biểu quyết; phien_sau chỉ ghi cho người vắng mặt",
+                    member.name
+                ),
+            ),
+            (true, Some(sitting)) if sitting.ngay < dossier.meeting.date => report.error(
+                format!("{path}.phien_sau.ngay"),
+                format!(
+                    "{}: phiên họp đánh giá người vắng mặt ({}) không thể trước hội nghị ({})",
+                    member.name,
+                    sitting.ngay.short_vi(),
+                    dossier.meeting.date.short_vi()
+                ),
+            ),
+            _ => {}
         }
     }
 }

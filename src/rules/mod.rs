@@ -110,6 +110,7 @@ pub const RULES: &[Rule] = &[
     minutes::CONCLUSION,
     minutes::EVERYONE_RATED,
     minutes::ABSENCE_REASON,
+    minutes::ABSENT_RATED_LATER,
     dates::PROBATION,
     dates::PLAUSIBLE_DATES,
     dates::DEADLINE,

@@ -1,7 +1,7 @@
 //! The quota of "Hoàn thành xuất sắc nhiệm vụ": at most a fifth of those rated "Hoàn thành tốt
 //! nhiệm vụ" among comparable subjects (here: the unit's members).
 
-use crate::dossier::{Percent, Rating};
+use crate::dossier::{Percent, Rating, Readings, SMALL_UNIT, SmallUnit};
 use crate::regime::Regime;
 
 use super::levels::{self, By, Given};
@@ -29,17 +29,10 @@ pub fn source(regime: Regime) -> &'static str {
 pub const USUAL_QUOTA: u8 = 20;
 /// The share the competent level may allow under the 2025 rules.
 const RAISED_QUOTA: u8 = 25;
-/// Below this many members rated HTTNV, one member may still be rated HTXSNV.
-const SMALL_UNIT: usize = 5;
-
-/// How many members may be rated HTXSNV when `good` are rated HTTNV, at `quota` per cent.
+/// How many members may be rated HTXSNV when `good` are rated HTTNV, at `quota` per cent, by
+/// the default readings (a share of those rated HTTNV, rounded down, one for a small unit).
 pub fn allowed(good: usize, quota: u8) -> usize {
-    let by_share = good * usize::from(quota) / 100;
-    if good < SMALL_UNIT {
-        by_share.max(1)
-    } else {
-        by_share
-    }
+    Readings::default().allowed(good, 0, quota)
 }
 
 fn check(review: &Review<'_>, report: &mut Report) {
@@ -79,7 +72,8 @@ fn check(review: &Review<'_>, report: &mut Report) {
         .iter()
         .filter(|(_, g)| g.rating == Rating::Excellent)
         .collect();
-    let allowed = allowed(good, quota);
+    let readings = &review.dossier.readings;
+    let allowed = readings.allowed(good, excellent.len(), quota);
     if excellent.len() <= allowed {
         return;
     }
@@ -87,12 +81,18 @@ fn check(review: &Review<'_>, report: &mut Report) {
         return;
     };
     let names: Vec<&str> = excellent.iter().map(|(name, _)| name.as_str()).collect();
-    let how = if good < SMALL_UNIT {
+    let how = if good < SMALL_UNIT && readings.don_vi_nho == SmallUnit::One && allowed == 1 {
         format!("dưới {SMALL_UNIT:02} đảng viên Hoàn thành tốt nhiệm vụ nên được {allowed}")
-    } else {
+    } else if *readings == Readings::default() {
         format!(
             "{} của {good} đảng viên Hoàn thành tốt nhiệm vụ, làm tròn xuống",
             Percent::new(quota).unwrap_or_default()
+        )
+    } else {
+        format!(
+            "{} theo cách tính đơn vị chọn (quy_tac): {}",
+            Percent::new(quota).unwrap_or_default(),
+            readings.describe()
         )
     };
     let message = format!(

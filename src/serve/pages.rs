@@ -190,7 +190,7 @@ const LONG_TEXTS: [&str; 22] = [
 ];
 
 /// Names of the fields, as the forms call them.
-const LABELS: [(&str, &str); 45] = [
+const LABELS: [(&str, &str); 47] = [
     (
         "nam",
         "Năm kiểm điểm (quyết định mẫu và quy định được áp dụng)",
@@ -262,6 +262,11 @@ const LABELS: [(&str, &str); 45] = [
         "Nơi nhận (mỗi dòng một nơi; dòng cuối là nơi lưu)",
     ),
     ("khach_moi", "Khách mời (mỗi dòng một người, kèm chức vụ)"),
+    (
+        "tai_lieu",
+        "Tài liệu sử dụng trong hội nghị (mỗi dòng một tài liệu)",
+    ),
+    ("thong_tin_khac", "Thông tin khác (nếu có)"),
     (
         "cam_ket_neu_guong",
         "Nội dung đăng ký nêu gương (mỗi dòng một nội dung)",
@@ -559,7 +564,7 @@ fn earlier_table(
 }
 
 /// Lists of texts a page edits one item per line.
-const LIST_KEYS: [&str; 3] = ["cam_ket_neu_guong", "noi_nhan", "khach_moi"];
+const LIST_KEYS: [&str; 4] = ["cam_ket_neu_guong", "noi_nhan", "khach_moi", "tai_lieu"];
 
 /// `path`, marked `[]` when its value is a list of texts, edited one item per line.
 fn list_path(data: &Json, path: String) -> String {
@@ -603,7 +608,7 @@ fn adopted_levels(dossier: &Dossier) -> Vec<(String, String)> {
     let voters = Tally::of(dossier).voters;
     let level = |votes: Option<Votes>| {
         votes
-            .and_then(|votes| Outcome::of(votes, voters).adopted)
+            .and_then(|votes| Outcome::of(votes, voters, &dossier.readings).adopted)
             .map_or("chưa đủ phiếu", Rating::label_vi)
             .to_string()
     };
@@ -706,9 +711,10 @@ pub(super) fn unit_page(
         .unwrap_or_default()
         .iter()
         .filter_map(|read| read.path.strip_prefix("tt."))
+        .filter(|rest| *rest != "phu_luc")
         .filter_map(|rest| field(&data, &format!("tap_the.{rest}"), typed))
         .collect::<Vec<_>>();
-    let tables: Vec<Table> = earlier_table(
+    let mut tables: Vec<Table> = earlier_table(
         dossier,
         Whose::Collective,
         "tap_the.han_che_ky_truoc",
@@ -717,6 +723,9 @@ pub(super) fn unit_page(
     )
     .into_iter()
     .collect();
+    if dossier.regime() == crate::regime::Regime::R2025 {
+        tables.extend(table(&data, "tap_the.phu_luc", typed));
+    }
     with_frame(
         frame,
         &dossier.organisation.name,
@@ -757,7 +766,6 @@ pub(super) fn members_page(
     new: (&str, &str, &str),
     panel: Value,
 ) -> Value {
-    let regime = dossier.regime();
     let members: Vec<MemberRow> = dossier
         .members
         .iter()
@@ -766,7 +774,7 @@ pub(super) fn members_page(
             name: member.name.to_string(),
             forms: match packet::why_not_reviewed(member, dossier) {
                 Some(_) => "không kiểm điểm".to_string(),
-                None => packet::personal_forms(member, regime).join(", "),
+                None => packet::personal_forms(member, dossier).join(", "),
             },
         })
         .collect();
@@ -814,7 +822,7 @@ pub(super) fn member_page(
     let mut forms = Vec::new();
     let reviewed = packet::why_not_reviewed(member, dossier);
     let ids = if reviewed.is_none() {
-        packet::personal_forms(member, dossier.regime())
+        packet::personal_forms(member, dossier)
     } else {
         Vec::new()
     };
@@ -861,7 +869,7 @@ pub(super) fn member_page(
     };
     let mut tables = Vec::new();
     if reviewed.is_none() {
-        let files = packet::personal_forms(member, dossier.regime());
+        let files = packet::personal_forms(member, dossier);
         tables.extend(earlier_table(
             dossier,
             Whose::Member(member),
@@ -988,6 +996,8 @@ pub(super) fn meeting_page(
         "hoi_nghi.hinh_thuc_bieu_quyet",
         "hoi_nghi.han_nop",
         "hoi_nghi.khach_moi[]",
+        "hoi_nghi.tai_lieu[]",
+        "hoi_nghi.thong_tin_khac",
     ]
     .iter()
     .filter_map(|path| field(&data, path, typed))

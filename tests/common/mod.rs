@@ -134,28 +134,54 @@ pub fn forms_of(data: &Path) -> &'static [&'static str] {
             "tong-hop",
             "ca-nhan",
             "ca-nhan-lanh-dao",
+            "neu-guong",
+            "dot-pha",
         ]
     }
 }
 
 /// How many documents a sample's whole unit makes: the unit's own, each reviewed member's
-/// self-review, and the registrations the data gives.
+/// self-review, and the registrations: those the data gives, and those of the secretary and of
+/// every member with a leadership post (blank when the data gives none).
 pub fn documents_of(data: &Path) -> usize {
     COLLECTIVE.len()
         + names_in(data).len()
-        + members_giving(data, "cam_ket_neu_guong")
-        + members_giving(data, "viec_dot_pha")
+        + registering(data, "cam_ket_neu_guong")
+        + registering(data, "viec_dot_pha")
+}
+
+/// The members of a sample, read with a YAML reader, and the unit.
+fn members_of(data: &Path) -> (serde_json::Value, Vec<serde_json::Value>) {
+    let yaml = std::fs::read_to_string(data).expect("sample readable");
+    let unit: serde_json::Value = serde_saphyr::from_str(&yaml).expect("sample parses");
+    let members = unit["dang_vien"].as_array().expect("members").clone();
+    (unit, members)
 }
 
 /// How many members of a sample give each key at their top level, read with a YAML reader.
 pub fn members_giving(data: &Path, key: &str) -> usize {
-    let yaml = std::fs::read_to_string(data).expect("sample readable");
-    let unit: serde_json::Value = serde_saphyr::from_str(&yaml).expect("sample parses");
-    unit["dang_vien"]
-        .as_array()
-        .expect("members")
+    let (_, members) = members_of(data);
+    members
         .iter()
         .filter(|member| member.get(key).is_some())
+        .count()
+}
+
+/// How many members of a sample file the registration whose data is `key`: those who give it,
+/// the secretary, and those with a leadership post (`lanh_dao_quan_ly: true`, or a
+/// `chuc_vu_chinh_quyen` when that key is absent).
+pub fn registering(data: &Path, key: &str) -> usize {
+    let (unit, members) = members_of(data);
+    let secretary = unit["to_chuc"]["bi_thu"].as_str();
+    members
+        .iter()
+        .filter(|member| {
+            let leader = match member.get("lanh_dao_quan_ly") {
+                Some(flag) => flag.as_bool() == Some(true),
+                None => member.get("chuc_vu_chinh_quyen").is_some(),
+            };
+            member.get(key).is_some() || leader || member["id"].as_str() == secretary
+        })
         .count()
 }
 

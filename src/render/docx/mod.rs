@@ -81,18 +81,36 @@ pub fn docx(document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError
     // its own would leave that paragraph's empty line at the top of the new page.
     let mut break_before = false;
     let mut after_table = false;
-    for block in &document.body {
+    let mut after_kept = false;
+    let body = &document.body;
+    let kept_blocks = crate::document::kept_with_next(body);
+    let mut index = 0;
+    while index < body.len() {
+        let block = &body[index];
+        index += 1;
         if matches!(block, Block::PageBreak) {
             break_before = true;
             continue;
         }
-        let part = writer.block(block);
+        let mut kept = kept_blocks[index - 1];
+        let part = if matches!(block, Block::Signatures { .. }) {
+            // Rows of signatures kept with one another make one table.
+            let start = index - 1;
+            while kept && matches!(body.get(index), Some(Block::Signatures { .. })) {
+                kept = kept_blocks[index];
+                index += 1;
+            }
+            writer.signature_rows(&body[start..index], kept)
+        } else {
+            writer.block(block, kept)
+        };
         // Two tables in a row would be read as one (by Word and LibreOffice alike): a paragraph
-        // of one twip parts them.
+        // of one twip parts them, kept with the next when the table before it is.
         if after_table && matches!(part, Part::Table(_)) {
-            docx = docx.add_paragraph(writer.parting());
+            docx = docx.add_paragraph(writer.parting().keep_next(after_kept));
         }
         after_table = matches!(part, Part::Table(_));
+        after_kept = kept;
         docx = match part {
             Part::Paragraphs(paragraphs) => paragraphs.into_iter().fold(docx, |docx, p| {
                 let p = p.page_break_before(std::mem::take(&mut break_before));
@@ -236,27 +254,68 @@ impl Writer<'_> {
     /// with the PDF's grid cells; with `top_rule`, a solid rule of that many points runs along
     /// its top.
     fn layout_table(&self, cells: Vec<(TableCell, i32)>, top_rule: Option<f64>) -> Table {
-        let width: i32 = cells.iter().map(|(_, w)| w).sum();
-        let grid = cells.iter().map(|(_, w)| *w as usize).collect();
-        let cells = cells
+        self.layout_rows(vec![cells], top_rule)
+    }
+
+    /// A borderless table of `rows`, each a row that cannot split, whose cells have the widths
+    /// given; `top_rule` draws a rule of that many points above the first row's cells.
+    fn layout_rows(&self, rows: Vec<Vec<(TableCell, i32)>>, top_rule: Option<f64>) -> Table {
+        let first = rows.first().map(Vec::as_slice).unwrap_or_default();
+        let width: i32 = first.iter().map(|(_, w)| w).sum();
+        let grid = first.iter().map(|(_, w)| *w as usize).collect();
+        let rows = rows
             .into_iter()
-            .map(|(cell, w)| {
-                let cell = cell.width(w as usize, WidthType::Dxa).clear_all_border();
-                match top_rule {
-                    // Word counts rule widths in eighths of a point.
-                    Some(points) => cell.set_border(
-                        TableCellBorder::new(TableCellBorderPosition::Top)
-                            .size((points * 8.0).round() as usize),
-                    ),
-                    None => cell,
-                }
+            .map(|cells| {
+                let cells = cells
+                    .into_iter()
+                    .map(|(cell, w)| {
+                        let cell = cell.width(w as usize, WidthType::Dxa).clear_all_border();
+                        match top_rule {
+                            // Word counts rule widths in eighths of a point.
+                            Some(points) => cell.set_border(
+                                TableCellBorder::new(TableCellBorderPosition::Top)
+                                    .size((points * 8.0).round() as usize),
+                            ),
+                            None => cell,
+                        }
+                    })
+                    .collect();
+                TableRow::new(cells).cant_split()
             })
             .collect();
-        Table::without_borders(vec![TableRow::new(cells).cant_split()])
+        Table::without_borders(rows)
             .set_grid(grid)
             .width(width as usize, WidthType::Dxa)
             .margins(TableCellMargins::new().margin(0, 0, 0, 0))
             .clear_all_border()
+    }
+
+    /// Rows of signatures (or the nơi nhận and a signature) as one table, a row each; `kept`
+    /// keeps every line of them on the page of what follows, and every row but the last is kept
+    /// with the next. One table, because LibreOffice keeps no table with a table after it.
+    fn signature_rows(&self, rows: &[Block], kept: bool) -> Part {
+        let width = twips(self.layout.text_width_mm());
+        let half = width / 2;
+        let count = rows.len();
+        let rows = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(index, block)| match block {
+                Block::Signatures { left, right } => Some((index, left, right)),
+                _ => None,
+            })
+            .map(|(index, left, right)| {
+                let keep = kept || index + 1 < count;
+                let cell = |corner: &Option<Corner>| {
+                    self.corner(corner.as_ref())
+                        .into_iter()
+                        .map(|p| if keep { p.keep_next(true) } else { p })
+                        .fold(TableCell::new(), |c, p| c.add_paragraph(p))
+                };
+                vec![(cell(left), half), (cell(right), width - half)]
+            })
+            .collect();
+        Part::Table(Box::new(self.layout_rows(rows, None)))
     }
 
     /// The header block: organisation over its star on the left, the Party's name and the date on
@@ -364,8 +423,8 @@ impl Writer<'_> {
         self.layout_table(vec![(outer, width)], Some(l.copy_rule_pt))
     }
 
-    fn block(&self, block: &Block) -> Part {
-        let l = self.layout;
+    /// What `block` becomes; `kept` keeps its last line on the page of the next block.
+    fn block(&self, block: &Block, kept: bool) -> Part {
         match block {
             Block::Heading { level, inlines } => Part::Paragraphs(vec![self.runs(
                 self.body_paragraph().keep_next(true),
@@ -373,46 +432,41 @@ impl Writer<'_> {
                 *level == 2,
                 *level == 3,
             )]),
-            Block::Paragraph {
-                inlines,
-                keep_with_next,
-            } => Part::Paragraphs(vec![self.runs(
-                self.body_paragraph().keep_next(*keep_with_next),
+            Block::Paragraph { inlines, .. } => Part::Paragraphs(vec![self.runs(
+                self.body_paragraph().keep_next(kept),
                 inlines,
                 false,
                 false,
             )]),
             Block::FillLines { count } => Part::Paragraphs(
                 (0..*count)
-                    .map(|_| {
+                    .map(|line| {
                         self.fill_tabs(1, self.plain(AlignmentType::Left))
+                            .keep_next(kept && line + 1 == *count)
                             .add_run(Run::new().add_tab())
                     })
                     .collect(),
             ),
-            Block::Choices { boxes, columns } => Part::Paragraphs(self.choices(boxes, *columns)),
+            Block::Choices { boxes, columns } => Part::Paragraphs(
+                self.choices(boxes, *columns)
+                    .into_iter()
+                    .map(|p| p.keep_next(kept))
+                    .collect(),
+            ),
             Block::Table {
                 title,
                 columns,
                 rows,
             } => {
-                let (title, table) = self.table(title, columns, rows);
-                Part::Titled(title, Box::new(table), Box::new(self.table_after()))
+                let (title, table) = self.table(title, columns, rows, kept);
+                Part::Titled(
+                    title,
+                    Box::new(table),
+                    Box::new(self.table_after().keep_next(kept)),
+                )
             }
             Block::PageBreak => Part::Paragraphs(Vec::new()),
-            Block::Signatures { left, right } => {
-                let width = twips(l.text_width_mm());
-                let half = width / 2;
-                let cell = |corner: &Option<Corner>| {
-                    self.corner(corner.as_ref())
-                        .into_iter()
-                        .fold(TableCell::new(), |c, p| c.add_paragraph(p))
-                };
-                Part::Table(Box::new(self.layout_table(
-                    vec![(cell(left), half), (cell(right), width - half)],
-                    None,
-                )))
-            }
+            Block::Signatures { .. } => self.signature_rows(std::slice::from_ref(block), kept),
             Block::Copy(mark) => Part::Table(Box::new(self.copy_table(mark))),
         }
     }
@@ -439,12 +493,14 @@ impl Writer<'_> {
     }
 
     /// A ruled table under its centred bold title: the header row, marked to repeat on every
-    /// page (package.rs turns the mark into `w:tblHeader`), then a row per item.
+    /// page (package.rs turns the mark into `w:tblHeader`), then a row per item; `kept` keeps
+    /// the last row on the page of what follows.
     fn table(
         &self,
         title: &[String],
         columns: &[Column],
         rows: &[Vec<String>],
+        kept: bool,
     ) -> (Vec<Paragraph>, Table) {
         let l = self.layout;
         let count = title.len();
@@ -469,7 +525,7 @@ impl Writer<'_> {
             .iter()
             .map(|c| (width * f64::from(c.share) / f64::from(shares.max(1))).round() as usize)
             .collect();
-        let row = |cells: Vec<(&str, bool)>| {
+        let row = |cells: Vec<(&str, bool)>, keep: bool| {
             let cells = cells
                 .into_iter()
                 .zip(&widths)
@@ -485,6 +541,7 @@ impl Writer<'_> {
                             // The paragraph mark carries the cell's size too, so that an empty
                             // cell's line is as tall as its neighbours'.
                             self.plain(align)
+                                .keep_next(keep)
                                 .size(half_points(l.table_pt))
                                 .add_run(self.text(text, header, false, l.table_pt)),
                         )
@@ -493,11 +550,18 @@ impl Writer<'_> {
             // A row is kept whole on one page, as the PDF keeps it.
             TableRow::new(cells).cant_split()
         };
-        let header = row(columns.iter().map(|c| (c.header.as_str(), true)).collect())
-            .row_height(package::REPEATED_HEADER_MARK);
-        let body = rows
-            .iter()
-            .map(|cells| row(cells.iter().map(|c| (c.as_str(), false)).collect()));
+        let header = row(
+            columns.iter().map(|c| (c.header.as_str(), true)).collect(),
+            false,
+        )
+        .row_height(package::REPEATED_HEADER_MARK);
+        let last = rows.len().saturating_sub(1);
+        let body = rows.iter().enumerate().map(|(index, cells)| {
+            row(
+                cells.iter().map(|c| (c.as_str(), false)).collect(),
+                kept && index == last,
+            )
+        });
         // Word counts rule widths in eighths of a point.
         let eighths = (l.table_rule_pt * 8.0).round() as usize;
         let border = |position| TableBorder::new(position).size(eighths);

@@ -48,6 +48,8 @@ pub fn typst_input(
     let date = document.meta.date.0;
     let data = json!({
         "document": document,
+        // Which blocks stay on the page of the next (a signature never stands alone).
+        "keep": crate::document::kept_with_next(&document.body),
         "layout": layout,
         "italic_slack_pt": layout.italic_slack_pt(),
         "table_after_pt": layout.table_after_pt(),
