@@ -17,6 +17,8 @@ pub mod dossier;
 pub mod forms;
 pub mod history;
 pub mod init;
+pub mod input;
+pub mod nearest;
 pub mod os_error;
 pub mod output;
 pub mod packet;

@@ -111,18 +111,25 @@ fn an_unknown_rating_lists_the_levels() {
 }
 
 #[test]
-fn an_unknown_member_on_the_command_line_lists_the_known_ids() {
+fn an_unknown_member_on_the_command_line_lists_the_nearest_ids_and_how_many_more() {
     let (code, stderr) = refused(
         &sample(),
-        &["--form", "ca-nhan-lanh-dao", "--member", "khong-co-ai"],
+        &["--form", "ca-nhan-lanh-dao", "--member", "nguyen-van-anh"],
     );
     assert_eq!(code, 1);
     assert_says(
         &stderr,
         &[
-            "không có đảng viên mã «khong-co-ai»",
-            "nguyen-van-an, tran-thi-bich-ngoc",
+            "không có đảng viên mã «nguyen-van-anh»",
+            "các mã có: nguyen-van-an, ",
+            "và 8 mã khác",
         ],
+    );
+    // Five of the thirteen, not all.
+    let listed = stderr.split("các mã có: ").nth(1).unwrap();
+    assert_eq!(
+        listed.split(" và ").next().unwrap().matches(", ").count(),
+        4
     );
 }
 
@@ -132,7 +139,7 @@ fn an_unknown_form_lists_the_known_forms() {
     assert_eq!(code, 2);
     assert_says(
         &stderr,
-        &["không có mẫu «mau-khong-co»", "ca-nhan-lanh-dao"],
+        &["không có mẫu «mau-khong-co»", "ca-nhan, ", "mã khác"],
     );
 }
 
@@ -352,4 +359,29 @@ fn a_review_year_hoso_has_no_rules_for_is_a_data_error_naming_nam() {
     let (code, stderr) = refused(&data, &["--form", "ca-nhan", "--all"]);
     assert_eq!(code, 1);
     assert_says(&stderr, &["trường nam:", "năm đánh giá 2099 nằm ngoài"]);
+}
+
+#[test]
+fn a_meeting_that_ends_before_it_starts_is_refused_naming_ket_thuc() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = edited(
+        &sample_2026(),
+        dir.path(),
+        "ket-thuc-som.yaml",
+        "ket_thuc: \"17:15\"",
+        "ket_thuc: \"13:15\"",
+    );
+    let (code, stderr) = refused(&data, &["--form", "bien-ban"]);
+    assert_eq!(code, 1);
+    assert_says(
+        &stderr,
+        &[
+            "ket-thuc-som.yaml:50:13",
+            "trường hoi_nghi.ket_thuc",
+            "kết thúc lúc 13 giờ 15, trước giờ bắt đầu 14 giờ 00",
+        ],
+    );
+    let checked = hoso([OsStr::new("check"), data.as_os_str()]);
+    assert_eq!(checked.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&checked.stderr).contains("hoi_nghi.ket_thuc"));
 }

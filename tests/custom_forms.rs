@@ -92,3 +92,110 @@ fn an_exported_form_edited_changes_the_output_and_a_broken_one_is_named() {
     assert!(stderr.contains(&format!("{}:", body.display())), "{stderr}");
     assert!(!out.exists());
 }
+
+/// The minutes exported into `dir/mau` with `extra` added at the end of their body, and
+/// `shared` written as `_chung/chuoi.md`; renders them and returns the exit code, stderr, the
+/// line `extra` starts on, and what was written.
+fn render_edited(dir: &Path, extra: &str, shared: &str) -> (Option<i32>, String, usize, Vec<u8>) {
+    let forms = dir.join("mau");
+    let exported = run(&[
+        "forms".as_ref(),
+        "export".as_ref(),
+        "bien-ban".as_ref(),
+        forms.as_os_str(),
+    ]);
+    assert!(exported.status.success());
+    let body = forms.join("bien-ban/tat-ca/body.md");
+    let text = std::fs::read_to_string(&body).unwrap();
+    let line = text.lines().count() + 1;
+    std::fs::write(&body, format!("{text}{extra}\n")).unwrap();
+    std::fs::write(forms.join("_chung/chuoi.md"), shared).unwrap();
+    let out = dir.join("ra");
+    let output = run(&[
+        "--forms".as_ref(),
+        forms.as_os_str(),
+        "render".as_ref(),
+        "--form".as_ref(),
+        "bien-ban".as_ref(),
+        sample_2026().as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    let written = files_in(&out)
+        .iter()
+        .flat_map(|f| std::fs::read(f).unwrap())
+        .collect();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        line,
+        written,
+    )
+}
+
+/// A file outside the forms folder, whose words must never reach a document or a message.
+const SECRET: &str = "TAI-LIEU-MAT-cua-van-thu";
+
+#[test]
+fn an_edited_form_cannot_include_a_file_outside_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("mat.md");
+    std::fs::write(&secret, SECRET).unwrap();
+    let cases = [
+        // By an absolute path.
+        (
+            format!("{{% include \"{}\" %}}", secret.display()),
+            String::new(),
+        ),
+        // By climbing out of the folder.
+        ("{% include \"../mat.md\" %}".to_string(), String::new()),
+        // Through an import of one of the folder's own files, which includes it.
+        (
+            "{% import \"_chung/chuoi.md\" as chuoi %}{{ chuoi.x() }}".to_string(),
+            "{% macro x() %}{% include \"_chung/../../mat.md\" %}{% endmacro %}".to_string(),
+        ),
+        // By extending it.
+        ("{% extends \"../mat.md\" %}".to_string(), String::new()),
+    ];
+    for (index, (extra, shared)) in cases.iter().enumerate() {
+        let case = dir.path().join(index.to_string());
+        let (code, stderr, line, written) = render_edited(&case, extra, shared);
+        assert_eq!(code, Some(1), "{extra}: {stderr}");
+        let named = if shared.is_empty() {
+            format!("bien-ban/tat-ca/body.md:{line}:")
+        } else {
+            "_chung/chuoi.md:1:".to_string()
+        };
+        assert!(stderr.contains(&named), "«{named}» not in: {stderr}");
+        assert!(stderr.contains("ngoài thư mục mẫu"), "{stderr}");
+        assert!(!stderr.contains(SECRET), "{stderr}");
+        assert!(written.is_empty(), "{extra}: files written");
+    }
+}
+
+#[test]
+fn a_loop_or_a_recursion_without_end_in_an_edited_form_is_the_forms_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "{% for i in range(10000) %}{% for j in range(10000) %}x{% endfor %}{% endfor %}",
+            "vòng lặp quá dài",
+        ),
+        (
+            "{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(0) }}",
+            "gọi lồng nhau quá sâu",
+        ),
+        ("{{ range(1000000) | length }}", "too many elements"),
+    ];
+    for (index, (extra, said)) in cases.iter().enumerate() {
+        let started = std::time::Instant::now();
+        let case = dir.path().join(index.to_string());
+        let (code, stderr, line, written) = render_edited(&case, extra, "");
+        assert_eq!(code, Some(1), "{extra}: {stderr}");
+        let named = format!("bien-ban/tat-ca/body.md:{line}:");
+        assert!(stderr.contains(&named), "«{named}» not in: {stderr}");
+        assert!(stderr.contains(said), "«{said}» not in: {stderr}");
+        assert!(written.is_empty());
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    }
+}

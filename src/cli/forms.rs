@@ -46,7 +46,7 @@ fn export(catalogue: &Catalogue, id: &str, dir: &Path) -> Result<(), CliError> {
         known.dedup();
         return Err(CliError::Usage(format!(
             "không có mẫu «{id}»; các mẫu có: {}",
-            known.join(", ")
+            hoso::nearest::listed(id, &known)
         )));
     }
     let mut files = Sources::builtin_files(id);

@@ -78,9 +78,11 @@ impl CliError {
         use hoso::copy::CopyError;
         use hoso::forms::FormError;
         use hoso::packet::PacketError;
+        if self.in_users_form() {
+            return 1;
+        }
         match self {
             CliError::Load(_)
-            | CliError::Form(FormError::Custom(_))
             | CliError::UnknownMember { .. }
             | CliError::Strict(_)
             | CliError::RulesBroken(_)
@@ -98,6 +100,24 @@ impl CliError {
             | CliError::Rollup(_) => 3,
             CliError::Form(_) | CliError::Packet(_) | CliError::Copy(_) => 4,
         }
+    }
+}
+
+impl CliError {
+    /// Whether the error is in a form of the user's own (`--forms`), however deep in the work
+    /// it was met: the user's to fix, not a fault of hoso.
+    fn in_users_form(&self) -> bool {
+        use hoso::copy::CopyError;
+        use hoso::forms::FormError;
+        use hoso::packet::PacketError;
+        use hoso::rollup::RollupError;
+        matches!(
+            self,
+            CliError::Form(FormError::Custom(_))
+                | CliError::Packet(PacketError::Form(FormError::Custom(_)))
+                | CliError::Copy(CopyError::Packet(PacketError::Form(FormError::Custom(_))))
+                | CliError::Rollup(RollupError::Packet(PacketError::Form(FormError::Custom(_))))
+        )
     }
 }
 

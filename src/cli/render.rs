@@ -157,7 +157,7 @@ pub fn select_members<'d>(
         let member = dossier.member(id).ok_or_else(|| CliError::UnknownMember {
             id: id.clone(),
             file: data.display().to_string(),
-            known: dossier.member_ids().join(", "),
+            known: hoso::nearest::listed(id, &dossier.member_ids()),
         })?;
         if let Some(why) = packet::why_not_reviewed(member, dossier) {
             terminal::note(&why);

@@ -7,7 +7,8 @@ use serde::Deserialize;
 
 use crate::date::Date;
 use crate::document::{CopyKind, CopyMark, Recipients, Signature, lines_of, one_line};
-use crate::dossier::{LoadError, error_at_path, parse_yaml, read};
+use crate::dossier::{LoadError, error_at_path, parse_yaml, read_as};
+use crate::input::Kind;
 
 /// The parts a copy's data file must have.
 const REQUIRED: &str = "hinh_thuc, co_quan, ngay, nguoi_ky, noi_nhan";
@@ -95,7 +96,10 @@ pub struct CopySigner {
 impl CopyOrder {
     /// Reads and checks the copy's data file at `path`.
     pub fn load(path: &Path) -> Result<CopyOrder, LoadError> {
-        CopyOrder::parse(&read(path)?, &path.display().to_string())
+        CopyOrder::parse(
+            &read_as(path, Kind::CopyOrder)?,
+            &path.display().to_string(),
+        )
     }
 
     /// Parses and checks a copy's data; `name` is what errors call the file.

@@ -116,7 +116,8 @@ fn copy_pdf(
                 .to_string(),
         ));
     }
-    let original = std::fs::read(path).map_err(|err| refuse(crate::os_error::vietnamese(&err)))?;
+    let original = crate::input::read_bytes(path, crate::input::Kind::Pdf)
+        .map_err(|refused| refuse(refused.reason))?;
     let title = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())

@@ -112,7 +112,7 @@ pub fn items(text: &str) -> Vec<Item> {
 pub fn compose(
     text: &str,
     dir: &Path,
-    read: &dyn Fn(&Path) -> std::io::Result<String>,
+    read: &dyn Fn(&Path) -> Result<String, crate::input::Refused>,
 ) -> Result<Composed, ComposeError> {
     let items = items(text);
     if items.iter().all(|item| item.file.is_none()) {
@@ -140,11 +140,7 @@ pub fn compose(
                 line: item.line + 1,
                 column: item.indent + 3,
             },
-            message: format!(
-                "không đọc được tệp đảng viên {}: {}",
-                path.display(),
-                crate::os_error::vietnamese(&err)
-            ),
+            message: format!("không đọc được tệp đảng viên {}: {err}", path.display()),
         })?;
         let shift = item.indent + 2;
         let pad = " ".repeat(shift);
@@ -215,13 +211,15 @@ mod tests {
 
     const UNIT: &str = "nam: 2026\ndang_vien:\n  - tep: members/an.yaml\n  # giữa\n  - id: binh\n    ho_ten: B\n  - tep: 'members/cuong.yaml'   # ghi chú\nhoi_nghi: {ngay: 2026-12-05}\n";
 
-    fn files(path: &Path) -> std::io::Result<String> {
+    fn files(path: &Path) -> Result<String, crate::input::Refused> {
         match path.file_name().and_then(|n| n.to_str()) {
             Some("an.yaml") => {
                 Ok("# An\nid: an\nho_ten: A\n\ntu_kiem_diem:\n  han_che: |\n    Một.\n".into())
             }
             Some("cuong.yaml") => Ok("id: cuong\nho_ten: C\n".into()),
-            _ => Err(std::io::Error::from(std::io::ErrorKind::NotFound)),
+            _ => Err(crate::input::Refused {
+                reason: "không có tệp hoặc thư mục này".to_string(),
+            }),
         }
     }
 

@@ -10,6 +10,7 @@ use super::compose::{self, Part, compose};
 use super::text::nfc;
 use super::{Dossier, Position, Score, SourceMap};
 use crate::date::Date;
+use crate::input::{self, Kind, Refused};
 use crate::regime::Regime;
 
 /// Why a data file could not be turned into a Dossier.
@@ -116,9 +117,14 @@ pub fn linked(
 
 /// The text of the data file at `path`.
 pub fn read(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|err| LoadError::Read {
+    read_as(path, Kind::Unit)
+}
+
+/// The text of the file at `path`, read as a file of `kind` is (see [`crate::input`]).
+pub fn read_as(path: &Path, kind: Kind) -> Result<String, LoadError> {
+    input::read_text(path, kind).map_err(|refused| LoadError::Read {
         path: path.display().to_string(),
-        reason: crate::os_error::vietnamese(&err),
+        reason: refused.reason,
     })
 }
 
@@ -127,7 +133,7 @@ pub fn read(path: &Path) -> Result<String, LoadError> {
 ///
 /// The text is normalised to NFC first, so every string of the Dossier is NFC; line numbers are unchanged.
 pub fn parse(text: &str, name: &str) -> Result<Dossier, LoadError> {
-    parse_with(text, name, &|path| std::fs::read_to_string(path))
+    parse_with(text, name, &|path| input::read_text(path, Kind::Member))
 }
 
 /// [`parse`], reading the members' files with `read`: a page's unsaved edits are checked with
@@ -135,7 +141,7 @@ pub fn parse(text: &str, name: &str) -> Result<Dossier, LoadError> {
 pub fn parse_with(
     text: &str,
     name: &str,
-    read: &dyn Fn(&Path) -> std::io::Result<String>,
+    read: &dyn Fn(&Path) -> Result<String, Refused>,
 ) -> Result<Dossier, LoadError> {
     let unit = nfc(text);
     let dir = Path::new(name).parent().unwrap_or(Path::new(""));
@@ -339,10 +345,20 @@ fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
                 format!(
                     "không có đảng viên mã «{}»; các mã có trong tệp: {}",
                     id.value,
-                    dossier.member_ids().join(", ")
+                    crate::nearest::listed(&id.value, &dossier.member_ids())
                 ),
             ));
         }
+    }
+    if let (Some(opened), Some(closed)) = (dossier.meeting.opened, dossier.meeting.closed)
+        && closed < opened
+    {
+        return Err(located.at_path(
+            "hoi_nghi.ket_thuc",
+            format!(
+                "hội nghị kết thúc lúc {closed}, trước giờ bắt đầu {opened} (hoi_nghi.bat_dau): giờ kết thúc phải sau giờ bắt đầu"
+            ),
+        ));
     }
     if let (Some(secretary), Some(deputy)) = (&organisation.secretary, &organisation.deputy)
         && secretary.value == deputy.value
@@ -365,7 +381,7 @@ fn check(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
                 Some(field),
                 format!(
                     "không có đảng viên mã «{id}»; các mã có trong tệp: {}",
-                    dossier.member_ids().join(", ")
+                    crate::nearest::listed(id, &dossier.member_ids())
                 ),
             ));
         }

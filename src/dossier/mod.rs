@@ -28,7 +28,7 @@ pub use grade::{Grade, ItemGrades};
 pub use link::{Previous, unit_files_in};
 pub use load::{
     DataError, LoadError, error_at_path, linked, load, load_linked, parse, parse_with, parse_yaml,
-    read,
+    read, read_as,
 };
 pub use meeting::{
     Absence, Clock, CollectiveVerdict, LaterSitting, Meeting, Speech, Votes, VotingMethod,

@@ -90,7 +90,10 @@ impl Catalogue {
             let Some(template) = template else {
                 return Ok(None);
             };
-            let text = self.engine.render_str(template, data.clone())?;
+            let text = self
+                .engine
+                .render_str(template, data.clone())
+                .map_err(|err| self.meta_located(form, &err))?;
             Ok(Some(text).filter(|text| !text.trim().is_empty()))
         };
         let fallback_date = match member {
@@ -106,7 +109,13 @@ impl Catalogue {
             .meta
             .dong_phu
             .iter()
-            .map(|line| Ok(Subtitle::new(self.engine.render_str(line, data.clone())?)))
+            .map(|line| {
+                let text = self
+                    .engine
+                    .render_str(line, data.clone())
+                    .map_err(|err| self.meta_located(form, &err))?;
+                Ok(Subtitle::new(text))
+            })
             .collect::<Result<Vec<_>, FormError>>()?;
         let organisation = &dossier.organisation;
         let number = form.meta.ky_hieu.as_ref().map(|kind| match &number_text {
@@ -136,7 +145,8 @@ impl Catalogue {
                 index,
                 rollup,
             },
-        )?;
+        )
+        .map_err(|err| self.owned_by(&form.body_template(), FormError::Markup(err)))?;
         let author = match member {
             Some(member) => one_line(&member.name),
             None => one_line(&organisation.name),

@@ -208,7 +208,7 @@ impl Catalogue {
                     error
                 }
             };
-            let Some(text) = sources.text(&meta_name) else {
+            let Some(text) = sources.text(&meta_name).map_err(meta_error)? else {
                 continue;
             };
             let regimes = match Regime::from_key(&folder) {
@@ -233,7 +233,8 @@ impl Catalogue {
         }
         forms.sort_by(|a, b| (&a.id, a.regime).cmp(&(&b.id, b.regime)));
         let loader = sources.clone();
-        let engine = template::environment(move |name| loader.text(name));
+        let fuel = sources.has_local().then_some(template::EDITED_FORM_FUEL);
+        let engine = template::environment(move |name| loader.text(name), fuel);
         for form in &forms {
             engine
                 .get_template(&form.body_template())
@@ -251,6 +252,27 @@ impl Catalogue {
         located(&self.sources, &err)
     }
 
+    /// An error of a line of `form`'s `form.yaml` (its số, date or lines under the title),
+    /// naming that file.
+    fn meta_located(&self, form: &Form, err: &minijinja::Error) -> FormError {
+        let name = format!("{}/{}/form.yaml", form.id, form.folder);
+        let error = FormError::Template(format!(
+            "{}: {}",
+            self.sources.origin(&name),
+            in_vietnamese(err)
+        ));
+        self.owned_by(&name, error)
+    }
+
+    /// `error`, of the form file `name`: the user's to fix when the file is theirs.
+    fn owned_by(&self, name: &str, error: FormError) -> FormError {
+        if self.sources.is_local(name) {
+            FormError::Custom(Box::new(error))
+        } else {
+            error
+        }
+    }
+
     /// Every form, each version once, sorted by id and regime.
     pub fn forms(&self) -> &[Form] {
         &self.forms
@@ -264,7 +286,7 @@ impl Catalogue {
             known.dedup();
             return Err(FormError::Unknown {
                 id: id.to_string(),
-                known: known.join(", "),
+                known: crate::nearest::listed(id, &known),
             });
         }
         versions
@@ -284,6 +306,23 @@ impl Catalogue {
     }
 }
 
+/// What went wrong in a template: in Vietnamese where a form's author can meet it (a loop or a
+/// recursion without end), then minijinja's own words and the lines around the place.
+fn in_vietnamese(err: &minijinja::Error) -> String {
+    let said = match err.kind() {
+        minijinja::ErrorKind::OutOfFuel => {
+            "mẫu làm quá nhiều việc (vòng lặp quá dài hoặc không dừng): "
+        }
+        minijinja::ErrorKind::InvalidOperation
+            if err.detail().is_some_and(|d| d.contains("recursion limit")) =>
+        {
+            "mẫu gọi lồng nhau quá sâu (macro hoặc include gọi lại chính nó): "
+        }
+        _ => "",
+    };
+    format!("{said}{err:#}")
+}
+
 /// A template's error, naming the file it is in (the user's own, or the built-in one).
 fn located(sources: &Sources, err: &minijinja::Error) -> FormError {
     let place = match (err.name(), err.line()) {
@@ -291,7 +330,7 @@ fn located(sources: &Sources, err: &minijinja::Error) -> FormError {
         (Some(name), None) => format!("{}: ", sources.origin(name)),
         _ => String::new(),
     };
-    let error = FormError::Template(format!("{place}{err:#}"));
+    let error = FormError::Template(format!("{place}{}", in_vietnamese(err)));
     match err.name() {
         Some(name) if sources.is_local(name) => FormError::Custom(Box::new(error)),
         _ => error,

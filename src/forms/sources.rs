@@ -1,9 +1,15 @@
 //! Where the files of forms come from: the forms built into the binary, and a folder of the
 //! user's (`--forms DIR`) whose files, laid out as `forms/` is, take their place.
+//!
+//! Every name a form gives (`include`, `import`, `extends`) is a path below the forms' root:
+//! one that is absolute, climbs out with `..`, or leads out of the user's folder through a link
+//! is refused, and nothing of the file it names is read.
 
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
+
+use crate::input::{self, Kind};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/forms");
 
@@ -21,33 +27,62 @@ impl Sources {
         }
     }
 
-    /// The text of the file at `name` below the forms' root, the user's first.
-    pub fn text(&self, name: &str) -> Option<String> {
-        if let Some(local) = &self.local
-            && let Ok(text) = std::fs::read_to_string(local.join(name))
-        {
-            return Some(text);
+    /// The text of the file at `name` below the forms' root, the user's first; `None` when
+    /// neither has it. A name that leads out of the forms, or a file of the user's that cannot
+    /// be read, is refused with why, in Vietnamese.
+    pub fn text(&self, name: &str) -> Result<Option<String>, String> {
+        if !stays_inside(name) {
+            return Err(format!(
+                "«{name}» nằm ngoài thư mục mẫu: mẫu chỉ được dùng (include, import, extends) tệp trong thư mục mẫu và các mẫu có sẵn của hoso, viết bằng đường dẫn tương đối không có «..»"
+            ));
         }
-        BUILTIN
+        if let Some(local) = &self.local {
+            let path = local.join(name);
+            if path.symlink_metadata().is_ok() {
+                let root = local
+                    .canonicalize()
+                    .map_err(|e| crate::os_error::vietnamese(&e))?;
+                let inside = path
+                    .canonicalize()
+                    .is_ok_and(|real| real.starts_with(&root));
+                if !inside {
+                    return Err(format!(
+                        "«{name}» trỏ ra ngoài thư mục mẫu {}: mẫu chỉ được dùng tệp trong thư mục mẫu",
+                        local.display()
+                    ));
+                }
+                return input::read_text(&path, Kind::Form)
+                    .map(Some)
+                    .map_err(|refused| format!("{}: {refused}", path.display()));
+            }
+        }
+        Ok(BUILTIN
             .get_file(name)
             .and_then(|file| file.contents_utf8())
-            .map(str::to_string)
+            .map(str::to_string))
     }
 
     /// Whether the file at `name` is the user's own.
     pub fn is_local(&self, name: &str) -> bool {
-        self.local
-            .as_ref()
-            .is_some_and(|local| local.join(name).is_file())
+        stays_inside(name)
+            && self
+                .local
+                .as_ref()
+                .is_some_and(|local| local.join(name).is_file())
     }
 
     /// Where the file at `name` is, as a message names it: the user's path, or the built-in
     /// `forms/…`.
     pub fn origin(&self, name: &str) -> String {
         match &self.local {
-            Some(local) if local.join(name).is_file() => local.join(name).display().to_string(),
+            Some(local) if self.is_local(name) => local.join(name).display().to_string(),
             _ => format!("forms/{name}"),
         }
+    }
+
+    /// Whether forms of the user's are in use (`--forms`).
+    pub fn has_local(&self) -> bool {
+        self.local.is_some()
     }
 
     /// Every form folder, `(id, version folder)`, built-in or the user's, sorted, once each.
@@ -82,6 +117,16 @@ impl Sources {
     }
 }
 
+/// Whether `name` is a path below the forms' root: relative, `/`-separated, with no empty,
+/// `.` or `..` part and no backslash.
+fn stays_inside(name: &str) -> bool {
+    !name.is_empty()
+        && !name.contains(['\\', '\0', ':'])
+        && name
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
 fn collect(dir: &'static Dir<'static>, into: &mut Vec<(PathBuf, &'static str)>) {
     for file in dir.files() {
         if let Some(text) = file.contents_utf8() {
@@ -110,4 +155,43 @@ fn name_of(path: &Path) -> String {
         .and_then(|n| n.to_str())
         .unwrap_or_default()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_below_the_root_are_names_of_forms() {
+        for good in ["_chung/khac-phuc.md", "ca-nhan/2025/body.md", "a.md"] {
+            assert!(stays_inside(good), "{good}");
+        }
+        for bad in [
+            "/etc/passwd",
+            "../x.md",
+            "a/../../x.md",
+            "./a.md",
+            "a//b.md",
+            "a\\..\\b",
+            "",
+            "c:/x",
+        ] {
+            assert!(!stays_inside(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_link_out_of_the_folder_is_refused_and_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let forms = dir.path().join("mau");
+        std::fs::create_dir_all(forms.join("_chung")).unwrap();
+        std::fs::write(dir.path().join("mat.md"), "BÍ MẬT").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("mat.md"), forms.join("_chung/mat.md")).unwrap();
+        let sources = Sources::new(Some(&forms));
+        let err = sources.text("_chung/mat.md").unwrap_err();
+        assert!(err.contains("ngoài thư mục mẫu"), "{err}");
+        assert!(!err.contains("BÍ MẬT"));
+        assert!(sources.text("../mat.md").is_err());
+        assert!(sources.text("_chung/khac-phuc.md").unwrap().is_some());
+    }
 }

@@ -14,13 +14,24 @@ use crate::dossier::{Grade, Points, Rating, RemedyStatus};
 /// The name of the custom auto-escape mode of body templates.
 const MARKDOWN: &str = "markdown";
 
-/// Builds the engine; `source` returns a template's text by its path below `forms/`.
+/// The work one filling of an edited form may do, in minijinja's fuel (about one instruction,
+/// or 64 bytes of text): the minutes of a unit of 1,000 members, the longest a built-in form
+/// prints, are filled well within it, and a loop without end meets it in a fraction of a second.
+pub const EDITED_FORM_FUEL: u64 = 5_000_000;
+
+/// Builds the engine; `source` returns a template's text by its path below `forms/`, `None` when
+/// there is none, or why it is refused. `fuel` bounds the work of one filling (see
+/// [`EDITED_FORM_FUEL`]).
 pub fn environment(
-    source: impl Fn(&str) -> Option<String> + Send + Sync + 'static,
+    source: impl Fn(&str) -> Result<Option<String>, String> + Send + Sync + 'static,
+    fuel: Option<u64>,
 ) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.set_loader(move |name| Ok(source(name)));
+    env.set_fuel(fuel);
+    env.set_loader(move |name| {
+        source(name).map_err(|reason| Error::new(ErrorKind::InvalidOperation, reason))
+    });
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".md") {
             AutoEscape::Custom(MARKDOWN.into())
@@ -223,7 +234,7 @@ mod tests {
     use minijinja::context;
 
     fn render(source: &'static str, ctx: Value) -> String {
-        let env = environment(move |_| Some(source.to_string()));
+        let env = environment(move |_| Ok(Some(source.to_string())), None);
         env.get_template("t.md").unwrap().render(ctx).unwrap()
     }
 
@@ -245,7 +256,7 @@ mod tests {
             render("**{{ a }}**", context! { a => "<b>" }),
             "**\\<b\\>**"
         );
-        let env = environment(|_| None);
+        let env = environment(|_| Ok(None), None);
         assert_eq!(
             env.render_str("Năm {{ n }} *", context! { n => 2024 })
                 .unwrap(),

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::edit::{Change, EditError, Edited, NewMember};
 use crate::dossier::compose;
 use crate::dossier::{self, Dossier, LoadError};
+use crate::input::{self, Kind};
 
 /// The texts of the files of a unit: the unit file, and its members' own files when it is split.
 pub type Files = BTreeMap<PathBuf, String>;
@@ -56,7 +57,15 @@ pub enum SaveError {
     /// The edited data is wrong: the same error as the command line gives.
     #[error(transparent)]
     Data(Box<LoadError>),
-    /// A file could not be read or written.
+    /// A file could not be read.
+    #[error("không đọc được tệp {path}: {reason}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why, in Vietnamese.
+        reason: String,
+    },
+    /// A file could not be written.
     #[error("không ghi được tệp {path}: {reason}")]
     Io {
         /// The file.
@@ -82,7 +91,7 @@ impl Workspace {
         let mut files = Files::new();
         let unit = self.text_of(&self.file)?;
         for member in self.member_files(&unit) {
-            if let Ok(text) = std::fs::read_to_string(&member) {
+            if let Ok(text) = input::read_text(&member, Kind::Member) {
                 files.insert(member, text);
             }
         }
@@ -252,7 +261,7 @@ impl Workspace {
             files
                 .get(path)
                 .cloned()
-                .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+                .map_or_else(|| input::read_text(path, Kind::Member), Ok)
         };
         let dossier = dossier::parse_with(&unit, &self.name(), &read)?;
         dossier::linked(dossier, &unit, &self.file, None)
@@ -273,9 +282,12 @@ impl Workspace {
     }
 
     fn text_of(&self, path: &Path) -> Result<String, SaveError> {
-        std::fs::read(path)
+        input::read_bytes(path, Kind::Unit)
             .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-            .map_err(|err| self.io(path, &err))
+            .map_err(|refused| SaveError::Read {
+                path: path.display().to_string(),
+                reason: refused.reason,
+            })
     }
 
     /// Writes `text` over the file at `path`, the version it replaces kept as `<file>.bak`.
