@@ -373,10 +373,17 @@ fn a_meeting_that_ends_before_it_starts_is_refused_naming_ket_thuc() {
     );
     let (code, stderr) = refused(&data, &["--form", "bien-ban"]);
     assert_eq!(code, 1);
+    let line = std::fs::read_to_string(&data)
+        .unwrap()
+        .lines()
+        .position(|l| l.trim_start().starts_with("ket_thuc:"))
+        .unwrap()
+        + 1;
+    let place = format!("ket-thuc-som.yaml:{line}:13");
     assert_says(
         &stderr,
         &[
-            "ket-thuc-som.yaml:50:13",
+            place.as_str(),
             "trường hoi_nghi.ket_thuc",
             "kết thúc lúc 13 giờ 15, trước giờ bắt đầu 14 giờ 00",
         ],

@@ -108,15 +108,29 @@ fn check_with_previous(dir: &Path, previous: &Path) -> Run {
     hoso_run(&["check".as_ref(), os(&data)])
 }
 
+/// The line (from 1) of `file` that starts, past its indentation, with `start`.
+fn line_of(file: &Path, start: &str) -> usize {
+    std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .position(|line| line.trim_start().starts_with(start))
+        .unwrap_or_else(|| panic!("no line «{start}» in {file:?}"))
+        + 1
+}
+
 #[test]
 fn a_device_as_last_years_file_is_refused_at_once_with_little_memory() {
     let dir = tempfile::tempdir().unwrap();
     let run = check_with_previous(dir.path(), Path::new("/dev/zero"));
+    let place = format!(
+        "don-vi.yaml:{}:11",
+        line_of(&dir.path().join("don-vi.yaml"), "ky_truoc:")
+    );
     assert_refused(
         &run,
         &dir.path().join("ra"),
         &[
-            "don-vi.yaml:36:11",
+            place.as_str(),
             "ky_truoc",
             "/dev/zero",
             "một thiết bị, không phải tệp thường",
@@ -165,11 +179,15 @@ fn render_with_member_file(dir: &Path, member: &str) -> (Run, PathBuf) {
 fn a_device_or_a_pipe_as_a_members_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let (run, out) = render_with_member_file(dir.path(), "/dev/zero");
+    let place = format!(
+        "don-vi.yaml:{}:",
+        line_of(&dir.path().join("don-vi.yaml"), "- tep: /dev/zero")
+    );
     assert_refused(
         &run,
         &out,
         &[
-            "don-vi.yaml:121:",
+            place.as_str(),
             "không đọc được tệp đảng viên /dev/zero",
             "một thiết bị",
         ],
