@@ -160,6 +160,30 @@ pub struct Column {
     pub share: u8,
 }
 
+impl Column {
+    /// A column headed `header`, `share` parts of the table's width.
+    pub fn new(header: &str, share: u8) -> Column {
+        Column {
+            header: header.to_string(),
+            share,
+        }
+    }
+}
+
+/// The rows of a table whose first column numbers them (STT): the number, then `cells` of each
+/// item.
+pub fn numbered_rows<T>(items: &[T], cells: impl Fn(&T) -> Vec<String>) -> Vec<Vec<String>> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let mut row = vec![(index + 1).to_string()];
+            row.extend(cells(item));
+            row
+        })
+        .collect()
+}
+
 /// One tick box and its label.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Choice {

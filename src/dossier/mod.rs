@@ -45,7 +45,6 @@ pub use text::{Text, yaml_quoted};
 
 use crate::date::Date;
 use crate::regime::Regime;
-use crate::render::pdf::Conformance;
 
 /// One unit's review for one year: the organisation, its meeting and its members.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -114,11 +113,6 @@ impl Source {
 }
 
 impl Dossier {
-    /// The kind of PDF the unit's files are: PDF/A-2b when the data or the command asks for it.
-    pub fn conformance(&self) -> Conformance {
-        Conformance::archival(self.pdf_a)
-    }
-
     /// The regime whose forms and rules apply: the one the data names, or the one of the review year.
     pub fn regime(&self) -> Regime {
         self.regime.unwrap_or_else(|| Regime::for_year(self.year))

@@ -6,7 +6,7 @@ use minijinja::{Value, context};
 use super::blanks::{FieldRead, Reads};
 use super::directives::DataDirectives;
 use super::index::IndexRow;
-use super::{Catalogue, Form, FormError, Subject};
+use super::{Catalogue, Form, FormError, RolledUp, Subject};
 use crate::date::Date;
 use crate::document::{
     Document, Frame, Metadata, PARTY_NAME, Subtitle, blocks_from_markdown, lines_of, one_line,
@@ -14,7 +14,6 @@ use crate::document::{
 };
 use crate::dossier::{Dossier, Member};
 use crate::history::{self, Whose};
-use crate::rollup::Rollup;
 use crate::tally::Tally;
 
 impl Catalogue {
@@ -53,7 +52,7 @@ impl Catalogue {
         &self,
         form: &Form,
         issuer: &Dossier,
-        rollup: &Rollup,
+        rollup: &dyn RolledUp,
     ) -> Result<Document, FormError> {
         self.document(form, issuer, None, &[], Some(rollup))
     }
@@ -82,7 +81,7 @@ impl Catalogue {
         dossier: &Dossier,
         member: Option<&Member>,
         index: &[IndexRow],
-        rollup: Option<&Rollup>,
+        rollup: Option<&dyn RolledUp>,
     ) -> Result<Document, FormError> {
         check_subject(form, member, rollup)?;
         let data = template_data(dossier, member, rollup, None);
@@ -172,7 +171,7 @@ impl Catalogue {
 fn check_subject(
     form: &Form,
     member: Option<&Member>,
-    rollup: Option<&Rollup>,
+    rollup: Option<&dyn RolledUp>,
 ) -> Result<(), FormError> {
     let (fits, what) = match form.meta.doi_tuong {
         Subject::Member => (member.is_some(), "mẫu cá nhân"),
@@ -194,7 +193,7 @@ fn check_subject(
 fn template_data(
     dossier: &Dossier,
     member: Option<&Member>,
-    rollup: Option<&Rollup>,
+    rollup: Option<&dyn RolledUp>,
     reads: Option<&Reads>,
 ) -> Value {
     let named = |value: Value, name: &str| match reads {
@@ -216,7 +215,7 @@ fn template_data(
         // them, and a packet of many members would count them again for each.
         kq => member.is_none().then(|| Value::from(Serde(&Tally::of(dossier)))),
         muc_iii => section_three(dossier, member),
-        th => rollup.map(|rollup| Value::from(Serde(rollup))),
+        th => rollup.map(RolledUp::template_value),
     }
 }
 

@@ -1,13 +1,13 @@
 //! The directives of a form's body that draw on the data: signature roles (`<ky …/>`), the nơi
 //! nhận, and tables (`<bang …/>`).
 
+use super::RolledUp;
 use super::index::{IndexRow, index_table};
 use crate::document::one_line;
 use crate::document::{
-    Authority, Block, Column, Corner, Directives, MarkupError, Recipients, Signature,
+    Authority, Block, Column, Corner, Directives, MarkupError, Recipients, Signature, numbered_rows,
 };
 use crate::dossier::{Approver, Dossier, Member, OrganisationKind, Rating, Task};
-use crate::rollup::{Levels, Rollup};
 use crate::tally::Tally;
 
 /// The directives of a document about `member` (none for the collective's) of `dossier`.
@@ -19,7 +19,7 @@ pub struct DataDirectives<'a> {
     /// The documents of the packet, for its index.
     pub index: &'a [IndexRow],
     /// The units rolled up, for an upper committee's report.
-    pub rollup: Option<&'a Rollup>,
+    pub rollup: Option<&'a dyn RolledUp>,
 }
 
 impl Directives for DataDirectives<'_> {
@@ -47,57 +47,10 @@ impl Directives for DataDirectives<'_> {
             ("danh-muc", None) => Ok(index_table(self.dossier, self.index)),
             ("don-vi", None) => self
                 .rollup
-                .map(units_table)
+                .map(|rollup| rollup.units_table())
                 .ok_or_else(|| MarkupError("bảng «don-vi» chỉ có trong báo cáo tổng hợp".into())),
             _ => Err(MarkupError(format!("bảng «{name}» không có"))),
         }
-    }
-}
-
-/// The units of a roll-up, one row each and a row of totals: the members, those at each level
-/// (headed by the level's short name, which breaks between words in a narrow column), those not
-/// rated, the level of the organisation as the level above rated it, and the level its meeting
-/// voted for the collective.
-fn units_table(rollup: &Rollup) -> Block {
-    let counts = |members: usize, levels: &Levels, not_rated: usize| {
-        let mut cells = vec![members.to_string()];
-        cells.extend(Rating::ALL.map(|rating| levels.at(rating).to_string()));
-        cells.push(not_rated.to_string());
-        cells
-    };
-    let mut rows = numbered(&rollup.units, |unit| {
-        let mut cells = vec![unit.unit.clone()];
-        cells.extend(counts(unit.members, &unit.levels, unit.not_rated.len()));
-        for level in [unit.organisation, unit.collective] {
-            cells.push(level.map(Rating::short_vi).unwrap_or_default().to_string());
-        }
-        cells
-    });
-    let mut total = vec![String::new(), "Tổng cộng".to_string()];
-    total.extend(counts(
-        rollup.member_count,
-        &rollup.members,
-        rollup.units.iter().map(|u| u.not_rated.len()).sum(),
-    ));
-    total.extend([String::new(), String::new()]);
-    rows.push(total);
-    Block::Table {
-        title: Vec::new(),
-        columns: [
-            ("STT", 5),
-            ("Tổ chức đảng", 9),
-            ("Số đảng viên", 5),
-            ("Xuất sắc", 5),
-            ("Tốt", 4),
-            ("Hoàn thành", 6),
-            ("Không hoàn thành", 7),
-            ("Chưa xếp loại", 5),
-            ("Tổ chức (cấp trên)", 6),
-            ("Tập thể (hội nghị)", 6),
-        ]
-        .map(|(header, share)| column(header, share))
-        .to_vec(),
-        rows,
     }
 }
 
@@ -112,13 +65,13 @@ fn annex(dossier: &Dossier, tasks: &[Task], whose: String) -> Block {
             whose,
         ],
         columns: vec![
-            column("STT", 3),
-            column("Tên nhiệm vụ", 9),
-            column("Sản phẩm", 7),
-            column("Tiến độ", 6),
-            column("Chất lượng", 7),
+            Column::new("STT", 3),
+            Column::new("Tên nhiệm vụ", 9),
+            Column::new("Sản phẩm", 7),
+            Column::new("Tiến độ", 6),
+            Column::new("Chất lượng", 7),
         ],
-        rows: numbered(tasks, |task| {
+        rows: numbered_rows(tasks, |task| {
             vec![
                 task.ten.to_string(),
                 text(&task.san_pham),
@@ -127,28 +80,6 @@ fn annex(dossier: &Dossier, tasks: &[Task], whose: String) -> Block {
             ]
         }),
     }
-}
-
-/// A column of a table: its header and its share of the width.
-fn column(header: &str, share: u8) -> Column {
-    Column {
-        header: header.to_string(),
-        share,
-    }
-}
-
-/// The rows of a table whose first column numbers them (STT): the number, then `cells` of each
-/// item.
-fn numbered<T>(items: &[T], cells: impl Fn(&T) -> Vec<String>) -> Vec<Vec<String>> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| {
-            let mut row = vec![(index + 1).to_string()];
-            row.extend(cells(item));
-            row
-        })
-        .collect()
 }
 
 /// The text of an optional value, empty when absent.
@@ -165,11 +96,11 @@ fn breakthroughs(dossier: &Dossier, member: &Member) -> Block {
             dossier.year + 1
         )],
         columns: vec![
-            column("STT", 3),
-            column("Tên công việc", 8),
-            column("Nội dung, giải pháp thực hiện", 10),
-            column("Mục tiêu, sản phẩm", 8),
-            column("Thời gian hoàn thành", 6),
+            Column::new("STT", 3),
+            Column::new("Tên công việc", 8),
+            Column::new("Nội dung, giải pháp thực hiện", 10),
+            Column::new("Mục tiêu, sản phẩm", 8),
+            Column::new("Thời gian hoàn thành", 6),
         ],
         // Two empty numbered rows to write in by hand when the data registers nothing.
         rows: if tasks.is_empty() {
@@ -185,7 +116,7 @@ fn breakthroughs(dossier: &Dossier, member: &Member) -> Block {
                 })
                 .collect()
         } else {
-            numbered(tasks, |task| {
+            numbered_rows(tasks, |task| {
                 vec![
                     task.ten.to_string(),
                     text_of(&task.noi_dung),
@@ -207,11 +138,11 @@ fn tally_table(dossier: &Dossier) -> Block {
     };
     // Every header word fits its cell: a word wider than its cell is broken by LibreOffice but
     // not by the PDF, so the levels are named in full, which wraps between words.
-    let mut columns = vec![column("STT", 4), column("Tập thể, cá nhân", 9)];
-    columns.push(column(proposed_header, 7));
-    columns.extend(Rating::ALL.map(|rating| column(rating.label_vi(), 6)));
-    columns.push(column("Mức được thông qua", 7));
-    let rows = numbered(&tally.rows, |row| {
+    let mut columns = vec![Column::new("STT", 4), Column::new("Tập thể, cá nhân", 9)];
+    columns.push(Column::new(proposed_header, 7));
+    columns.extend(Rating::ALL.map(|rating| Column::new(rating.label_vi(), 6)));
+    columns.push(Column::new("Mức được thông qua", 7));
+    let rows = numbered_rows(&tally.rows, |row| {
         let proposed = match (&row.points, row.proposed_abbreviation) {
             (Some(points), Some(level)) => format!("{points} điểm, {level}"),
             (Some(points), None) => format!("{points} điểm"),

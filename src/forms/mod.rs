@@ -20,6 +20,25 @@ use thiserror::Error;
 
 pub use blanks::FieldRead;
 pub use index::IndexRow;
+
+/// The id of the personal form `member` files under `regime`: the form of a member outside the
+/// political system (2025 only), the leader's form, or the ordinary one.
+pub fn personal_form_id(member: &crate::dossier::Member, regime: Regime) -> &'static str {
+    match (regime, member.outside.is_some(), member.is_leader()) {
+        (Regime::R2025, true, _) => "ca-nhan-ngoai-htct",
+        (_, _, true) => "ca-nhan-lanh-dao",
+        _ => "ca-nhan",
+    }
+}
+
+/// What a roll-up form reads of the units it rolls up: the roll-up provides it, so that the
+/// forms know nothing of how units are counted.
+pub trait RolledUp: Sync {
+    /// The results as the template reads them (`th`).
+    fn template_value(&self) -> minijinja::Value;
+    /// The table of the units (`<bang ten="don-vi"/>`): one row each and the totals.
+    fn units_table(&self) -> crate::document::Block;
+}
 pub use sources::Sources;
 
 use crate::document::MarkupError;

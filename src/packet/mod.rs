@@ -17,7 +17,6 @@ use crate::dossier::{Dossier, Member};
 use crate::forms::{Catalogue, Form, FormError, Subject};
 use crate::output::{Staging, WriteError, person_stems, slug};
 use crate::parallel;
-use crate::regime::Regime;
 use crate::render::pdf::{self, Conformance};
 use crate::render::{Format, RenderError, docx, layout};
 
@@ -46,14 +45,11 @@ pub enum PacketError {
     Merge(#[from] MergeError),
 }
 
-/// The id of the personal form `member` files under `regime`: the form of a member outside the
-/// political system (2025 only), the leader's form, or the ordinary one.
-pub fn personal_form_id(member: &Member, regime: Regime) -> &'static str {
-    match (regime, member.outside.is_some(), member.is_leader()) {
-        (Regime::R2025, true, _) => "ca-nhan-ngoai-htct",
-        (_, _, true) => "ca-nhan-lanh-dao",
-        _ => "ca-nhan",
-    }
+pub use crate::forms::personal_form_id;
+
+/// The kind of PDF `dossier`'s files are: PDF/A-2b when its data asks for it (`pdf_a`).
+pub fn conformance_of(dossier: &Dossier) -> Conformance {
+    Conformance::archival(dossier.pdf_a)
 }
 
 /// The documents of the unit itself, in the order of the packet: the collective's report, the
@@ -161,7 +157,7 @@ pub fn render_form(
     let writer = Writer {
         formats,
         staging: &staging,
-        conformance: dossier.conformance(),
+        conformance: conformance_of(dossier),
     };
     match form.meta.doi_tuong {
         Subject::Collective => {
@@ -235,7 +231,7 @@ pub fn render_unit(
     let writer = Writer {
         formats,
         staging: &staging,
-        conformance: dossier.conformance(),
+        conformance: conformance_of(dossier),
     };
     let jobs = jobs(catalogue, dossier)?;
     parallel::try_map(&jobs, |job| {
@@ -371,6 +367,7 @@ impl Writer<'_> {
 mod tests {
     use super::*;
     use crate::dossier::parse;
+    use crate::regime::Regime;
 
     const UNIT: &str = "nam: 2026
 to_chuc: {cap_tren: Đảng bộ Sở Xây dựng, ten: Chi bộ Phòng Kế toán, dia_danh: Hải Phòng}

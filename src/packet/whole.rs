@@ -86,7 +86,7 @@ impl Run<'_> {
         let writer = Writer {
             formats: &[Format::Pdf, Format::Docx],
             staging: &unit.staging,
-            conformance: unit.dossier.conformance(),
+            conformance: super::conformance_of(unit.dossier),
         };
         let pages = writer.write(document, path)?.unwrap_or_default();
         (self.progress)(self.done.fetch_add(1, Ordering::Relaxed) + 1, self.total);
@@ -169,7 +169,7 @@ impl Run<'_> {
             date: dossier.meeting.date,
             language: "vi",
         };
-        let merged = merge(&sections, &properties, dossier.conformance())?;
+        let merged = merge(&sections, &properties, super::conformance_of(dossier))?;
         unit.staging.add(PRINT_FILE, &merged.bytes)?;
         Ok((sections.len(), merged.pages))
     }

@@ -2,6 +2,7 @@
 //! rules that hold across them (the quota of the highest level counts every unit together).
 
 mod across;
+mod report;
 mod table;
 
 use std::path::{Path, PathBuf};
@@ -342,7 +343,7 @@ pub fn write(
     Writer {
         formats: &[Format::Pdf, Format::Docx],
         staging: &staging,
-        conformance: issuer.conformance(),
+        conformance: crate::packet::conformance_of(issuer),
     }
     .write(&report, FILE_NAME)?;
     staging.add(&format!("{FILE_NAME}.csv"), to_csv(&table).as_bytes())?;

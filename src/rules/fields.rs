@@ -1,7 +1,7 @@
 //! What each form will print as lines or boxes to fill by hand, because the data leaves it blank.
 
+use crate::forms::personal_form_id;
 use crate::forms::{FieldRead, Form};
-use crate::packet::personal_form_id;
 use crate::regime::Regime;
 
 use super::levels;

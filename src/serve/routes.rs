@@ -715,7 +715,7 @@ async fn drawn(
             .ok_or_else(|| bad(&"không có văn bản"))?;
         let bytes = match format {
             Format::Pdf => Engine::shared()
-                .pdf(&document, &PARTY, dossier.conformance())
+                .pdf(&document, &PARTY, packet::conformance_of(&dossier))
                 .map(|pdf| pdf.bytes),
             Format::Docx => docx::docx(&document, &PARTY),
         }
