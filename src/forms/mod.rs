@@ -8,6 +8,7 @@ mod assemble;
 mod blanks;
 mod directives;
 mod index;
+pub mod language;
 mod sources;
 mod template;
 
