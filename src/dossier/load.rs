@@ -215,9 +215,6 @@ pub fn error_at_path(text: &str, name: &str, path: &str, message: String) -> Loa
 /// How late in the next year the review of a year may still be held or signed: through March.
 const LAST_MONTH_OF_NEXT_YEAR: u32 = 3;
 
-/// The youngest age at which one can be a Party member.
-const MEMBER_MIN_AGE: i32 = 18;
-
 /// Dates that parse but cannot be right: a meeting or a signature outside the review period, a
 /// member too young to be one.
 fn check_dates(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError> {
@@ -275,13 +272,14 @@ fn check_dates(dossier: &Dossier, located: &Located<'_>) -> Result<(), LoadError
                 ),
             ));
         }
-        if member.birth_date.year() > year - MEMBER_MIN_AGE {
+        if member.birth_date.year() > year - i32::from(super::ADULT_AGE) {
             return Err(located.at_path(
                 &format!("dang_vien[{index}].ngay_sinh"),
                 format!(
-                    "ngày sinh {} không hợp lý: đảng viên phải đủ {MEMBER_MIN_AGE} tuổi, tức sinh từ năm {} trở về trước",
+                    "ngày sinh {} không hợp lý: đảng viên phải đủ {} tuổi, tức sinh từ năm {} trở về trước",
                     member.birth_date.short_vi(),
-                    year - MEMBER_MIN_AGE
+                    super::ADULT_AGE,
+                    year - i32::from(super::ADULT_AGE)
                 ),
             ));
         }

@@ -283,6 +283,13 @@ fn committee_named(organisation: &str) -> String {
     }
 }
 
+/// The age from which a citizen may join the Party (Điều lệ Đảng, Điều 1): no member is younger
+/// in the review year, and none was admitted before it.
+pub const ADULT_AGE: u8 = 18;
+
+/// The months of probation before a member is full (Điều lệ Đảng, Điều 5).
+pub const PROBATION_MONTHS: u32 = 12;
+
 /// How long after admission a member is new (Hướng dẫn 21-HD/BTCTW, mục II.6; Quy định
 /// 366-QĐ/TW, Điều 5 khoản 2).
 pub const NEW_MEMBER_MONTHS: u32 = 6;

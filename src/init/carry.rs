@@ -5,11 +5,8 @@ use std::fmt::Write;
 
 use super::starter;
 use crate::date::Date;
-use crate::dossier::{Dossier, Member, Outside, yaml_quoted as quote};
+use crate::dossier::{Dossier, Member, Outside, PROBATION_MONTHS, yaml_quoted as quote};
 use crate::history::{self, Stated, Whose};
-
-/// How long a dự bị member's probation lasts (Điều lệ Đảng, Điều 5).
-const PROBATION_MONTHS: u32 = 12;
 
 /// The data file of the review after `previous`'s, linked to it by `ky_truoc` as `link` (the
 /// previous file's path as seen from the new file's folder). Members who left after the last

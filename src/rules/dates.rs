@@ -2,12 +2,10 @@
 //! upper level's deadline.
 
 use crate::date::Date;
+use crate::dossier::{ADULT_AGE, PROBATION_MONTHS};
 
 use super::levels;
 use super::{ALL_REGIMES, Report, Review, Rule};
-
-/// The months of probation before a member can be a full one.
-const PROBATION_MONTHS: u32 = 12;
 
 /// A probationary member is one admitted less than twelve months before the meeting.
 pub const PROBATION: Rule = Rule {
@@ -52,8 +50,6 @@ fn probation(review: &Review<'_>, report: &mut Report) {
 
 /// The Party's founding day: no one was admitted before it.
 const FOUNDED: (i32, u32, u32) = (1930, 2, 3);
-/// The age from which one may be admitted.
-const ADMISSION_AGE: u32 = 18;
 /// An age no living member reaches.
 const OLDEST_AGE: u32 = 120;
 /// Days after the meeting by which a document about it is signed.
@@ -90,12 +86,12 @@ fn plausible_dates(review: &Review<'_>, report: &mut Report) {
         }
         if let Some(admitted) = member.admitted_on {
             let path = format!("{at}.ngay_vao_dang");
-            let adult_on = member.birth_date.plus_months(ADMISSION_AGE * 12);
+            let adult_on = member.birth_date.plus_months(u32::from(ADULT_AGE) * 12);
             if adult_on.is_some_and(|adult| admitted < adult) {
                 report.error(
                     path.clone(),
                     format!(
-                        "{name}: vào Đảng ngày {} khi chưa đủ {ADMISSION_AGE} tuổi (sinh ngày {})",
+                        "{name}: vào Đảng ngày {} khi chưa đủ {ADULT_AGE} tuổi (sinh ngày {})",
                         admitted.short_vi(),
                         member.birth_date.short_vi()
                     ),
