@@ -27,5 +27,6 @@ pub mod regime;
 pub mod render;
 pub mod rollup;
 pub mod rules;
+#[cfg(feature = "trang")]
 pub mod serve;
 pub mod tally;

@@ -4,6 +4,8 @@
 //! PDF and downloads the packet, which is `hoso packet` of the saved file, file for file and
 //! byte for byte; a file changed on disk while its page is open is never written over.
 
+#![cfg(feature = "trang")]
+
 mod common;
 
 use std::io::{BufRead, BufReader, Read};

@@ -95,6 +95,7 @@ pub enum Command {
         next_help_heading = "Tùy chọn",
         override_usage = "hoso serve [--port <CỔNG>] [--khong-mo] [<TỆP_DỮ_LIỆU> | <THƯ_MỤC>]"
     )]
+    #[cfg(feature = "trang")]
     Serve(ServeArgs),
     /// Liệt kê các mẫu theo chế độ; ghi các tệp của một mẫu ra để tùy biến.
     #[command(
@@ -147,6 +148,7 @@ pub enum FormsAction {
 }
 
 /// Arguments of `hoso serve`.
+#[cfg(feature = "trang")]
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Tệp dữ liệu của đơn vị, hoặc thư mục chứa don-vi.yaml; không có thì dùng don-vi.yaml ở thư

@@ -7,6 +7,7 @@ mod forms;
 mod packet;
 mod render;
 mod rollup;
+#[cfg(feature = "trang")]
 mod serve;
 mod terminal;
 
@@ -136,6 +137,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Packet(args) => packet::run(args, &catalogue),
         Command::Rollup(args) => rollup::run(args, &catalogue),
         Command::Copy(args) => copy::run(args, &catalogue),
+        #[cfg(feature = "trang")]
         Command::Serve(args) => serve::run(args, catalogue),
         Command::Forms(args) => forms::run(args, &catalogue),
         Command::Init(args) => init(&args.dir, args.from.as_deref()),
