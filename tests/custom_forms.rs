@@ -199,3 +199,54 @@ fn a_loop_or_a_recursion_without_end_in_an_edited_form_is_the_forms_error() {
         assert!(started.elapsed() < std::time::Duration::from_secs(20));
     }
 }
+
+#[test]
+fn forms_check_fills_an_edited_folder_over_the_samples_and_names_every_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let forms = dir.path().join("mau-tinh");
+    let exported = run(&[
+        "forms".as_ref(),
+        "export".as_ref(),
+        "bien-ban".as_ref(),
+        forms.as_os_str(),
+    ]);
+    assert!(exported.status.success(), "{exported:?}");
+    let check = || run(&["forms".as_ref(), "check".as_ref(), forms.as_os_str()]);
+    let clean = check();
+    assert!(clean.status.success(), "{clean:?}");
+    assert!(String::from_utf8_lossy(&clean.stdout).contains("không có lỗi"));
+    // Two mistakes in two files: a name the minutes do not have, and one in a shared part that
+    // another form includes.
+    let body = forms.join("bien-ban/tat-ca/body.md");
+    let text = std::fs::read_to_string(&body).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("## 2. Diễn biến hội nghị"))
+        .unwrap()
+        + 1;
+    std::fs::write(
+        &body,
+        text.replace(
+            "## 2. Diễn biến hội nghị",
+            "## 2. Diễn biến hội nghị {{ khong_co }}",
+        ),
+    )
+    .unwrap();
+    let shared = forms.join("_chung/danh-muc.md");
+    let mut text = std::fs::read_to_string(&shared).unwrap();
+    let shared_line = text.lines().count() + 1;
+    text.push_str("{{ cung_khong_co }}\n");
+    std::fs::write(&shared, text).unwrap();
+    let broken = check();
+    assert_eq!(broken.status.code(), Some(1), "{broken:?}");
+    let stdout = String::from_utf8_lossy(&broken.stdout);
+    for place in [
+        format!("bien-ban/tat-ca/body.md:{line}:"),
+        format!("_chung/danh-muc.md:{shared_line}:"),
+    ] {
+        assert!(stdout.contains(&place), "«{place}» not in:\n{stdout}");
+    }
+    assert!(stdout.contains("2 lỗi"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    assert!(stderr.contains("có 2 lỗi"), "{stderr}");
+}

@@ -136,6 +136,16 @@ pub struct FormsArgs {
 /// What `hoso forms` can do beside listing.
 #[derive(Debug, Subcommand)]
 pub enum FormsAction {
+    /// Thử một thư mục mẫu đã sửa: điền mọi mẫu cho các đơn vị (mặc định hai đơn vị mẫu có sẵn),
+    /// báo mọi lỗi kèm tệp và dòng.
+    Check {
+        /// Thư mục mẫu đã sửa (như --forms).
+        #[arg(value_name = "THƯ_MỤC")]
+        dir: PathBuf,
+        /// Tệp dữ liệu đơn vị để thử; không có thì dùng hai đơn vị mẫu.
+        #[arg(value_name = "TỆP_DỮ_LIỆU")]
+        data: Vec<PathBuf>,
+    },
     /// Ghi các tệp của một mẫu (mọi chế độ) và các phần dùng chung ra thư mục để tùy biến.
     Export {
         /// Mã mẫu, ví dụ bien-ban.

@@ -15,6 +15,40 @@ pub fn run(args: &FormsArgs, catalogue: &Catalogue) -> Result<(), CliError> {
             Ok(())
         }
         Some(FormsAction::Export { id, dir }) => export(catalogue, id, dir),
+        Some(FormsAction::Check { dir, data }) => check(dir, data),
+    }
+}
+
+/// Fills every form of the edited folder `dir` over the units of `data` (the built-in samples
+/// when none) and reports every error with its file and line: exit 1 when there is one.
+fn check(dir: &Path, data: &[std::path::PathBuf]) -> Result<(), CliError> {
+    let catalogue = Catalogue::with_local(dir)?;
+    let units = if data.is_empty() {
+        hoso::forms::samples()?
+    } else {
+        data.iter()
+            .map(|path| hoso::dossier::load(path))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    let errors = hoso::forms::check_forms(&catalogue, &units);
+    for error in &errors {
+        terminal::out(&format!("lỗi: {error}"));
+    }
+    terminal::out(&format!(
+        "Thử {} trên {} đơn vị: {}.",
+        dir.display(),
+        units.len(),
+        match errors.len() {
+            0 => "không có lỗi".to_string(),
+            n => format!("{n} lỗi"),
+        }
+    ));
+    match errors.len() {
+        0 => Ok(()),
+        count => Err(CliError::FormsBroken {
+            count,
+            folder: dir.display().to_string(),
+        }),
     }
 }
 

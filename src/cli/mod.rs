@@ -58,6 +58,14 @@ pub enum CliError {
     /// `hoso check` found errors (listed before this message).
     #[error("có {0} lỗi theo quy định đánh giá, xếp loại")]
     CheckFailed(usize),
+    /// `hoso forms check` found errors in an edited folder of forms (listed before this message).
+    #[error("các mẫu trong {folder} có {count} lỗi (xem ở trên)")]
+    FormsBroken {
+        /// How many errors.
+        count: usize,
+        /// The folder of forms.
+        folder: String,
+    },
     /// The roll-up's files could not be written.
     #[error(transparent)]
     #[diagnostic(transparent)]
@@ -88,6 +96,7 @@ impl CliError {
             | CliError::Strict(_)
             | CliError::RulesBroken(_)
             | CliError::CheckFailed(_)
+            | CliError::FormsBroken { .. }
             | CliError::Copy(CopyError::Sections { .. } | CopyError::Pdf { .. }) => 1,
             CliError::Form(
                 FormError::Unknown { .. }

@@ -6,6 +6,7 @@
 
 mod assemble;
 mod blanks;
+mod check;
 mod directives;
 mod index;
 pub mod language;
@@ -20,6 +21,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 pub use blanks::FieldRead;
+pub use check::{SAMPLES, check_forms, samples};
 pub use index::IndexRow;
 
 /// The id of the personal form `member` files under `regime`: the form of a member outside the
@@ -338,13 +340,30 @@ fn in_vietnamese(err: &minijinja::Error) -> String {
         {
             "mẫu gọi lồng nhau quá sâu (macro hoặc include gọi lại chính nó): "
         }
+        minijinja::ErrorKind::UndefinedError => {
+            "tên không có giá trị trong mẫu (viết sai tên, hoặc không có ở văn bản này): "
+        }
         _ => "",
     };
     format!("{said}{err:#}")
 }
 
+/// The innermost template error of `err` that names its file: the included file's, rather
+/// than the include's.
+fn innermost(err: &minijinja::Error) -> &minijinja::Error {
+    let mut current = err;
+    while let Some(inner) = std::error::Error::source(current)
+        .and_then(|source| source.downcast_ref::<minijinja::Error>())
+        .filter(|inner| inner.name().is_some())
+    {
+        current = inner;
+    }
+    current
+}
+
 /// A template's error, naming the file it is in (the user's own, or the built-in one).
 fn located(sources: &Sources, err: &minijinja::Error) -> FormError {
+    let err = innermost(err);
     let place = match (err.name(), err.line()) {
         (Some(name), Some(line)) => format!("{}:{line}: ", sources.origin(name)),
         (Some(name), None) => format!("{}: ", sources.origin(name)),
