@@ -56,6 +56,24 @@ pub fn attendance(dossier: &Dossier) -> Attendance<'_> {
     }
 }
 
+/// The votes that rate `member` of `dossier`, and how many full members could cast them: the
+/// meeting's, among its `meeting_voters`; for a member away from the meeting, those of the later
+/// sitting that rated them (`danh_gia.phien_sau`), none until the data records one.
+pub fn member_votes(
+    dossier: &Dossier,
+    member: &Member,
+    meeting_voters: u32,
+) -> Option<(Votes, u32)> {
+    let votes = member.assessment.phieu?;
+    if !dossier.is_absent(member) {
+        return Some((votes, meeting_voters));
+    }
+    member
+        .assessment
+        .phien_sau
+        .map(|sitting| (votes, sitting.so_bieu_quyet))
+}
+
 /// The outcome of one vote: the votes, how many could vote, and the level adopted.
 #[derive(Debug, Clone, Copy)]
 pub struct Outcome {
@@ -209,11 +227,9 @@ impl Tally {
             // later sitting that rated them, if the data records one.
             let absent = dossier.is_absent(member);
             let later = member.assessment.phien_sau.filter(|_| absent);
-            let (votes, member_voters) = match (absent, later) {
-                (true, Some(sitting)) => (member.assessment.phieu, sitting.so_bieu_quyet),
-                (true, None) => (None, voters),
-                (false, _) => (member.assessment.phieu, voters),
-            };
+            let counted = member_votes(dossier, member, voters);
+            let (votes, member_voters) =
+                (counted.map(|(v, _)| v), counted.map_or(voters, |(_, n)| n));
             let mut member_row = row(
                 member.name.to_string(),
                 member.self_review.tu_xep_loai_dang_vien,

@@ -158,18 +158,7 @@ fn pdf_a_set_in_the_unit_file_applies_to_render_and_the_roll_up_flag_to_its_repo
     );
 
     let report = dir.path().join("tong-hop");
-    let output = hoso([
-        "tong-hop".as_ref(),
-        "--pdf-a".as_ref(),
-        "--don-vi".as_ref(),
-        root()
-            .join("data-samples/tong-hop/dang-uy-so-xay-dung.yaml")
-            .as_os_str(),
-        sample_2026().as_os_str(),
-        "-o".as_ref(),
-        report.as_os_str(),
-    ]);
-    assert!(output.status.success(), "{output:?}");
+    rollup_by_sample_committee(&sample_2026(), &report, &["--pdf-a"]);
     assert_pdf_a_2b(&report.join("tong-hop.pdf"), "năm 2026");
 }
 

@@ -121,16 +121,7 @@ fn every_docx_sets_the_same_lines_on_the_same_pages_as_its_pdf() {
     }
     // The upper committee's roll-up report over the 2026 sample.
     let rollup = dir.path().join("tong-hop");
-    let issuer = root().join("data-samples/tong-hop/dang-uy-so-xay-dung.yaml");
-    let output = hoso([
-        "tong-hop".as_ref(),
-        "--don-vi".as_ref(),
-        issuer.as_os_str(),
-        sample_2026().as_os_str(),
-        "-o".as_ref(),
-        rollup.as_os_str(),
-    ]);
-    assert!(output.status.success(), "{output:?}");
+    rollup_by_sample_committee(&sample_2026(), &rollup, &[]);
     pdfs.push(rollup.join("tong-hop.pdf"));
     // Copies: each 2B self-review of the 2026 sample with the copy block after its last line,
     // and a trích sao of the report.

@@ -195,16 +195,7 @@ fn a_committees_documents_are_issued_by_the_committee() {
     let dir = tempfile::tempdir().unwrap();
     // The upper committee's roll-up report.
     let rollup = dir.path().join("tong-hop");
-    let issuer = root().join("data-samples/tong-hop/dang-uy-so-xay-dung.yaml");
-    let output = hoso([
-        "tong-hop".as_ref(),
-        "--don-vi".as_ref(),
-        issuer.as_os_str(),
-        sample_2026().as_os_str(),
-        "-o".as_ref(),
-        rollup.as_os_str(),
-    ]);
-    assert!(output.status.success(), "{output:?}");
+    rollup_by_sample_committee(&sample_2026(), &rollup, &[]);
     let report = rollup.join("tong-hop.pdf");
     in_both(&report, "ĐẢNG ỦY SỞ XÂY DỰNG THÀNH PHỐ HẢI PHÒNG");
     in_both(&report, "T/M ĐẢNG ỦY");
@@ -500,18 +491,7 @@ fn a_chi_bo_is_rated_by_the_level_above_and_its_collective_by_its_meeting() {
         "  co_chi_uy: true\n  xep_loai: hoan_thanh\n",
     );
     let out = dir.path().join("tong-hop");
-    let issuer = root().join("data-samples/tong-hop/dang-uy-so-xay-dung.yaml");
-    let output = hoso([
-        "tong-hop".as_ref(),
-        "--format".as_ref(),
-        "json".as_ref(),
-        "--don-vi".as_ref(),
-        issuer.as_os_str(),
-        data.as_os_str(),
-        "-o".as_ref(),
-        out.as_os_str(),
-    ]);
-    assert!(output.status.success(), "{output:?}");
+    let output = rollup_by_sample_committee(&data, &out, &["--format", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let unit = &report["rollup"]["units"][0];
     assert_eq!(unit["organisation"], "hoan_thanh", "{unit}");

@@ -246,14 +246,16 @@ impl Rollup {
         let members = units
             .iter()
             .fold(Levels::default(), |sum, unit| sum.plus(unit.levels));
-        let mut collectives = Levels::default();
-        for rating in units.iter().filter_map(|unit| unit.collective) {
-            collectives.add(rating);
-        }
-        let mut organisations = Levels::default();
-        for rating in units.iter().filter_map(|unit| unit.organisation) {
-            organisations.add(rating);
-        }
+        let count = |level: fn(&UnitResults) -> Option<Rating>| {
+            let mut levels = Levels::default();
+            units
+                .iter()
+                .filter_map(level)
+                .for_each(|rating| levels.add(rating));
+            levels
+        };
+        let collectives = count(|unit| unit.collective);
+        let organisations = count(|unit| unit.organisation);
         Rollup {
             member_count: units.iter().map(|unit| unit.members).sum(),
             not_rated: units.iter().map(|unit| unit.not_rated.len()).sum(),

@@ -2,7 +2,7 @@
 
 use crate::dossier::{Text, Votes};
 use crate::regime::Regime;
-use crate::tally::Outcome;
+use crate::tally::{Outcome, member_votes};
 
 use super::levels;
 use super::{ALL_REGIMES, Report, Review, Rule};
@@ -33,23 +33,17 @@ fn votes_cast<'d>(review: &Review<'d>) -> Vec<Cast<'d>> {
         });
     }
     for (index, member) in levels::members(dossier) {
-        let Some(votes) = member.assessment.phieu else {
+        // Votes given for a member away from the meeting with no later sitting are not counted:
+        // the rule on absent members says so.
+        let Some((votes, voters)) = member_votes(dossier, member, voters) else {
             continue;
         };
-        let later = member
-            .assessment
-            .phien_sau
-            .filter(|_| dossier.is_absent(member));
-        if dossier.is_absent(member) && later.is_none() {
-            // Not a vote of the meeting: the rule on absent members says so.
-            continue;
-        }
         cast.push(Cast {
             path: format!("{}.danh_gia", levels::member_path(index)),
             who: member.name.to_string(),
             votes,
             conclusion: member.assessment.ket_luan.as_ref(),
-            voters: later.map_or(voters, |sitting| sitting.so_bieu_quyet),
+            voters,
         });
     }
     cast
@@ -128,14 +122,11 @@ fn majority(review: &Review<'_>, report: &mut Report) {
     }
     let dossier = review.dossier;
     for (index, member) in levels::members(dossier) {
-        let (Some(votes), Some(proposed)) =
-            (member.assessment.phieu, member.assessment.chi_bo_de_xuat)
-        else {
+        let (Some((votes, voters)), Some(proposed)) = (
+            member_votes(dossier, member, review.attendance.voters),
+            member.assessment.chi_bo_de_xuat,
+        ) else {
             continue;
-        };
-        let voters = match member.assessment.phien_sau {
-            Some(sitting) if dossier.is_absent(member) => sitting.so_bieu_quyet,
-            _ => review.attendance.voters,
         };
         if let Some(adopted) = Outcome::of(votes, voters, &dossier.readings).adopted
             && adopted != proposed
@@ -179,17 +170,22 @@ fn conclusion(review: &Review<'_>, report: &mut Report) {
     }
 }
 
+/// Why every subject reviewed is rated, at the earliest when not at the meeting.
+fn rated_at_the_earliest(regime: Regime) -> &'static str {
+    match regime {
+        Regime::R2025 => {
+            "Quy định 366-QĐ/TW, Điều 3 (tập thể, cá nhân được kiểm điểm thì phải đánh giá, xếp loại)"
+        }
+        _ => "Hướng dẫn 21-HD/BTCTW, mục II (chưa được đánh giá thì tổ chức sớm nhất)",
+    }
+}
+
 /// Once the meeting has voted, every subject it reviews has its vote.
 pub const EVERYONE_RATED: Rule = Rule {
     id: "chua-bieu-quyet",
     summary: "khi hội nghị đã biểu quyết, tập thể và mọi đảng viên được xếp loại đều có kết quả biểu quyết (người vắng mặt được đánh giá sau, sớm nhất có thể)",
     regimes: ALL_REGIMES,
-    source: |regime| match regime {
-        Regime::R2025 => {
-            "Quy định 366-QĐ/TW, Điều 3 (tập thể, cá nhân được kiểm điểm thì phải đánh giá, xếp loại)"
-        }
-        _ => "Hướng dẫn 21-HD/BTCTW, mục II (chưa được đánh giá thì tổ chức sớm nhất)",
-    },
+    source: rated_at_the_earliest,
     check: everyone_rated,
 };
 
@@ -254,12 +250,7 @@ pub const ABSENT_RATED_LATER: Rule = Rule {
     id: "vang-mat-danh-gia-sau",
     summary: "đảng viên vắng mặt được đánh giá, xếp loại sau, sớm nhất có thể: phiếu của đồng chí đó là của phiên họp sau (danh_gia.phien_sau: ngày và số đảng viên chính thức biểu quyết), không phải của hội nghị",
     regimes: ALL_REGIMES,
-    source: |regime| match regime {
-        Regime::R2025 => {
-            "Quy định 366-QĐ/TW, Điều 3 (tập thể, cá nhân được kiểm điểm thì phải đánh giá, xếp loại)"
-        }
-        _ => "Hướng dẫn 21-HD/BTCTW, mục II (chưa được đánh giá thì tổ chức sớm nhất)",
-    },
+    source: rated_at_the_earliest,
     check: absent_rated_later,
 };
 

@@ -637,3 +637,21 @@ pub fn folder_contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// Runs `hoso tong-hop --don-vi <the sample đảng ủy> EXTRA… UNIT -o OUT`, which must succeed:
+/// the upper committee's roll-up of `unit`; returns what it printed.
+pub fn rollup_by_sample_committee(unit: &Path, out: &Path, extra: &[&str]) -> Output {
+    let issuer = root().join("data-samples/tong-hop/dang-uy-so-xay-dung.yaml");
+    let mut args: Vec<&OsStr> = vec![OsStr::new("tong-hop")];
+    args.extend(extra.iter().map(OsStr::new));
+    args.extend([
+        OsStr::new("--don-vi"),
+        issuer.as_os_str(),
+        unit.as_os_str(),
+        OsStr::new("-o"),
+        out.as_os_str(),
+    ]);
+    let output = hoso(args);
+    assert!(output.status.success(), "{output:?}");
+    output
+}
