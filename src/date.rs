@@ -15,6 +15,11 @@ pub struct Date(pub NaiveDate);
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 impl Date {
+    /// What [`Date::parse`] reads, as a regular expression for a JSON Schema: a date with a
+    /// four-digit year, `2024-12-05` or `05/12/2024`.
+    pub const PATTERN: &'static str =
+        r"^\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\s*$";
+
     /// Parses `YYYY-MM-DD` or `DD/MM/YYYY` (day and month may have one digit); `None` when the
     /// text is not a real date, or its year has not four digits or lies outside [`YEARS`].
     pub fn parse(text: &str) -> Option<Date> {

@@ -4,6 +4,7 @@
 //! The Dossier knows nothing of forms or output formats.
 
 mod approver;
+pub mod choice;
 mod collective;
 pub mod compose;
 mod earlier;
@@ -15,6 +16,7 @@ mod points;
 mod rating;
 mod readings;
 mod record;
+pub mod schema;
 mod source_map;
 mod text;
 

@@ -4,6 +4,8 @@
 mod glyphs;
 mod merge;
 mod pages;
+#[cfg(test)]
+mod printed_fields;
 mod units;
 mod whole;
 
