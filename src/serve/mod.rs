@@ -7,6 +7,7 @@
 //! request bodies, takes no file path from the browser, and accepts a form only with the token
 //! of this start.
 
+mod changes;
 pub mod edit;
 mod pages;
 mod routes;

@@ -13,10 +13,10 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use minijinja::{Value, context};
-use serde_json::Value as Json;
 
 use super::BODY_LIMIT;
-use super::edit::{self, Change, NewMember};
+use super::changes::what_changed;
+use super::edit::{Change, NewMember};
 use super::pages::{self, Frame, Typed, Views};
 use super::workspace::{Edit, Files, SaveError, Snapshot, Workspace};
 use crate::dossier::{Dossier, LoadError};
@@ -409,55 +409,13 @@ fn typed_view(changes: &[Change]) -> Vec<Value> {
         .collect()
 }
 
-/// The values typed that differ from the version the page showed: only those are written, with
-/// the keys of the rows they are in, and new rows numbered from the end of their lists.
+/// The values typed that differ from the version the page showed (see [`what_changed`]).
 fn changes(app: &App, posted: &Posted) -> Vec<Change> {
     let base = app
         .files_of(&posted.version)
         .and_then(|files| app.workspace.data_of(&files).ok());
     let data = base.as_ref().map(pages::data_of);
-    let mut changes: Vec<Change> = posted
-        .values
-        .iter()
-        .filter(|(path, value)| {
-            let Some(data) = &data else {
-                return true;
-            };
-            let shown = pages::text_of(pages::json_at(data, path));
-            normalised(&shown) != normalised(value)
-        })
-        .map(|(path, value)| Change {
-            path: path.clone(),
-            value: value.clone(),
-        })
-        .collect();
-    for (path, value) in &posted.kept {
-        let Some(row) = edit::row_of(path) else {
-            continue;
-        };
-        if let Some(first) = changes
-            .iter()
-            .position(|c| edit::row_of(&c.path) == Some(row))
-        {
-            let change = Change {
-                path: path.clone(),
-                value: value.clone(),
-            };
-            changes.insert(first, change);
-        }
-    }
-    if let Some(data) = &data {
-        edit::number_new_rows(&mut changes, |table| {
-            pages::json_at(data, table)
-                .and_then(Json::as_array)
-                .map_or(0, Vec::len)
-        });
-    }
-    changes
-}
-
-fn normalised(text: &str) -> String {
-    text.replace("\r\n", "\n").trim().to_string()
+    what_changed(data.as_ref(), &posted.values, &posted.kept)
 }
 
 /// The field a data error names, and its message.
