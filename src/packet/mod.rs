@@ -4,6 +4,7 @@
 mod glyphs;
 mod merge;
 mod pages;
+mod selection;
 mod units;
 mod whole;
 
@@ -22,6 +23,7 @@ use crate::render::{Format, RenderError, docx, layout};
 
 pub use glyphs::{Undrawable, undrawable};
 pub use merge::MergeError;
+pub use selection::{SelectionError, chosen_members, not_reviewed};
 pub use units::{Preflight, UnitsError, load_units, packet_dirs, preflight, unit_files};
 pub use whole::{MEMBERS_FOLDER, PRINT_FILE, Packet, UnitPacket, render_packets};
 

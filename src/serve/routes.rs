@@ -20,9 +20,9 @@ use super::edit::{Change, NewMember};
 use super::pages::{self, Frame, Typed, Views};
 use super::workspace::{Edit, Files, SaveError, Snapshot, Workspace};
 use crate::dossier::{Dossier, LoadError};
-use crate::forms::{Catalogue, Subject};
+use crate::forms::Catalogue;
 use crate::output::slug;
-use crate::packet::{self, UnitPacket};
+use crate::packet::{self, SelectionError, UnitPacket};
 use crate::render::layout::PARTY;
 use crate::render::pdf::Engine;
 use crate::render::{Format, docx};
@@ -657,15 +657,13 @@ async fn drawn(
             .catalogue
             .find(&form, dossier.regime(), dossier.year)
             .map_err(|err| bad(&err))?;
-        let chosen: Vec<&crate::dossier::Member> = match (&member, form.meta.doi_tuong) {
-            (Some(id), Subject::Member) => vec![
-                dossier
-                    .member(id)
-                    .ok_or_else(|| bad(&format!("không có đảng viên mã «{id}»")))?,
-            ],
-            (None, Subject::Collective) => Vec::new(),
-            _ => return Err(bad(&"mẫu này không in cho đối tượng đã chọn")),
-        };
+        let asked = member.as_slice();
+        let chosen = packet::chosen_members(form, &dossier, asked, false, &mut drop).map_err(
+            |err| match err {
+                SelectionError::UnknownMember { .. } | SelectionError::NoneReviewed => bad(&err),
+                _ => bad(&"mẫu này không in cho đối tượng đã chọn"),
+            },
+        )?;
         let (stem, document) = packet::form_documents(&app.catalogue, form, &dossier, &chosen)
             .map_err(|err| (StatusCode::INTERNAL_SERVER_ERROR, err.to_string()))?
             .into_iter()
