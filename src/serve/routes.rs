@@ -2,8 +2,6 @@
 //! previews and the downloads.
 
 use std::collections::HashMap;
-use std::io::Write;
-use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::extract::{DefaultBodyLimit, FromRequest, Path as UrlPath, Query, Request, State};
@@ -22,7 +20,7 @@ use super::workspace::{Edit, Files, SaveError, Snapshot, Workspace};
 use crate::dossier::{Dossier, LoadError};
 use crate::forms::Catalogue;
 use crate::output::slug;
-use crate::packet::{self, SelectionError, UnitPacket};
+use crate::packet::{self, SelectionError};
 use crate::render::layout::PARTY;
 use crate::render::pdf::Engine;
 use crate::render::{Format, docx};
@@ -741,43 +739,5 @@ fn packet_zip(app: &App) -> Result<Vec<u8>, (StatusCode, String)> {
             ),
         ));
     }
-    let dir = tempfile::tempdir().map_err(|err| fault(&err))?;
-    let out = dir.path().join("ho-so");
-    let units = [UnitPacket {
-        dossier: &dossier,
-        dir: out.clone(),
-    }];
-    packet::render_packets(&app.catalogue, &units, &|_, _| {}).map_err(|err| fault(&err))?;
-    zip_folder(&out).map_err(|err| fault(&err))
-}
-
-/// Every file under `root` in one zip, by path, compressed, without dates.
-fn zip_folder(root: &Path) -> std::io::Result<Vec<u8>> {
-    let mut files = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for file in files {
-        let name = file
-            .strip_prefix(root)
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
-        zip.start_file(name, options)
-            .map_err(std::io::Error::other)?;
-        zip.write_all(&std::fs::read(&file)?)?;
-    }
-    Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
+    packet::packet_zip(&app.catalogue, &dossier).map_err(|err| fault(&err))
 }
