@@ -1,10 +1,8 @@
 //! `hoso render`: one form for one or more members, as PDF and DOCX.
 
-use std::collections::HashSet;
-
 use hoso::dossier::{self, Dossier, Member};
 use hoso::forms::{Catalogue, Form, Subject};
-use hoso::packet::{self, Preflight};
+use hoso::packet::{self, Preflight, SelectionError};
 use hoso::render::Format;
 use hoso::rules;
 
@@ -108,11 +106,7 @@ pub fn report(
 
 /// Notes, on stderr, each member hoso prints no self-review for, and why.
 pub fn note_not_reviewed(dossier: &Dossier) {
-    for member in &dossier.members {
-        if let Some(why) = packet::why_not_reviewed(member, dossier) {
-            terminal::note(&why);
-        }
-    }
+    packet::not_reviewed(dossier).for_each(|why| terminal::note(&why));
 }
 
 /// The members to render: those named by `ids`, or with `all` those who file the form (the
@@ -124,61 +118,20 @@ pub fn select_members<'d>(
     all: bool,
     data: &std::path::Path,
 ) -> Result<Vec<&'d Member>, CliError> {
-    let named = !ids.is_empty();
-    if form.meta.doi_tuong == Subject::Collective {
-        if named || all {
-            return Err(CliError::Usage(format!(
-                "mẫu «{}» là báo cáo của tập thể, không in theo từng đảng viên: bỏ --member và --all",
-                form.id
-            )));
+    let mut note = |line: String| terminal::note(&line);
+    packet::chosen_members(form, dossier, ids, all, &mut note).map_err(|err| match err {
+        SelectionError::Collective { .. } => {
+            CliError::Usage(format!("{err}: bỏ --member và --all"))
         }
-        return Ok(Vec::new());
-    }
-    if !named && !all {
-        return Err(CliError::Usage(format!(
-            "mẫu «{}» là mẫu cá nhân: chọn --member <MÃ> hoặc --all",
-            form.id
-        )));
-    }
-    if all {
-        note_not_reviewed(dossier);
-        let (filing, others) = packet::members_filing(form, dossier);
-        for (member, why) in others {
-            terminal::note(&format!(
-                "bỏ qua {} ({}): {why}",
-                member.name, member.id.value
-            ));
+        SelectionError::Personal { .. } => {
+            CliError::Usage(format!("{err}: chọn --member <MÃ> hoặc --all"))
         }
-        return Ok(filing);
-    }
-    let mut seen = HashSet::new();
-    let mut selected = Vec::new();
-    for id in ids.iter().filter(|id| seen.insert(id.as_str())) {
-        let member = dossier.member(id).ok_or_else(|| CliError::UnknownMember {
-            id: id.clone(),
+        SelectionError::Form(err) => CliError::Form(err),
+        SelectionError::UnknownMember { id, known } => CliError::UnknownMember {
+            id,
             file: data.display().to_string(),
-            known: hoso::nearest::listed(id, &dossier.member_ids()),
-        })?;
-        if let Some(why) = packet::why_not_reviewed(member, dossier) {
-            terminal::note(&why);
-            continue;
-        }
-        let files = packet::personal_forms(member, dossier);
-        if !files.contains(&form.id.as_str()) {
-            terminal::note(&format!(
-                "lưu ý: theo dữ liệu, {} ({}) nộp các mẫu {}; vẫn in mẫu {} như đã chọn",
-                member.name,
-                member.id.value,
-                files.join(", "),
-                form.id
-            ));
-        }
-        selected.push(member);
-    }
-    if selected.is_empty() {
-        return Err(CliError::Usage(
-            "không có bản kiểm điểm nào để in cho các đảng viên đã chọn".to_string(),
-        ));
-    }
-    Ok(selected)
+            known,
+        },
+        SelectionError::NoneReviewed => CliError::Usage(err.to_string()),
+    })
 }

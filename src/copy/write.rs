@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::attach::{self, Request};
 use super::{CopyError, CopyOrder, block_page, copy_of};
 use crate::document::Document;
-use crate::output::{Staging, slug};
+use crate::output::{Sink, Staging, slug};
 use crate::packet::{PacketError, Writer};
 use crate::parallel;
 use crate::render::Format;
@@ -57,7 +57,7 @@ pub fn write_copies(
     let conformance = Conformance::archival(order.pdf_a);
     let writer = Writer {
         formats: &[Format::Pdf, Format::Docx],
-        staging: &staging,
+        sink: &staging,
         conformance,
     };
     let numbered: Vec<(u32, &Original)> = (order.first_number..).zip(originals).collect();

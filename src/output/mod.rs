@@ -1,4 +1,5 @@
-//! Writing output files: readable ASCII names, and a run that lands whole or not at all.
+//! Writing output files: readable ASCII names, and a run that lands whole or not at all, in a
+//! folder or in a zip held in memory.
 //!
 //! Files are written as soon as each is made, by whichever thread made it, into a hidden staging
 //! folder inside the output folder; memory does not grow with the run. [`Staging::commit`] moves them in at the
@@ -6,6 +7,7 @@
 //! already replaced are put back, and a folder the run created is removed.
 
 mod names;
+mod zipped;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -17,6 +19,7 @@ use tempfile::TempDir;
 use thiserror::Error;
 
 pub use names::{person_stems, slug};
+pub use zipped::Zip;
 
 /// A file could not be written.
 #[derive(Debug, Error, Diagnostic)]
@@ -39,6 +42,23 @@ impl WriteError {
     fn os(path: &Path, err: std::io::Error) -> WriteError {
         WriteError::new(path, crate::os_error::vietnamese(&err))
     }
+
+    /// A second file of one run under `path`: two documents would land in one file.
+    fn twice(path: &Path) -> WriteError {
+        WriteError::new(path, "hai văn bản trong cùng một lần chạy trùng tên tệp")
+    }
+}
+
+/// Where the files of a run go, each as soon as it is made, by whichever thread made it: a
+/// folder ([`Staging`]) or a zip in memory ([`Zip`]).
+pub trait Sink: Sync {
+    /// Adds one file of the run under its path inside the run (`dang-vien/an/an.pdf`); many
+    /// threads may add at once. A name given twice in one run is refused: two documents would
+    /// land in one file.
+    fn add(&self, name: &str, bytes: &[u8]) -> Result<(), WriteError>;
+
+    /// The bytes of a file added in this run, read back.
+    fn read(&self, name: &str) -> Result<Vec<u8>, WriteError>;
 }
 
 /// The files of one run, staged until every one is ready.
@@ -86,38 +106,6 @@ impl Staging {
             .as_ref()
             .map(TempDir::path)
             .unwrap_or(self.dir.as_path())
-    }
-
-    /// Writes one file of the run to the staging folder; many threads may add at once. A name
-    /// given twice in one run is refused: two documents would land in one file.
-    pub fn add(&self, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        let target = self.dir.join(name);
-        let fresh = self
-            .names
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(name.to_string());
-        if !fresh {
-            return Err(WriteError::new(
-                &target,
-                "hai văn bản trong cùng một lần chạy trùng tên tệp",
-            ));
-        }
-        let path = self.stage_dir().join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| WriteError::os(&target, e))?;
-        }
-        let mut file = std::fs::File::create(&path).map_err(|e| WriteError::os(&target, e))?;
-        file.write_all(bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(|e| WriteError::os(&target, e))?;
-        Ok(())
-    }
-
-    /// The bytes of a file staged in this run, read back.
-    pub fn read(&self, name: &str) -> Result<Vec<u8>, WriteError> {
-        std::fs::read(self.stage_dir().join(name))
-            .map_err(|e| WriteError::os(&self.dir.join(name), e))
     }
 
     /// Moves every staged file into the output folder and returns their paths, sorted; on
@@ -196,6 +184,35 @@ impl Staging {
             old,
             created,
         })
+    }
+}
+
+impl Sink for Staging {
+    /// Writes the file to the staging folder.
+    fn add(&self, name: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let target = self.dir.join(name);
+        let fresh = self
+            .names
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(name.to_string());
+        if !fresh {
+            return Err(WriteError::twice(&target));
+        }
+        let path = self.stage_dir().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| WriteError::os(&target, e))?;
+        }
+        let mut file = std::fs::File::create(&path).map_err(|e| WriteError::os(&target, e))?;
+        file.write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| WriteError::os(&target, e))?;
+        Ok(())
+    }
+
+    fn read(&self, name: &str) -> Result<Vec<u8>, WriteError> {
+        std::fs::read(self.stage_dir().join(name))
+            .map_err(|e| WriteError::os(&self.dir.join(name), e))
     }
 }
 

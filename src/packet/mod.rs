@@ -6,6 +6,7 @@ mod merge;
 mod pages;
 #[cfg(test)]
 mod printed_fields;
+mod selection;
 mod units;
 mod whole;
 
@@ -17,15 +18,16 @@ use thiserror::Error;
 use crate::document::Document;
 use crate::dossier::{Dossier, Member};
 use crate::forms::{Catalogue, Form, FormError, Subject};
-use crate::output::{Staging, WriteError, person_stems, slug};
+use crate::output::{Sink, Staging, WriteError, person_stems, slug};
 use crate::parallel;
 use crate::render::pdf::{self, Conformance};
 use crate::render::{Format, RenderError, docx, layout};
 
 pub use glyphs::{Undrawable, undrawable};
 pub use merge::MergeError;
+pub use selection::{SelectionError, chosen_members, not_reviewed};
 pub use units::{Preflight, UnitsError, load_units, packet_dirs, preflight, unit_files};
-pub use whole::{MEMBERS_FOLDER, PRINT_FILE, Packet, UnitPacket, render_packets};
+pub use whole::{MEMBERS_FOLDER, PRINT_FILE, Packet, UnitPacket, packet_zip, render_packets};
 
 /// Why a run wrote nothing.
 #[derive(Debug, Error, Diagnostic)]
@@ -158,7 +160,7 @@ pub fn render_form(
     let staging = Staging::new(dir)?;
     let writer = Writer {
         formats,
-        staging: &staging,
+        sink: &staging,
         conformance: conformance_of(dossier),
     };
     match form.meta.doi_tuong {
@@ -232,7 +234,7 @@ pub fn render_unit(
     let staging = Staging::new(dir)?;
     let writer = Writer {
         formats,
-        staging: &staging,
+        sink: &staging,
         conformance: conformance_of(dossier),
     };
     let jobs = jobs(catalogue, dossier)?;
@@ -326,19 +328,19 @@ fn jobs<'a>(catalogue: &'a Catalogue, dossier: &'a Dossier) -> Result<Vec<Job<'a
     Ok(jobs)
 }
 
-/// Draws documents in the formats asked for and stages the files; shared by the threads of a
-/// run.
+/// Draws documents in the formats asked for and hands the files to a sink; shared by the
+/// threads of a run.
 pub(crate) struct Writer<'a> {
     /// The formats to draw.
     pub(crate) formats: &'a [Format],
-    /// Where the files wait until the run commits them.
-    pub(crate) staging: &'a Staging,
+    /// Where the files go: a folder's staging, or a zip.
+    pub(crate) sink: &'a dyn Sink,
     /// Plain PDF, or PDF/A-2b.
     pub(crate) conformance: Conformance,
 }
 
 impl Writer<'_> {
-    /// Draws `document` in each format and stages it as `stem` with the format's extension;
+    /// Draws `document` in each format and adds it as `stem` with the format's extension;
     /// returns the PDF's pages when one was drawn.
     pub(crate) fn write(
         &self,
@@ -352,11 +354,11 @@ impl Writer<'_> {
                 Format::Pdf => {
                     let pdf =
                         pdf::Engine::shared().pdf(document, &layout::PARTY, self.conformance)?;
-                    self.staging.add(&name, &pdf.bytes)?;
+                    self.sink.add(&name, &pdf.bytes)?;
                     pages = Some(pdf.pages);
                 }
                 Format::Docx => {
-                    self.staging
+                    self.sink
                         .add(&name, &docx::docx(document, &layout::PARTY)?)?;
                 }
             }

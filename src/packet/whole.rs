@@ -1,5 +1,6 @@
-//! The unit's whole packet in one folder: the unit's own documents first, a folder per person,
-//! the index of what was written, and one PDF of everything to print on both sides.
+//! The unit's whole packet in one folder, or in one zip: the unit's own documents first, a
+//! folder per person, the index of what was written, and one PDF of everything to print on both
+//! sides.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -10,7 +11,7 @@ use super::{Job, PacketError, Writer, jobs};
 use crate::document::{Document, sentence_case};
 use crate::dossier::Dossier;
 use crate::forms::{Catalogue, IndexRow};
-use crate::output::{Staging, slug};
+use crate::output::{Sink, Staging, Zip, slug};
 use crate::parallel;
 use crate::render::Format;
 use crate::render::pdf::Properties;
@@ -49,19 +50,19 @@ struct Planned<'a> {
 }
 
 /// One document of the packet once drawn: its row of the index, its bookmark and the name of
-/// its staged PDF. The PDF itself waits on disk until its unit is merged: memory holds one
-/// unit's PDFs at a time, however many units a run has.
+/// its PDF in the unit's sink. The PDF itself waits there until its unit is merged: written to
+/// a folder, memory holds one unit's PDFs at a time, however many units a run has.
 struct Drawn {
     row: IndexRow,
     bookmark: String,
     pdf: String,
 }
 
-/// One unit during a run: its data, its staged files, its documents as drawn (by their place in
-/// the packet), and how many are still to draw.
+/// One unit during a run: its data, where its files go, its documents as drawn (by their place
+/// in the packet), and how many are still to draw.
 struct UnitRun<'a> {
     dossier: &'a Dossier,
-    staging: Staging,
+    sink: &'a dyn Sink,
     drawn: Mutex<Vec<Option<Drawn>>>,
     remaining: AtomicUsize,
 }
@@ -75,7 +76,7 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// Draws `document` into `unit`'s staging as `path` (PDF and DOCX) and tells the progress.
+    /// Draws `document` into `unit`'s sink as `path` (PDF and DOCX) and tells the progress.
     fn draw(
         &self,
         unit: &UnitRun<'_>,
@@ -85,7 +86,7 @@ impl Run<'_> {
     ) -> Result<Drawn, PacketError> {
         let writer = Writer {
             formats: &[Format::Pdf, Format::Docx],
-            staging: &unit.staging,
+            sink: unit.sink,
             conformance: super::conformance_of(unit.dossier),
         };
         let pages = writer.write(document, path)?.unwrap_or_default();
@@ -150,7 +151,7 @@ impl Run<'_> {
         let documents: Vec<&Drawn> = drawn.iter().chain([&index]).collect();
         let pdfs: Vec<Vec<u8>> = documents
             .iter()
-            .map(|d| unit.staging.read(&d.pdf))
+            .map(|d| unit.sink.read(&d.pdf))
             .collect::<Result<_, _>>()?;
         let sections: Vec<Section<'_>> = documents
             .iter()
@@ -170,7 +171,7 @@ impl Run<'_> {
             language: "vi",
         };
         let merged = merge(&sections, &properties, super::conformance_of(dossier))?;
-        unit.staging.add(PRINT_FILE, &merged.bytes)?;
+        unit.sink.add(PRINT_FILE, &merged.bytes)?;
         Ok((sections.len(), merged.pages))
     }
 }
@@ -190,13 +191,52 @@ pub fn render_packets(
     units: &[UnitPacket<'_>],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Vec<Packet>, PacketError> {
+    let stagings: Vec<Staging> = units
+        .iter()
+        .map(|unit| Staging::new(&unit.dir))
+        .collect::<Result<_, _>>()?;
+    let sinks: Vec<(&Dossier, &dyn Sink)> = units
+        .iter()
+        .zip(&stagings)
+        .map(|(unit, staging)| (unit.dossier, staging as &dyn Sink))
+        .collect();
+    let counts = draw_packets(catalogue, &sinks, progress)?;
+    stagings
+        .into_iter()
+        .zip(counts)
+        .map(|(staging, (documents, pages))| {
+            Ok(Packet {
+                files: staging.commit()?,
+                documents,
+                pages,
+            })
+        })
+        .collect()
+}
+
+/// The unit's whole packet as [`render_packets`] writes it into a folder, in one zip held in
+/// memory: the same files under the same paths, the same bytes, entries sorted by path and
+/// undated.
+pub fn packet_zip(catalogue: &Catalogue, dossier: &Dossier) -> Result<Vec<u8>, PacketError> {
+    let zip = Zip::default();
+    draw_packets(catalogue, &[(dossier, &zip)], &|_, _| {})?;
+    Ok(zip.finish()?)
+}
+
+/// Draws the whole packet of each unit into its sink, as [`render_packets`] says; the documents
+/// and print pages of each unit, in the order of `units`.
+fn draw_packets(
+    catalogue: &Catalogue,
+    units: &[(&Dossier, &dyn Sink)],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Vec<(usize, usize)>, PacketError> {
     let mut planned = Vec::new();
     let mut runs = Vec::new();
-    for (index, unit) in units.iter().enumerate() {
-        let jobs = jobs(catalogue, unit.dossier)?;
+    for (index, &(dossier, sink)) in units.iter().enumerate() {
+        let jobs = jobs(catalogue, dossier)?;
         runs.push(UnitRun {
-            dossier: unit.dossier,
-            staging: Staging::new(&unit.dir)?,
+            dossier,
+            sink,
             drawn: Mutex::new((0..jobs.len()).map(|_| None).collect()),
             remaining: AtomicUsize::new(jobs.len()),
         });
@@ -224,16 +264,7 @@ pub fn render_packets(
     for (unit, done) in finished.into_iter().flatten() {
         counts[unit] = done;
     }
-    runs.into_iter()
-        .zip(counts)
-        .map(|(unit, (documents, pages))| {
-            Ok(Packet {
-                files: unit.staging.commit()?,
-                documents,
-                pages,
-            })
-        })
-        .collect()
+    Ok(counts)
 }
 
 /// The value behind `mutex`, even if a thread panicked holding it (the run fails then anyway).
@@ -268,4 +299,73 @@ fn title_of(document: &Document) -> String {
 /// A document's bookmark in the merged PDF: what it is, and whose.
 fn bookmark_of(document: &Document) -> String {
     format!("{} - {}", name_of(document), document.meta.author)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+    use std::path::Path;
+
+    use super::*;
+    use crate::dossier::parse;
+
+    const UNIT: &str = "nam: 2026
+to_chuc: {cap_tren: Đảng bộ Sở Xây dựng, ten: Chi bộ Phòng Kế toán, dia_danh: Hải Phòng}
+hoi_nghi: {ngay: 2026-12-05}
+dang_vien:
+  - {id: an, ho_ten: Nguyễn Văn An, ngay_sinh: 1972-03-12, chuc_vu_chinh_quyen: Trưởng phòng}
+  - {id: binh, ho_ten: Trần Thị Bình, ngay_sinh: 1980-07-01}
+";
+
+    /// Every file under `dir`, by its path inside `dir`, with its bytes, sorted by path.
+    fn folder(dir: &Path, root: &Path, files: &mut Vec<(String, Vec<u8>)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folder(&path, root, files);
+            } else {
+                let name = path.strip_prefix(root).unwrap().to_string_lossy();
+                files.push((name.into_owned(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+
+    #[test]
+    fn the_zip_holds_the_folders_files_under_the_same_paths_with_the_same_bytes() {
+        let dossier = parse(UNIT, "don-vi.yaml").unwrap();
+        let catalogue = Catalogue::builtin().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("ho-so");
+        let units = [UnitPacket {
+            dossier: &dossier,
+            dir: out.clone(),
+        }];
+        render_packets(&catalogue, &units, &|_, _| {}).unwrap();
+        let mut written = Vec::new();
+        folder(&out, &out, &mut written);
+        written.sort_by(|(a, _), (b, _)| Path::new(a).cmp(Path::new(b)));
+
+        let zip = packet_zip(&catalogue, &dossier).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+        let mut zipped = Vec::new();
+        for index in 0..archive.len() {
+            let mut entry = archive.by_index(index).unwrap();
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).unwrap();
+            zipped.push((entry.name().to_string(), bytes));
+        }
+        let names = |files: &[(String, Vec<u8>)]| -> Vec<String> {
+            files.iter().map(|(name, _)| name.clone()).collect()
+        };
+        let paths = names(&written);
+        assert!(paths.contains(&PRINT_FILE.to_string()), "{paths:?}");
+        assert!(
+            paths
+                .iter()
+                .any(|path| path.starts_with(&format!("{MEMBERS_FOLDER}/"))),
+            "{paths:?}"
+        );
+        assert_eq!(names(&zipped), names(&written));
+        assert!(zipped == written, "the same bytes as the folder");
+    }
 }

@@ -14,7 +14,7 @@ use thiserror::Error;
 use crate::date::Date;
 use crate::dossier::{Dossier, LoadError, Rating, yaml_quoted};
 use crate::forms::Catalogue;
-use crate::output::{Staging, WriteError};
+use crate::output::{Sink, Staging, WriteError};
 use crate::packet::{PacketError, Writer};
 use crate::regime::Regime;
 use crate::render::Format;
@@ -344,7 +344,7 @@ pub fn write(
     let staging = Staging::new(dir)?;
     Writer {
         formats: &[Format::Pdf, Format::Docx],
-        staging: &staging,
+        sink: &staging,
         conformance: crate::packet::conformance_of(issuer),
     }
     .write(&report, FILE_NAME)?;

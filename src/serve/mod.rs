@@ -7,21 +7,30 @@
 //! request bodies, takes no file path from the browser, and accepts a form only with the token
 //! of this start.
 
+mod changes;
 pub mod edit;
+mod error;
 mod pages;
 mod routes;
 pub mod workspace;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub use workspace::{Edit, SaveError, Workspace};
 
 use crate::forms::Catalogue;
+use pages::Views;
 
 /// The largest request body the server reads: a whole review typed into one page is far less.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The page templates, compiled once for the process.
+fn views() -> &'static Views {
+    static VIEWS: OnceLock<Views> = OnceLock::new();
+    VIEWS.get_or_init(Views::new)
+}
 
 /// Serves the page over the unit file `file` on 127.0.0.1:`port` (any free port for 0) until
 /// the process is interrupted; `ready` hears the page's address once the server listens.

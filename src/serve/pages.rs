@@ -38,6 +38,10 @@ impl Views {
             ("xung-dot.html", include_str!("templates/xung-dot.html")),
             ("trang-cu.html", include_str!("templates/trang-cu.html")),
             ("loi.html", include_str!("templates/loi.html")),
+            (
+                "khong-lam-duoc.html",
+                include_str!("templates/khong-lam-duoc.html"),
+            ),
         ] {
             if let Err(err) = env.add_template(name, source) {
                 panic!("the page template {name} does not compile: {err}");

@@ -2,8 +2,6 @@
 //! previews and the downloads.
 
 use std::collections::HashMap;
-use std::io::Write;
-use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::extract::{DefaultBodyLimit, FromRequest, Path as UrlPath, Query, Request, State};
@@ -13,16 +11,17 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use minijinja::{Value, context};
-use serde_json::Value as Json;
 
-use super::BODY_LIMIT;
-use super::edit::{self, Change, NewMember};
-use super::pages::{self, Frame, Typed, Views};
+use super::changes::what_changed;
+use super::edit::{Change, NewMember};
+use super::error::PageError;
+use super::pages::{self, Frame, Typed};
 use super::workspace::{Edit, Files, SaveError, Snapshot, Workspace};
+use super::{BODY_LIMIT, views};
 use crate::dossier::{Dossier, LoadError};
-use crate::forms::{Catalogue, Subject};
+use crate::forms::Catalogue;
 use crate::output::slug;
-use crate::packet::{self, UnitPacket};
+use crate::packet;
 use crate::render::layout::PARTY;
 use crate::render::pdf::Engine;
 use crate::render::{Format, docx};
@@ -34,7 +33,6 @@ const VERSIONS_KEPT: usize = 64;
 pub(super) struct App {
     workspace: Workspace,
     catalogue: Catalogue,
-    views: Views,
     /// The token of this start: every form carries it.
     token: String,
     /// The Host headers the server answers: its own address only.
@@ -49,7 +47,6 @@ impl App {
         App {
             workspace,
             catalogue,
-            views: Views::new(),
             token: fresh_token(),
             hosts: [format!("127.0.0.1:{port}"), format!("localhost:{port}")],
             versions: Mutex::new(Vec::new()),
@@ -117,7 +114,7 @@ impl App {
             Ok(dossier) => {
                 let panel = pages::findings_view(dossier, &self.catalogue);
                 let panel = context! { ..panel };
-                Html(self.views.render(template, build(&frame, dossier, panel))).into_response()
+                Html(views().render(template, build(&frame, dossier, panel))).into_response()
             }
             Err(err) => self.failure(&err.to_string()),
         }
@@ -130,7 +127,7 @@ impl App {
             title => "Lỗi", page => "", file => file, message => message,
             check_error => message, findings => Vec::<Value>::new(), errors => 0,
         };
-        Html(self.views.render("loi.html", data)).into_response()
+        Html(views().render("loi.html", data)).into_response()
     }
 
     /// The page at `back` again, with what was typed and the error beside its field.
@@ -224,11 +221,7 @@ async fn only_here(State(app): State<Arc<App>>, request: Request, next: Next) ->
     if app.hosts.iter().any(|own| own == host) {
         next.run(request).await
     } else {
-        (
-            StatusCode::FORBIDDEN,
-            "hoso chỉ trả lời trang mở từ máy này (127.0.0.1)",
-        )
-            .into_response()
+        PageError::ElsewhereHost.into_response()
     }
 }
 
@@ -280,7 +273,7 @@ async fn member(
         .and_then(|s| s.dossier.ok())
         .is_some_and(|d| d.member(&id).is_some());
     if !known {
-        return (StatusCode::NOT_FOUND, Html(format!("<p>Không có đảng viên mã «{}».</p><p><a href=\"/dang-vien\">Danh sách đảng viên</a></p>", escape(&id)))).into_response();
+        return PageError::NoMember(id).into_response();
     }
     app.page(
         "mot-dang-vien.html",
@@ -396,7 +389,7 @@ fn stale(app: &App, posted: &Posted) -> Response {
     };
     (
         StatusCode::FORBIDDEN,
-        Html(app.views.render("trang-cu.html", data)),
+        Html(views().render("trang-cu.html", data)),
     )
         .into_response()
 }
@@ -409,55 +402,13 @@ fn typed_view(changes: &[Change]) -> Vec<Value> {
         .collect()
 }
 
-/// The values typed that differ from the version the page showed: only those are written, with
-/// the keys of the rows they are in, and new rows numbered from the end of their lists.
+/// The values typed that differ from the version the page showed (see [`what_changed`]).
 fn changes(app: &App, posted: &Posted) -> Vec<Change> {
     let base = app
         .files_of(&posted.version)
         .and_then(|files| app.workspace.data_of(&files).ok());
     let data = base.as_ref().map(pages::data_of);
-    let mut changes: Vec<Change> = posted
-        .values
-        .iter()
-        .filter(|(path, value)| {
-            let Some(data) = &data else {
-                return true;
-            };
-            let shown = pages::text_of(pages::json_at(data, path));
-            normalised(&shown) != normalised(value)
-        })
-        .map(|(path, value)| Change {
-            path: path.clone(),
-            value: value.clone(),
-        })
-        .collect();
-    for (path, value) in &posted.kept {
-        let Some(row) = edit::row_of(path) else {
-            continue;
-        };
-        if let Some(first) = changes
-            .iter()
-            .position(|c| edit::row_of(&c.path) == Some(row))
-        {
-            let change = Change {
-                path: path.clone(),
-                value: value.clone(),
-            };
-            changes.insert(first, change);
-        }
-    }
-    if let Some(data) = &data {
-        edit::number_new_rows(&mut changes, |table| {
-            pages::json_at(data, table)
-                .and_then(Json::as_array)
-                .map_or(0, Vec::len)
-        });
-    }
-    changes
-}
-
-fn normalised(text: &str) -> String {
-    text.replace("\r\n", "\n").trim().to_string()
+    what_changed(data.as_ref(), &posted.values, &posted.kept)
 }
 
 /// The field a data error names, and its message.
@@ -508,7 +459,7 @@ fn conflict(app: &App, posted: &Posted, changes: &[Change]) -> Response {
     };
     (
         StatusCode::CONFLICT,
-        Html(app.views.render("xung-dot.html", data)),
+        Html(views().render("xung-dot.html", data)),
     )
         .into_response()
 }
@@ -559,7 +510,7 @@ async fn check(State(app): State<Arc<App>>, posted: Posted) -> Response {
         Ok((_, dossier)) => pages::findings_view(&dossier, &app.catalogue),
         Err(err) => pages::unreadable_view(&err.to_string()),
     };
-    Html(app.views.render("kiem-tra.html", panel)).into_response()
+    Html(views().render("kiem-tra.html", panel)).into_response()
 }
 
 async fn add_member(State(app): State<Arc<App>>, posted: Posted) -> Response {
@@ -609,7 +560,7 @@ async fn reorder(State(app): State<Arc<App>>, posted: Posted) -> Response {
     let edit = match (posted.other.get("viec").map(String::as_str), index) {
         (Some("len"), Some(index)) => Edit::MoveUp(index),
         (Some("xoa"), Some(index)) => Edit::RemoveMember(index),
-        _ => return (StatusCode::BAD_REQUEST, "yêu cầu không rõ").into_response(),
+        _ => return PageError::Unclear.into_response(),
     };
     match app.workspace.save(&posted.version, &edit) {
         Ok(_) => Redirect::to("/dang-vien?luu=1").into_response(),
@@ -660,26 +611,6 @@ fn file_response(bytes: Vec<u8>, kind: &str, name: &str, inline: bool) -> Respon
         .into_response()
 }
 
-/// Why a file could not be made, as a page.
-fn not_made(status: StatusCode, message: &str) -> Response {
-    (
-        status,
-        Html(format!(
-            "<!doctype html><meta charset=\"utf-8\"><p id=\"loi\">{}</p><p><a href=\"/\">Về trang đơn vị</a></p>",
-            escape(message)
-        )),
-    )
-        .into_response()
-}
-
-/// `text` with the characters HTML gives a meaning escaped.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The document of `form` for `member` (the unit's own when `None`), drawn as `format`, with its
 /// file name; run off the server's threads.
 async fn drawn(
@@ -687,141 +618,89 @@ async fn drawn(
     form: String,
     member: Option<String>,
     format: Format,
-) -> Result<(Vec<u8>, String), (StatusCode, String)> {
+) -> Result<(Vec<u8>, String), PageError> {
     tokio::task::spawn_blocking(move || {
         let dossier = app
             .read()
-            .map_err(|err| (StatusCode::INTERNAL_SERVER_ERROR, err.to_string()))?
+            .map_err(PageError::fault)?
             .dossier
-            .map_err(|err| (StatusCode::UNPROCESSABLE_ENTITY, err.to_string()))?;
-        let bad = |err: &dyn std::fmt::Display| (StatusCode::NOT_FOUND, err.to_string());
+            .map_err(PageError::Unreadable)?;
         let form = app
             .catalogue
             .find(&form, dossier.regime(), dossier.year)
-            .map_err(|err| bad(&err))?;
-        let chosen: Vec<&crate::dossier::Member> = match (&member, form.meta.doi_tuong) {
-            (Some(id), Subject::Member) => vec![
-                dossier
-                    .member(id)
-                    .ok_or_else(|| bad(&format!("không có đảng viên mã «{id}»")))?,
-            ],
-            (None, Subject::Collective) => Vec::new(),
-            _ => return Err(bad(&"mẫu này không in cho đối tượng đã chọn")),
-        };
+            .map_err(|err| PageError::NotFound(err.to_string()))?;
+        let chosen = packet::chosen_members(form, &dossier, member.as_slice(), false, &mut drop)?;
         let (stem, document) = packet::form_documents(&app.catalogue, form, &dossier, &chosen)
-            .map_err(|err| (StatusCode::INTERNAL_SERVER_ERROR, err.to_string()))?
+            .map_err(PageError::fault)?
             .into_iter()
             .next()
-            .ok_or_else(|| bad(&"không có văn bản"))?;
+            .ok_or_else(|| PageError::NotFound("không có văn bản".to_string()))?;
         let bytes = match format {
             Format::Pdf => Engine::shared()
                 .pdf(&document, &PARTY, packet::conformance_of(&dossier))
                 .map(|pdf| pdf.bytes),
             Format::Docx => docx::docx(&document, &PARTY),
         }
-        .map_err(|err| (StatusCode::INTERNAL_SERVER_ERROR, err.to_string()))?;
+        .map_err(PageError::fault)?;
         Ok((bytes, format!("{stem}.{format}")))
     })
     .await
-    .unwrap_or_else(|err| Err((StatusCode::INTERNAL_SERVER_ERROR, err.to_string())))
+    .unwrap_or_else(|err| Err(PageError::fault(err)))
 }
 
 /// The PDF of a form (`/xem/<form>`) or of a member's form (`/xem/<form>/<member>`), shown in
 /// the page.
-async fn preview(State(app): State<Arc<App>>, UrlPath(parts): UrlPath<Vec<String>>) -> Response {
+async fn preview(
+    State(app): State<Arc<App>>,
+    UrlPath(parts): UrlPath<Vec<String>>,
+) -> Result<Response, PageError> {
     let mut parts = parts.into_iter();
     let form = parts.next().unwrap_or_default();
-    match drawn(app, form, parts.next(), Format::Pdf).await {
-        Ok((bytes, name)) => file_response(bytes, "application/pdf", &name, true),
-        Err((status, message)) => not_made(status, &message),
-    }
+    let (bytes, name) = drawn(app, form, parts.next(), Format::Pdf).await?;
+    Ok(file_response(bytes, "application/pdf", &name, true))
 }
 
 async fn download(
     State(app): State<Arc<App>>,
     UrlPath((form, file)): UrlPath<(String, String)>,
-) -> Response {
+) -> Result<Response, PageError> {
     let (who, format) = match file.rsplit_once('.') {
         Some((who, "pdf")) => (who.to_string(), Format::Pdf),
         Some((who, "docx")) => (who.to_string(), Format::Docx),
-        _ => return not_made(StatusCode::NOT_FOUND, "chỉ tải được .pdf hoặc .docx"),
+        _ => {
+            return Err(PageError::NotFound(
+                "chỉ tải được .pdf hoặc .docx".to_string(),
+            ));
+        }
     };
     let member = (who != "don-vi").then_some(who);
     let kind = match format {
         Format::Pdf => "application/pdf",
         Format::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     };
-    match drawn(app, form, member, format).await {
-        Ok((bytes, name)) => file_response(bytes, kind, &name, false),
-        Err((status, message)) => not_made(status, &message),
-    }
+    let (bytes, name) = drawn(app, form, member, format).await?;
+    Ok(file_response(bytes, kind, &name, false))
 }
 
-async fn download_packet(State(app): State<Arc<App>>) -> Response {
-    let made = tokio::task::spawn_blocking(move || packet_zip(&app)).await;
-    match made {
-        Ok(Ok(bytes)) => file_response(bytes, "application/zip", "ho-so.zip", false),
-        Ok(Err((status, message))) => not_made(status, &message),
-        Err(err) => not_made(StatusCode::INTERNAL_SERVER_ERROR, &err.to_string()),
-    }
+async fn download_packet(State(app): State<Arc<App>>) -> Result<Response, PageError> {
+    let bytes = tokio::task::spawn_blocking(move || packet_zip(&app))
+        .await
+        .map_err(PageError::fault)??;
+    Ok(file_response(bytes, "application/zip", "ho-so.zip", false))
 }
 
 /// The unit's whole packet, as `hoso packet` writes it, in one zip: the same files, the same
 /// bytes, entries in order and undated.
-fn packet_zip(app: &App) -> Result<Vec<u8>, (StatusCode, String)> {
-    let fault = |err: &dyn std::fmt::Display| (StatusCode::INTERNAL_SERVER_ERROR, err.to_string());
+fn packet_zip(app: &App) -> Result<Vec<u8>, PageError> {
     let dossier = app
         .read()
-        .map_err(|err| fault(&err))?
+        .map_err(PageError::fault)?
         .dossier
-        .map_err(|err| (StatusCode::UNPROCESSABLE_ENTITY, err.to_string()))?;
+        .map_err(PageError::Unreadable)?;
     let checked = packet::preflight(&app.catalogue, std::slice::from_ref(&dossier));
     let errors = crate::rules::errors(&checked[0].findings);
     if errors > 0 {
-        return Err((
-            StatusCode::CONFLICT,
-            format!(
-                "dữ liệu có {errors} lỗi theo quy định đánh giá, xếp loại (xem phần Kiểm tra): chưa in hồ sơ"
-            ),
-        ));
+        return Err(PageError::RulesBroken { errors });
     }
-    let dir = tempfile::tempdir().map_err(|err| fault(&err))?;
-    let out = dir.path().join("ho-so");
-    let units = [UnitPacket {
-        dossier: &dossier,
-        dir: out.clone(),
-    }];
-    packet::render_packets(&app.catalogue, &units, &|_, _| {}).map_err(|err| fault(&err))?;
-    zip_folder(&out).map_err(|err| fault(&err))
-}
-
-/// Every file under `root` in one zip, by path, compressed, without dates.
-fn zip_folder(root: &Path) -> std::io::Result<Vec<u8>> {
-    let mut files = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for file in files {
-        let name = file
-            .strip_prefix(root)
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
-        zip.start_file(name, options)
-            .map_err(std::io::Error::other)?;
-        zip.write_all(&std::fs::read(&file)?)?;
-    }
-    Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
+    packet::packet_zip(&app.catalogue, &dossier).map_err(PageError::fault)
 }
