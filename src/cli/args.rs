@@ -111,6 +111,22 @@ pub enum Command {
         override_usage = "hoso init [--from <TỆP_NĂM_TRƯỚC>] <THƯ_MỤC>"
     )]
     Init(InitArgs),
+    /// Ghi lược đồ JSON (JSON Schema) của tệp dữ liệu đơn vị: trình soạn thảo (VS Code có phần mở
+    /// rộng YAML) gợi ý khóa kèm tên tiếng Việt và báo khóa viết sai.
+    #[command(
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso schema [-o <TỆP>]"
+    )]
+    Schema(SchemaArgs),
+}
+
+/// Arguments of `hoso schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Tệp ghi lược đồ (ví dụ hoso.schema.json); bỏ trống thì in ra màn hình.
+    #[arg(short, long, value_name = "TỆP")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `hoso init`.

@@ -150,7 +150,41 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Serve(args) => serve::run(args, catalogue),
         Command::Forms(args) => forms::run(args, &catalogue),
         Command::Init(args) => init(&args.dir, args.from.as_deref()),
+        Command::Schema(args) => schema(args.output.as_deref()),
     }
+}
+
+/// `hoso schema`: the unit file's JSON Schema, on the screen or into `output` (whole or not at
+/// all).
+fn schema(output: Option<&std::path::Path>) -> Result<(), CliError> {
+    let mut text =
+        serde_json::to_string_pretty(&hoso::dossier::schema::json_schema()).unwrap_or_default();
+    text.push('\n');
+    let Some(file) = output else {
+        // A reader that stops early (`| head`) is no fault.
+        let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
+        return Ok(());
+    };
+    let dir = file
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = file
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned());
+    let Some(name) = name else {
+        return Err(CliError::Usage(format!(
+            "không ghi được lược đồ vào {}: cần tên một tệp",
+            file.display()
+        )));
+    };
+    let written = hoso::output::Staging::new(dir).and_then(|staging| {
+        hoso::output::Sink::add(&staging, &name, text.as_bytes())?;
+        staging.commit()
+    });
+    written.map_err(hoso::packet::PacketError::from)?;
+    terminal::out(&format!("Đã ghi lược đồ dữ liệu vào {}", file.display()));
+    Ok(())
 }
 
 /// `hoso init`: the starting data file for the review being held, or for the year after the

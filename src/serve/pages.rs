@@ -8,7 +8,8 @@ use minijinja::{Environment, Value, context};
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use crate::dossier::{Dossier, Member, Rating, RemedyStatus, Votes};
+use crate::dossier::schema::{self, Kind};
+use crate::dossier::{Dossier, Member, Rating, Votes};
 use crate::forms::Catalogue;
 use crate::history::{self, Whose};
 use crate::packet;
@@ -97,53 +98,6 @@ struct Field {
     options: Vec<(String, String)>,
 }
 
-/// A field of a member or of the meeting whose value is a choice among a few: the key, the
-/// field's name, and each value with its label.
-type Choice = (
-    &'static str,
-    &'static str,
-    &'static [(&'static str, &'static str)],
-);
-
-/// The choices of the pages.
-const CHOICES: [Choice; 4] = [
-    (
-        "du_bi",
-        "Đảng viên",
-        &[("false", "Chính thức"), ("true", "Dự bị")],
-    ),
-    (
-        "lanh_dao_quan_ly",
-        "Giữ chức vụ lãnh đạo, quản lý",
-        &[
-            ("", "Theo chức vụ chính quyền"),
-            ("true", "Có"),
-            ("false", "Không"),
-        ],
-    ),
-    (
-        "ngoai_he_thong_chinh_tri",
-        "Công tác",
-        &[
-            ("", "Trong hệ thống chính trị"),
-            ("huu_tri", "Nghỉ hưu"),
-            ("hoc_sinh_sinh_vien", "Học sinh, sinh viên"),
-            ("doanh_nghiep_tu_nhan", "Doanh nghiệp tư nhân"),
-            ("khac", "Trường hợp khác"),
-        ],
-    ),
-    (
-        "hinh_thuc_bieu_quyet",
-        "Hình thức biểu quyết",
-        &[
-            ("", "(chưa ghi)"),
-            ("phieu_kin", "Bỏ phiếu kín"),
-            ("gio_tay", "Giơ tay"),
-            ("dien_tu", "Biểu quyết điện tử"),
-        ],
-    ),
-];
-
 /// What a member's page shows first: who the member is, and the posts that decide the form.
 const MEMBER_FIELDS: [&str; 9] = [
     "ho_ten",
@@ -166,116 +120,6 @@ struct FindingView {
     message: String,
     link: String,
 }
-
-/// The review texts, printed as paragraphs: typed in boxes of several lines.
-const LONG_TEXTS: [&str; 22] = [
-    "pham_chat",
-    "thuc_hien_nhiem_vu",
-    "lanh_dao_quan_ly",
-    "trach_nhiem",
-    "neu_guong",
-    "cam_ket",
-    "han_che",
-    "nguyen_nhan",
-    "khac_phuc",
-    "giai_trinh",
-    "trach_nhiem_tap_the",
-    "phuong_huong",
-    "nguyen_tac",
-    "ket_qua",
-    "xay_dung_dang",
-    "trach_nhiem_lanh_dao",
-    "nhan_xet",
-    "ket_luan",
-    "uu_diem",
-    "noi_dung",
-    "nhan_xet_chi_uy",
-    "nhan_xet_thu_truong",
-];
-
-/// Names of the fields, as the forms call them.
-const LABELS: [(&str, &str); 47] = [
-    (
-        "nam",
-        "Năm kiểm điểm (quyết định mẫu và quy định được áp dụng)",
-    ),
-    ("cap_tren", "Tổ chức đảng cấp trên"),
-    ("ten", "Tên"),
-    ("dia_danh", "Địa danh"),
-    ("ngay", "Ngày"),
-    ("so", "Số, ký hiệu"),
-    ("bat_dau", "Bắt đầu (giờ)"),
-    ("ket_thuc", "Kết thúc (giờ)"),
-    ("dia_diem", "Địa điểm"),
-    ("han_nop", "Hạn nộp hồ sơ"),
-    ("ho_ten", "Họ và tên"),
-    ("ngay_sinh", "Ngày sinh"),
-    ("ngay_vao_dang", "Ngày vào Đảng"),
-    ("chuc_vu_dang", "Chức vụ Đảng"),
-    ("chuc_vu_chinh_quyen", "Chức vụ chính quyền"),
-    ("don_vi_cong_tac", "Đơn vị công tác"),
-    (
-        "pham_chat",
-        "Tư tưởng chính trị, phẩm chất đạo đức, lối sống",
-    ),
-    (
-        "thuc_hien_nhiem_vu",
-        "Thực hiện chức trách, nhiệm vụ được giao",
-    ),
-    ("lanh_dao_quan_ly", "Năng lực lãnh đạo, quản lý"),
-    (
-        "trach_nhiem",
-        "Trách nhiệm trong công việc; đổi mới sáng tạo, dám nghĩ, dám làm",
-    ),
-    ("tap_the.trach_nhiem", "Trách nhiệm của tập thể, cá nhân"),
-    (
-        "tap_the.de_xuat",
-        "Đề xuất xếp loại mức chất lượng của tập thể",
-    ),
-    ("neu_guong", "Việc nêu gương"),
-    ("cam_ket", "Thực hiện cam kết tu dưỡng, rèn luyện"),
-    ("han_che", "Hạn chế, khuyết điểm"),
-    ("nguyen_nhan", "Nguyên nhân"),
-    ("khac_phuc", "Kết quả khắc phục hạn chế kỳ trước"),
-    ("giai_trinh", "Giải trình vấn đề được gợi ý"),
-    ("trach_nhiem_tap_the", "Trách nhiệm với hạn chế của tập thể"),
-    ("phuong_huong", "Phương hướng, biện pháp khắc phục"),
-    ("nguyen_tac", "Chấp hành nguyên tắc tổ chức và hoạt động"),
-    ("ket_qua", "Kết quả thực hiện nhiệm vụ"),
-    ("xay_dung_dang", "Công tác xây dựng Đảng"),
-    (
-        "trach_nhiem_lanh_dao",
-        "Trách nhiệm của tập thể lãnh đạo, quản lý",
-    ),
-    ("nhom_chung", "Điểm nhóm tiêu chí chung (tối đa 30)"),
-    (
-        "nhom_nhiem_vu",
-        "Điểm nhóm tiêu chí kết quả nhiệm vụ (tối đa 70)",
-    ),
-    ("tu_xep_loai_dang_vien", "Tự xếp loại đảng viên"),
-    ("nhan_xet_chi_uy", "Nhận xét, đánh giá của chi ủy"),
-    ("chi_bo_de_xuat", "Chi bộ đề xuất xếp loại"),
-    ("danh_gia.ngay", "Ngày chi ủy ký nhận xét"),
-    (
-        "nhan_xet_thu_truong",
-        "Nhận xét của thủ trưởng cơ quan, đơn vị",
-    ),
-    ("xep_loai_can_bo", "Xếp loại cán bộ, công chức, viên chức"),
-    (
-        "noi_nhan",
-        "Nơi nhận (mỗi dòng một nơi; dòng cuối là nơi lưu)",
-    ),
-    ("khach_moi", "Khách mời (mỗi dòng một người, kèm chức vụ)"),
-    (
-        "tai_lieu",
-        "Tài liệu sử dụng trong hội nghị (mỗi dòng một tài liệu)",
-    ),
-    ("thong_tin_khac", "Thông tin khác (nếu có)"),
-    (
-        "cam_ket_neu_guong",
-        "Nội dung đăng ký nêu gương (mỗi dòng một nội dung)",
-    ),
-];
 
 /// The data as JSON, with the keys of the YAML: where a page reads the values it shows.
 pub(super) fn data_of(dossier: &Dossier) -> Json {
@@ -325,57 +169,22 @@ fn field(data: &Json, path: &str, typed: &Typed) -> Option<Field> {
     if value.is_object() || (value.is_array() && !list) {
         return None;
     }
-    let key = path
-        .trim_end_matches("[]")
-        .rsplit('.')
-        .next()
-        .unwrap_or(path);
-    let parent = path.rsplit('.').nth(1).unwrap_or_default();
+    let entry = schema::field(path)?;
     let shown = typed
         .values
         .get(path)
         .cloned()
         .unwrap_or_else(|| text_of(Some(value)));
-    let is_level = Rating::ALL.iter().any(|r| r.key() == shown)
-        || key.contains("xep_loai")
-        || key.ends_with("de_xuat");
-    // A member's own keys and the meeting's, not the review's texts of the same name.
-    let choice = (parent.starts_with("dang_vien[") || parent == "hoi_nghi")
-        .then(|| CHOICES.iter().find(|(k, _, _)| *k == key))
-        .flatten();
-    let options: Vec<(String, String)> = choice
-        .map(|(_, _, options)| {
-            options
-                .iter()
-                .map(|(value, label)| (value.to_string(), label.to_string()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let kind = if list {
-        "lines"
-    } else if !options.is_empty() {
-        "choice"
-    } else if is_level {
-        "level"
-    } else if value.is_number() || parent == "diem" || parent == "phieu" {
-        "number"
-    } else if LONG_TEXTS.contains(&key) || shown.contains('\n') || shown.chars().count() > 90 {
-        "text"
-    } else {
-        "line"
+    let (kind, options) = match entry.kind {
+        Kind::Lines => ("lines", Vec::new()),
+        Kind::Choice(_) | Kind::Flag { .. } => ("choice", entry.options()),
+        Kind::Level => ("level", Vec::new()),
+        Kind::Year | Kind::Count | Kind::Percent | Kind::Points => ("number", Vec::new()),
+        Kind::Text => ("text", Vec::new()),
+        _ if shown.contains('\n') || shown.chars().count() > 90 => ("text", Vec::new()),
+        _ => ("line", Vec::new()),
     };
-    let label = match choice {
-        Some((_, label, _)) => label.to_string(),
-        // The most particular name: `danh_gia.ngay` before `ngay`.
-        None => LABELS
-            .iter()
-            .filter(|(k, _)| {
-                let at = path.trim_end_matches("[]");
-                at == *k || at.ends_with(&format!(".{k}"))
-            })
-            .max_by_key(|(k, _)| k.len())
-            .map_or_else(|| key.replace('_', " "), |(_, label)| label.to_string()),
-    };
+    let label = entry.label.to_string();
     let error = typed
         .error
         .as_ref()
@@ -391,57 +200,6 @@ fn field(data: &Json, path: &str, typed: &Typed) -> Option<Field> {
     })
 }
 
-/// A list of records a page edits as a table: its key, its title and its columns (key, label).
-type TableSpec = (
-    &'static str,
-    &'static str,
-    &'static [(&'static str, &'static str)],
-);
-
-/// The tables of the pages; a row left empty goes, a row typed in the last, empty line is added.
-const TABLES: [TableSpec; 5] = [
-    (
-        "han_che_ky_truoc",
-        "Kết quả khắc phục từng hạn chế kỳ trước",
-        &[
-            ("han_che", "Hạn chế đã được chỉ ra"),
-            ("tinh_trang", "Kết quả"),
-            ("muc_do", "Mức độ khắc phục"),
-            ("kho_khan", "Khó khăn, vướng mắc"),
-        ],
-    ),
-    (
-        "viec_dot_pha",
-        "Việc đột phá, sáng tạo đăng ký",
-        &[
-            ("ten", "Tên việc"),
-            ("noi_dung", "Nội dung"),
-            ("muc_tieu", "Mục tiêu"),
-            ("thoi_gian", "Thời gian"),
-        ],
-    ),
-    (
-        "phu_luc",
-        "Phụ lục: nhiệm vụ làm minh chứng cho điểm",
-        &[
-            ("ten", "Nhiệm vụ"),
-            ("san_pham", "Sản phẩm"),
-            ("tien_do", "Tiến độ"),
-            ("chat_luong", "Chất lượng"),
-        ],
-    ),
-    (
-        "dien_bien",
-        "Diễn biến hội nghị",
-        &[("nguoi", "Người phát biểu"), ("y_kien", "Ý kiến")],
-    ),
-    (
-        "vang_mat",
-        "Đảng viên vắng mặt",
-        &[("id", "Mã đảng viên"), ("ly_do", "Lý do")],
-    ),
-];
-
 /// One cell of a table; a cell with options is a choice among them (value, label). A kept cell
 /// shows its value as text and posts it only with the rest of its row (`k.<path>`).
 #[derive(Serialize)]
@@ -450,21 +208,6 @@ struct Cell {
     value: String,
     options: Vec<(String, String)>,
     kept: bool,
-}
-
-/// The options of a table's column that is a choice: where a shortcoming stands, unwritten
-/// first (the form then prints boxes to tick by hand).
-fn column_options(column: &str) -> Vec<(String, String)> {
-    match column {
-        "tinh_trang" => std::iter::once((String::new(), "(để trống: in ô đánh dấu)".to_string()))
-            .chain(
-                RemedyStatus::ALL
-                    .iter()
-                    .map(|status| (status.key().to_string(), status.label_vi().to_string())),
-            )
-            .collect(),
-        _ => Vec::new(),
-    }
 }
 
 /// A table of a page: its rows as they are, and an empty one to add a row.
@@ -489,10 +232,9 @@ fn table(data: &Json, path: &str, typed: &Typed) -> Option<Table> {
     ))
 }
 
-/// The spec of the table at `path` and the rows it holds.
-fn table_rows(data: &Json, path: &str) -> Option<(&'static TableSpec, usize)> {
-    let key = path.rsplit('.').next().unwrap_or(path);
-    let spec = TABLES.iter().find(|(k, _, _)| *k == key)?;
+/// The list of records at `path` and the rows it holds.
+fn table_rows(data: &Json, path: &str) -> Option<(&'static schema::Field, usize)> {
+    let spec = schema::field(path).filter(|field| matches!(field.kind, Kind::Rows))?;
     let rows = match json_at(data, path)? {
         Json::Array(items) => items.len(),
         Json::Null => 0,
@@ -501,23 +243,25 @@ fn table_rows(data: &Json, path: &str) -> Option<(&'static TableSpec, usize)> {
     Some((spec, rows))
 }
 
-/// The table `spec` at `path` with `rows`: each row's index in the list and, for a row the page
-/// offers before the data has it, the first column's value, kept with the row.
+/// The table of the list `spec` at `path` with `rows`: each row's index in the list and, for a
+/// row the page offers before the data has it, the first column's value, kept with the row.
 fn table_of(
-    spec: &TableSpec,
+    spec: &schema::Field,
     path: &str,
     rows: impl Iterator<Item = (usize, Option<String>)>,
     data: &Json,
     typed: &Typed,
 ) -> Table {
-    let (_, title, columns) = spec;
+    let columns: Vec<&schema::Field> = schema::children(&format!("{}[]", spec.path))
+        .filter(|column| !column.hidden)
+        .collect();
     let rows = rows
         .map(|(row, offered)| {
             columns
                 .iter()
                 .enumerate()
-                .map(|(place, (column, _))| {
-                    let at = format!("{path}[{row}].{column}");
+                .map(|(place, column)| {
+                    let at = format!("{path}[{row}].{}", column.key());
                     let kept = offered.clone().filter(|_| place == 0);
                     let value = typed.values.get(&at).cloned().unwrap_or_else(|| {
                         kept.clone().unwrap_or_else(|| text_of(json_at(data, &at)))
@@ -525,7 +269,7 @@ fn table_of(
                     Cell {
                         path: at,
                         value,
-                        options: column_options(column),
+                        options: column.options(),
                         kept: kept.is_some(),
                     }
                 })
@@ -534,8 +278,8 @@ fn table_of(
         .collect();
     Table {
         path: path.to_string(),
-        title: title.to_string(),
-        columns: columns.iter().map(|(_, label)| *label).collect(),
+        title: spec.label.to_string(),
+        columns: columns.iter().map(|column| column.label).collect(),
         rows,
     }
 }
@@ -567,18 +311,10 @@ fn earlier_table(
     Some(table_of(spec, path, rows.into_iter(), data, typed))
 }
 
-/// Lists of texts a page edits one item per line.
-const LIST_KEYS: [&str; 4] = ["cam_ket_neu_guong", "noi_nhan", "khach_moi", "tai_lieu"];
-
 /// `path`, marked `[]` when its value is a list of texts, edited one item per line.
-fn list_path(data: &Json, path: String) -> String {
-    let key = path.rsplit('.').next().unwrap_or_default();
-    let texts = match json_at(data, &path) {
-        Some(Json::Array(items)) if !items.is_empty() => items.iter().all(Json::is_string),
-        Some(Json::Array(_) | Json::Null) => LIST_KEYS.contains(&key),
-        _ => false,
-    };
-    if texts { format!("{path}[]") } else { path }
+fn list_path(path: String) -> String {
+    let lines = schema::field(&path).is_some_and(|field| matches!(field.kind, Kind::Lines));
+    if lines { format!("{path}[]") } else { path }
 }
 
 /// The levels a choice offers.
@@ -840,7 +576,7 @@ pub(super) fn member_page(
         let fields: Vec<Field> = reads
             .iter()
             .filter_map(|read| read.path.strip_prefix("dv."))
-            .map(|rest| list_path(&data, format!("{prefix}{rest}")))
+            .map(|rest| list_path(format!("{prefix}{rest}")))
             .filter(|path| {
                 let new = !shown.contains(path);
                 if new {
@@ -918,10 +654,10 @@ pub(super) fn member_page(
 fn member_choice(
     dossier: &Dossier,
     path: &str,
-    label: &str,
     chosen: &Option<serde_saphyr::Spanned<String>>,
     typed: &Typed,
 ) -> Field {
+    let label = schema::field(path).map_or(path, |field| field.label);
     let value = typed.values.get(path).cloned().unwrap_or_else(|| {
         chosen
             .as_ref()
@@ -1007,11 +743,11 @@ pub(super) fn meeting_page(
     .filter_map(|path| field(&data, path, typed))
     .chain(
         [
-            ("hoi_nghi.chu_tri", "Chủ trì", &dossier.meeting.chair),
-            ("hoi_nghi.thu_ky", "Thư ký", &dossier.meeting.secretary),
+            ("hoi_nghi.chu_tri", &dossier.meeting.chair),
+            ("hoi_nghi.thu_ky", &dossier.meeting.secretary),
         ]
         .into_iter()
-        .map(|(path, label, chosen)| member_choice(dossier, path, label, chosen, typed)),
+        .map(|(path, chosen)| member_choice(dossier, path, chosen, typed)),
     )
     .collect();
     let tally = Tally::of(dossier);

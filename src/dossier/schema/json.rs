@@ -44,13 +44,11 @@ fn value(field: &Field) -> Value {
     let mut schema = match field.kind {
         Kind::Group => group(&field.path),
         Kind::Rows => {
-            let record = group(&format!("{}[]", field.path));
-            let item = if field.path == "dang_vien" {
-                json!({ "anyOf": [record, member_file()] })
-            } else {
-                record
-            };
-            json!({ "type": "array", "items": item })
+            let mut record = group(&format!("{}[]", field.path));
+            if field.path == "dang_vien" {
+                member_or_file(&mut record);
+            }
+            json!({ "type": "array", "items": record })
         }
         Kind::Lines => json!({ "type": "array", "items": text }),
         Kind::Line | Kind::Text | Kind::Path => text,
@@ -78,18 +76,19 @@ fn value(field: &Field) -> Value {
     schema
 }
 
-/// An item of `dang_vien` that names the member's own file.
-fn member_file() -> Value {
-    json!({
-        "type": "object",
-        "properties": { FILE_KEY: {
-            "type": "string",
-            "title": "Tệp của đảng viên",
-            "description": "Tệp YAML của một đảng viên, tính từ thư mục của tệp đơn vị (ví dụ members/nguyen-van-an.yaml).",
-        } },
-        "required": [FILE_KEY],
-        "additionalProperties": false,
-    })
+/// A member's record that may instead name the member's own file (`- tep: members/an.yaml`):
+/// either the file or the member's required keys.
+fn member_or_file(record: &mut Value) {
+    let required = record["required"].take();
+    record["properties"][FILE_KEY] = json!({
+        "type": "string",
+        "title": "Tệp của đảng viên",
+        "description": "Tệp YAML của một đảng viên, tính từ thư mục của tệp đơn vị (ví dụ members/nguyen-van-an.yaml); thay cho các khóa của đảng viên.",
+    });
+    record["anyOf"] = json!([{ "required": [FILE_KEY] }, { "required": required }]);
+    if let Some(record) = record.as_object_mut() {
+        record.remove("required");
+    }
 }
 
 /// A value that is one of `keys`; a key of digits is taken as a number too (`che_do: 2025`).

@@ -57,9 +57,7 @@ fn under(prefix: &str, group: Vec<Field>, forms: &'static [&'static str]) -> Vec
 fn earlier_shortcomings() -> Vec<Field> {
     vec![
         Field::new("han_che", "Hạn chế đã được chỉ ra", Kind::Text).required(),
-        Field::new("nam", "Năm kiểm điểm chỉ ra hạn chế", Kind::Year)
-            .required()
-            .hidden(),
+        Field::new("nam", "Năm kiểm điểm chỉ ra hạn chế", Kind::Year).hidden(),
         Field::new(
             "tinh_trang",
             "Kết quả",
@@ -143,9 +141,10 @@ fn table() -> Vec<Field> {
         .required(),
         Field::new(
             "che_do",
-            "Quy định áp dụng (bỏ trống: theo năm kiểm điểm)",
+            "Quy định áp dụng",
             Kind::Choice(Options::of::<Regime>()),
-        ),
+        )
+        .unset("Theo năm kiểm điểm"),
         Field::new("ky_truoc", "Tệp dữ liệu kỳ kiểm điểm trước", Kind::Path),
         Field::new("pdf_a", "Ghi PDF theo chuẩn lưu trữ PDF/A-2b", YES_NO),
         Field::new(
@@ -484,7 +483,8 @@ fn member() -> Vec<Field> {
             "dang_vien[].vi_pham.ky_luat",
             "Hình thức kỷ luật trong năm",
             Kind::Choice(Options::of::<Discipline>()),
-        ),
+        )
+        .unset("Không bị kỷ luật"),
         Field::new(
             "dang_vien[].vi_pham.suy_thoai",
             "Bị kết luận suy thoái",
@@ -647,6 +647,7 @@ fn self_review() -> Vec<Field> {
             label,
             Kind::Choice(Options::of::<Grade>()),
         )
+        .unset("(để trống: in ô đánh dấu)")
         .printed_by(forms)
     };
     fields.extend([
