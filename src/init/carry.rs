@@ -5,7 +5,10 @@ use std::fmt::Write;
 
 use super::starter;
 use crate::date::Date;
-use crate::dossier::{Dossier, Member, Outside, PROBATION_MONTHS, yaml_quoted as quote};
+use serde_json::Value as Json;
+
+use crate::dossier::schema::{self, Kind};
+use crate::dossier::{Dossier, Member, PROBATION_MONTHS, yaml_quoted as quote};
 use crate::history::{self, Stated, Whose};
 
 /// The data file of the review after `previous`'s, linked to it by `ky_truoc` as `link` (the
@@ -112,55 +115,50 @@ fn organisation(out: &mut String, previous: &Dossier) {
     }
 }
 
+/// One member of last year's file as this year's starts it: the id, and each field the schema
+/// carries (`Field::carried`) that the member gives. A probationary member whose twelve months
+/// are up by this year's meeting has `du_bi` left as a comment to confirm.
 fn member_entry(out: &mut String, previous: &Dossier, member: &Member, meeting: Option<Date>) {
-    let _ = writeln!(
-        out,
-        "  - id: {}\n    ho_ten: {}\n    ngay_sinh: {}",
-        member.id.value,
-        quote(&member.name),
-        member.birth_date
-    );
-    if let Some(admitted) = member.admitted_on {
-        let _ = writeln!(out, "    ngay_vao_dang: {admitted}");
-    }
-    if member.probationary {
-        let confirmed = member
-            .admitted_on
-            .and_then(|admitted| admitted.plus_months(PROBATION_MONTHS))
-            .zip(meeting)
-            .is_some_and(|(confirmed, meeting)| confirmed <= meeting);
-        if confirmed {
-            out.push_str("    # du_bi: true   (năm trước là đảng viên dự bị; đã đủ 12 tháng dự bị: ghi lại nếu chưa được công nhận chính thức)\n");
-        } else {
-            out.push_str("    du_bi: true\n");
+    let _ = writeln!(out, "  - id: {}", member.id.value);
+    let values = serde_json::to_value(member).unwrap_or_default();
+    for field in schema::children("dang_vien[]").filter(|field| field.carried) {
+        let key = field.key();
+        if key == "du_bi" {
+            probation(out, member, meeting);
+            continue;
         }
-    }
-    for (key, value) in [
-        ("chuc_vu_dang", &member.party_post),
-        ("chuc_vu_chinh_quyen", &member.government_post),
-        ("chuc_vu_doan_the", &member.union_post),
-        ("don_vi_cong_tac", &member.workplace),
-    ] {
-        if let Some(value) = value.as_ref().filter(|v| !v.trim().is_empty()) {
-            let _ = writeln!(out, "    {key}: {}", quote(value));
-        }
-    }
-    if let Some(leader) = member.leader {
-        let _ = writeln!(out, "    lanh_dao_quan_ly: {leader}");
-    }
-    if let Some(outside) = member.outside {
-        let key = match outside {
-            Outside::Retired => "huu_tri",
-            Outside::Student => "hoc_sinh_sinh_vien",
-            Outside::PrivateBusiness => "doanh_nghiep_tu_nhan",
-            Outside::Other => "khac",
+        let written = match (&values[key], field.kind) {
+            (Json::String(text), _) if text.trim().is_empty() => continue,
+            (Json::String(text), Kind::Line | Kind::Text) => quote(text),
+            (Json::String(text), _) => text.clone(),
+            (Json::Bool(flag), _) => flag.to_string(),
+            (Json::Number(number), _) => number.to_string(),
+            _ => continue,
         };
-        let _ = writeln!(out, "    ngoai_he_thong_chinh_tri: {key}");
+        let _ = writeln!(out, "    {key}: {written}");
     }
     let earlier = history::to_answer_next(previous, Whose::Member(member));
     if !earlier.is_empty() {
         out.push_str("    tu_kiem_diem:\n");
         earlier_shortcomings(out, &earlier, "      ");
+    }
+}
+
+/// `du_bi` of a member on probation last year: kept, or left to confirm when the twelve months
+/// are up by `meeting`.
+fn probation(out: &mut String, member: &Member, meeting: Option<Date>) {
+    if !member.probationary {
+        return;
+    }
+    let confirmed = member
+        .admitted_on
+        .and_then(|admitted| admitted.plus_months(PROBATION_MONTHS))
+        .zip(meeting)
+        .is_some_and(|(confirmed, meeting)| confirmed <= meeting);
+    if confirmed {
+        out.push_str("    # du_bi: true   (năm trước là đảng viên dự bị; đã đủ 12 tháng dự bị: ghi lại nếu chưa được công nhận chính thức)\n");
+    } else {
+        out.push_str("    du_bi: true\n");
     }
 }
 

@@ -105,6 +105,40 @@ mod tests {
     }
 
     #[test]
+    fn every_key_the_starter_writes_or_suggests_is_a_field_of_the_schema() {
+        let fields = crate::dossier::schema::fields();
+        // A comment may explain a choice by its values (`tot_tro_len: trên số …`).
+        let values: Vec<String> = fields
+            .iter()
+            .flat_map(|field| field.options())
+            .map(|(key, _)| key)
+            .collect();
+        let keys: std::collections::BTreeSet<&str> = fields
+            .iter()
+            .map(|field| field.key())
+            .chain(values.iter().map(String::as_str))
+            .chain([crate::dossier::compose::FILE_KEY])
+            .collect();
+        let text = starter(2026);
+        let mut seen = 0;
+        for line in text.lines() {
+            let line = line.trim_start().trim_start_matches('#').trim_start();
+            let line = line.strip_prefix("- ").unwrap_or(line);
+            let Some((key, _)) = line.split_once(':') else {
+                continue;
+            };
+            if !key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                seen += 1;
+                assert!(
+                    keys.contains(key),
+                    "the starter names «{key}», no field of the data"
+                );
+            }
+        }
+        assert!(seen > 40, "{seen}");
+    }
+
+    #[test]
     fn the_starter_reads_as_a_unit_and_breaks_no_rule() {
         let dossier = crate::dossier::parse(&starter(2026), FILE_NAME).unwrap();
         assert_eq!(dossier.year, 2026);
