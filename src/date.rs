@@ -68,6 +68,13 @@ impl Date {
             .map(Date)
     }
 
+    /// The day `days` after this one (before it, when negative); `None` past the calendar's end.
+    pub fn plus_days(self, days: i64) -> Option<Date> {
+        self.0
+            .checked_add_signed(chrono::Duration::try_days(days)?)
+            .map(Date)
+    }
+
     /// Whole days from this date to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Date) -> i64 {
         (later.0 - self.0).num_days()

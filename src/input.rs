@@ -19,6 +19,8 @@ pub enum Kind {
     Form,
     /// An existing PDF to copy (`hoso copy`).
     Pdf,
+    /// A spreadsheet or CSV file of members to import (`hoso nhap danh-sach`).
+    Sheet,
 }
 
 /// One mebibyte.
@@ -33,6 +35,7 @@ impl Kind {
             Kind::Member => 4 * MIB,
             Kind::CopyOrder | Kind::Form => MIB,
             Kind::Pdf => 256 * MIB,
+            Kind::Sheet => 64 * MIB,
         }
     }
 
@@ -44,6 +47,7 @@ impl Kind {
             Kind::CopyOrder => "tệp dữ liệu bản sao",
             Kind::Form => "tệp của mẫu",
             Kind::Pdf => "tệp PDF",
+            Kind::Sheet => "bảng tính",
         }
     }
 }

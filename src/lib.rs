@@ -16,6 +16,7 @@ pub mod document;
 pub mod dossier;
 pub mod forms;
 pub mod history;
+pub mod import;
 pub mod init;
 pub mod input;
 pub mod nearest;

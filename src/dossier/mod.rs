@@ -309,6 +309,10 @@ pub struct Member {
     /// Date of birth (`ngay_sinh`).
     #[serde(rename = "ngay_sinh")]
     pub birth_date: Date,
+    /// The Party card's number (`so_the`): how a member list from the Party's records finds the
+    /// member again.
+    #[serde(rename = "so_the", default)]
+    pub card: Option<Text>,
     /// Post in the Party (`chuc_vu_dang`).
     #[serde(rename = "chuc_vu_dang", default)]
     pub party_post: Option<Text>,

@@ -377,6 +377,7 @@ fn member() -> Vec<Field> {
             .required()
             .carried()
             .printed_by(PERSONAL),
+        Field::new("dang_vien[].so_the", "Số thẻ đảng viên", Kind::Line).carried(),
         Field::new("dang_vien[].ngay_vao_dang", "Ngày vào Đảng", Kind::Date)
             .carried()
             .printed_by(&["neu-guong", "dot-pha"]),
