@@ -3,6 +3,8 @@
 mod package;
 mod schema_order;
 
+pub use package::DocxError;
+
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing,
     LineSpacingType, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Tab, TabLeaderType,
@@ -127,7 +129,7 @@ pub fn docx(document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError
                 .add_paragraph(*after),
         };
     }
-    package::finish(docx, &document.meta).map_err(|e| RenderError::Docx(e.to_string()))
+    package::finish(docx, &document.meta).map_err(RenderError::Docx)
 }
 
 /// What one Block becomes in the DOCX body.
