@@ -22,6 +22,7 @@ use args::{Cli, Command};
 
 /// Everything a command can fail with, each with its exit code.
 #[derive(Debug, Error, Diagnostic)]
+#[non_exhaustive]
 pub enum CliError {
     /// The data file is unreadable or wrong.
     #[error(transparent)]

@@ -21,6 +21,7 @@ use validate::{check, check_dates};
 
 /// Why a data file could not be turned into a Dossier.
 #[derive(Debug, Error, Diagnostic)]
+#[non_exhaustive]
 pub enum LoadError {
     /// The file could not be read at all.
     #[error("không đọc được tệp dữ liệu {path}: {reason}")]
@@ -47,6 +48,7 @@ pub enum LoadError {
 /// A wrong value at a known place of a data file.
 #[derive(Debug, Error, Diagnostic)]
 #[error("{path}:{line}:{column}: {field_note}{message}")]
+#[non_exhaustive]
 pub struct DataError {
     /// The file as the user named it.
     pub path: String,
