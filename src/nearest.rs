@@ -8,6 +8,16 @@ pub const SHOWN: usize = 5;
 /// The names of `known` nearest to `asked` by spelling (edit distance over letters, ignoring
 /// case), at most [`SHOWN`], then "và N mã khác" when there are more: "an, anh, ánh và 297 mã
 /// khác".
+///
+/// ```
+/// let ids = ["an", "binh", "chi"];
+/// assert_eq!(hoso::nearest::listed("bin", &ids), "an, binh, chi");
+/// let ids = ["an", "anh", "binh", "chi", "dung", "giang", "ha", "khanh"];
+/// assert_eq!(
+///     hoso::nearest::listed("ahn", &ids),
+///     "an, anh, chi, ha, binh và 3 mã khác" // nearest first; a tie in the list's order
+/// );
+/// ```
 pub fn listed<S: AsRef<str>>(asked: &str, known: &[S]) -> String {
     let asked: Vec<char> = asked.to_lowercase().chars().collect();
     let mut ranked: Vec<(usize, usize, &str)> = known

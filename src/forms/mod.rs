@@ -390,6 +390,26 @@ impl Catalogue {
     }
 
     /// The version of form `id` that applies under `regime`, or why there is none.
+    ///
+    /// ```
+    /// use hoso::forms::{Catalogue, FormError};
+    /// use hoso::regime::Regime;
+    ///
+    /// let catalogue = Catalogue::builtin()?;
+    /// let form = catalogue.find("ca-nhan", Regime::R2025, 2026)?;
+    /// assert_eq!(form.meta.ma_mau.as_deref(), Some("Mẫu 2B-HD KĐ.ĐG 2025"));
+    /// let form = catalogue.find("ca-nhan", Regime::R2023, 2024)?;
+    /// assert_eq!(form.meta.ma_mau.as_deref(), Some("Mẫu 02A-HD KĐ.ĐG 2023"));
+    ///
+    /// match catalogue.find("ca-nhn", Regime::R2025, 2026) {
+    ///     Err(FormError::Unknown { id, known }) => {
+    ///         assert_eq!(id, "ca-nhn");
+    ///         assert!(known.iter().any(|known| known == "ca-nhan"));
+    ///     }
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// # Ok::<(), FormError>(())
+    /// ```
     pub fn find(&self, id: &str, regime: Regime, year: i32) -> Result<&Form, FormError> {
         let versions: Vec<&Form> = self.forms.iter().filter(|f| f.id == id).collect();
         if versions.is_empty() {
