@@ -86,6 +86,18 @@ impl Date {
     }
 
     /// The official long form: "ngày 05 tháng 02 năm 2024" (day below 10 and months 1–2 zero-padded).
+    ///
+    /// ```
+    /// use hoso::date::Date;
+    ///
+    /// let date = Date::parse("5/2/2024").unwrap();
+    /// assert_eq!(Some(date), Date::parse("2024-02-05"));
+    /// assert_eq!(date.long_vi(), "ngày 05 tháng 02 năm 2024");
+    /// assert_eq!(Date::parse("2024-12-05").unwrap().long_vi(), "ngày 05 tháng 12 năm 2024");
+    /// // No such day, and a year that is not four digits, are not dates.
+    /// assert_eq!(Date::parse("30/02/2024"), None);
+    /// assert_eq!(Date::parse("12/3/75"), None);
+    /// ```
     pub fn long_vi(self) -> String {
         let month = self.0.month();
         let month = if month <= 2 {

@@ -8,21 +8,32 @@ pub const SHOWN: usize = 5;
 /// The names of `known` nearest to `asked` by spelling (edit distance over letters, ignoring
 /// case), at most [`SHOWN`], then "và N mã khác" when there are more: "an, anh, ánh và 297 mã
 /// khác".
-pub fn listed(asked: &str, known: &[&str]) -> String {
+///
+/// ```
+/// let ids = ["an", "binh", "chi"];
+/// assert_eq!(hoso::nearest::listed("bin", &ids), "an, binh, chi");
+/// let ids = ["an", "anh", "binh", "chi", "dung", "giang", "ha", "khanh"];
+/// assert_eq!(
+///     hoso::nearest::listed("ahn", &ids),
+///     "an, anh, chi, ha, binh và 3 mã khác" // nearest first; a tie in the list's order
+/// );
+/// ```
+pub fn listed<S: AsRef<str>>(asked: &str, known: &[S]) -> String {
     let asked: Vec<char> = asked.to_lowercase().chars().collect();
     let mut ranked: Vec<(usize, usize, &str)> = known
         .iter()
         .enumerate()
         .map(|(order, name)| {
+            let name = name.as_ref();
             let name_chars: Vec<char> = name.to_lowercase().chars().collect();
-            (distance(&asked, &name_chars), order, *name)
+            (distance(&asked, &name_chars), order, name)
         })
         .collect();
     ranked.sort_unstable();
     let mut shown: Vec<&str> = ranked.iter().take(SHOWN).map(|(_, _, n)| *n).collect();
     if ranked.len() <= SHOWN {
         // All of them fit: in the file's own order.
-        shown = known.to_vec();
+        shown = known.iter().map(AsRef::as_ref).collect();
     }
     let more = known.len().saturating_sub(shown.len());
     if more == 0 {

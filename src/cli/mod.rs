@@ -22,6 +22,7 @@ use args::{Cli, Command};
 
 /// Everything a command can fail with, each with its exit code.
 #[derive(Debug, Error, Diagnostic)]
+#[non_exhaustive]
 pub enum CliError {
     /// The data file is unreadable or wrong.
     #[error(transparent)]
@@ -219,10 +220,16 @@ fn init(dir: &std::path::Path, from: Option<&std::path::Path>) -> Result<(), Cli
 /// Parses the command line, runs the command and reports the outcome.
 pub fn main() -> ExitCode {
     // Messages wrap to the terminal's width; piped into a file or another program, they keep one
-    // line each so they can be searched.
+    // line each so they can be searched. An error's message already says what its cause said, so
+    // the chain of causes is not listed again under it.
     let wrap = std::io::stderr().is_terminal();
     let _ = miette::set_hook(Box::new(move |_| {
-        Box::new(miette::MietteHandlerOpts::new().wrap_lines(wrap).build())
+        Box::new(
+            miette::MietteHandlerOpts::new()
+                .wrap_lines(wrap)
+                .without_cause_chain()
+                .build(),
+        )
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

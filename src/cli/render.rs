@@ -128,10 +128,12 @@ pub fn select_members<'d>(
         }
         SelectionError::Form(err) => CliError::Form(err),
         SelectionError::UnknownMember { id, known } => CliError::UnknownMember {
+            known: hoso::nearest::listed(&id, &known),
             id,
             file: data.display().to_string(),
-            known,
         },
         SelectionError::NoneReviewed => CliError::Usage(err.to_string()),
+        // A refusal added later: its own message, as a fault of the command line.
+        _ => CliError::Usage(err.to_string()),
     })
 }

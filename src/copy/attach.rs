@@ -69,6 +69,7 @@ pub struct Attached {
 
 /// Why a certified copy could not be made. Messages are in Vietnamese.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum AttachError {
     /// The original is not a PDF that can be read; the detail says why.
     #[error("tệp không phải là PDF đọc được: {0}")]

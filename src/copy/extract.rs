@@ -7,6 +7,32 @@
 
 use crate::document::{Block, Inline};
 
+/// Why the sections asked for a trích sao cannot be taken from a document.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SectionError {
+    /// No section has the number asked for.
+    #[error("văn bản không có mục «{wanted}»; các mục có: {}", .available.join(", "))]
+    Missing {
+        /// The number asked for, as read.
+        wanted: String,
+        /// The full numbers of the sections there are, in the document's order.
+        available: Vec<String>,
+    },
+    /// Several sections have the number asked for.
+    #[error(
+        "có nhiều mục «{wanted}» ({}); ghi đủ số của phần chứa nó, ví dụ «{}»",
+        .found.join(", "),
+        .found[0]
+    )]
+    Ambiguous {
+        /// The number asked for, as read.
+        wanted: String,
+        /// The full numbers of the sections that have it (two or more).
+        found: Vec<String>,
+    },
+}
+
 /// One numbered heading of the body: where it stands, its rank and its full number.
 #[derive(Debug, Clone)]
 struct Numbered {
@@ -22,17 +48,14 @@ struct Numbered {
 
 /// The sections `wanted` of `body`, in the order of the body, each under the headings it lies
 /// within, and then the body's closing signatures; with the full numbers of the sections, as
-/// found. Fails with a message in Vietnamese that lists the numbers there are.
-pub fn extract(body: &[Block], wanted: &[String]) -> Result<(Vec<Block>, Vec<String>), String> {
+/// found. Fails with the numbers there are.
+pub fn extract(
+    body: &[Block],
+    wanted: &[String],
+) -> Result<(Vec<Block>, Vec<String>), SectionError> {
     let closing = closing_signatures(body);
     let numbered = numbered(&body[..closing.start]);
-    let available = || {
-        numbered
-            .iter()
-            .map(|n| n.path.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let available = || numbered.iter().map(|n| n.path.clone()).collect();
     let mut chosen: Vec<&Numbered> = Vec::new();
     for spec in wanted {
         let spec = normalise(spec);
@@ -43,18 +66,16 @@ pub fn extract(body: &[Block], wanted: &[String]) -> Result<(Vec<Block>, Vec<Str
         match matches.as_slice() {
             [one] => chosen.push(one),
             [] => {
-                return Err(format!(
-                    "văn bản không có mục «{spec}»; các mục có: {}",
-                    available()
-                ));
+                return Err(SectionError::Missing {
+                    wanted: spec,
+                    available: available(),
+                });
             }
             many => {
-                let paths: Vec<&str> = many.iter().map(|n| n.path.as_str()).collect();
-                return Err(format!(
-                    "có nhiều mục «{spec}» ({}); ghi đủ số của phần chứa nó, ví dụ «{}»",
-                    paths.join(", "),
-                    paths[0]
-                ));
+                return Err(SectionError::Ambiguous {
+                    wanted: spec,
+                    found: many.iter().map(|n| n.path.clone()).collect(),
+                });
             }
         }
     }
@@ -270,9 +291,13 @@ mod tests {
 
     #[test]
     fn a_number_found_twice_or_not_at_all_is_refused_with_the_numbers_there_are() {
-        let message = extract(&body(), &["I".to_string()]).unwrap_err();
+        let message = extract(&body(), &["I".to_string()])
+            .unwrap_err()
+            .to_string();
         assert!(message.contains("A.I, B.I"), "{message}");
-        let message = extract(&body(), &["C".to_string()]).unwrap_err();
+        let message = extract(&body(), &["C".to_string()])
+            .unwrap_err()
+            .to_string();
         assert!(
             message.contains("A, A.I, A.I.1, A.I.2, A.II, B, B.I"),
             "{message}"

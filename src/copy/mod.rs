@@ -15,7 +15,7 @@ mod write;
 use miette::Diagnostic;
 use thiserror::Error;
 
-pub use extract::extract;
+pub use extract::{SectionError, extract};
 pub use order::{CopyOrder, CopySigner, CopyingOrganisation};
 pub use write::{Copies, Original, write_copies};
 
@@ -23,6 +23,7 @@ use crate::document::{Block, Document, Metadata, one_line};
 
 /// Why copies could not be made.
 #[derive(Debug, Error, Diagnostic)]
+#[non_exhaustive]
 pub enum CopyError {
     /// The sections of a trích sao are not in the original.
     #[error("{original}: {reason}")]
@@ -30,20 +31,39 @@ pub enum CopyError {
         /// The original, as the user named it.
         original: String,
         /// Why, with the sections there are.
-        reason: String,
+        #[source]
+        reason: SectionError,
     },
     /// An existing PDF cannot be copied as asked.
     #[error("{original}: {reason}")]
     Pdf {
         /// The file, as the user named it.
         original: String,
-        /// Why, in Vietnamese.
-        reason: String,
+        /// Why.
+        #[source]
+        reason: PdfRefusal,
     },
     /// Drawing or writing failed.
     #[error(transparent)]
     #[diagnostic(transparent)]
     Packet(#[from] crate::packet::PacketError),
+}
+
+/// Why an existing PDF cannot be copied as asked.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum PdfRefusal {
+    /// A trích sao was asked of it: only a document hoso draws has sections to choose.
+    #[error(
+        "trích sao chỉ chọn được mục của văn bản do hoso in; một tệp PDF có sẵn được sao y hoặc sao lục toàn văn"
+    )]
+    Sections,
+    /// The file could not be read.
+    #[error("{0}")]
+    Read(#[source] crate::input::Refused),
+    /// The copy block could not be added to it.
+    #[error("{0}")]
+    Attach(#[source] attach::AttachError),
 }
 
 /// The copy numbered `number` of `original` (named `name` in errors), made as `order` says: for a

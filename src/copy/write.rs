@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::attach::{self, Request};
-use super::{CopyError, CopyOrder, block_page, copy_of};
+use super::{CopyError, CopyOrder, PdfRefusal, block_page, copy_of};
 use crate::document::Document;
 use crate::output::{Sink, Staging, slug};
 use crate::packet::{PacketError, Writer};
@@ -106,18 +106,15 @@ fn copy_pdf(
     path: &Path,
     conformance: Conformance,
 ) -> Result<(Vec<u8>, Option<String>), CopyError> {
-    let refuse = |reason: String| CopyError::Pdf {
+    let refuse = |reason: PdfRefusal| CopyError::Pdf {
         original: path.display().to_string(),
         reason,
     };
     if !order.sections.is_empty() {
-        return Err(refuse(
-            "trích sao chỉ chọn được mục của văn bản do hoso in; một tệp PDF có sẵn được sao y hoặc sao lục toàn văn"
-                .to_string(),
-        ));
+        return Err(refuse(PdfRefusal::Sections));
     }
     let original = crate::input::read_bytes(path, crate::input::Kind::Pdf)
-        .map_err(|refused| refuse(refused.reason))?;
+        .map_err(|refused| refuse(PdfRefusal::Read(refused)))?;
     let title = path
         .file_stem()
         .map(|stem| stem.to_string_lossy().into_owned())
@@ -140,6 +137,6 @@ fn copy_pdf(
             language: "vi",
         }),
     })
-    .map_err(|err| refuse(err.to_string()))?;
+    .map_err(|err| refuse(PdfRefusal::Attach(err)))?;
     Ok((attached.bytes, attached.note))
 }

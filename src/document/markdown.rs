@@ -20,6 +20,7 @@ use super::{Block, Choice, Corner, Inline};
 /// A template wrote something the body language does not allow.
 #[derive(Debug, Error, PartialEq)]
 #[error("mẫu dùng cú pháp không được hỗ trợ: {0}")]
+#[non_exhaustive]
 pub struct MarkupError(pub String);
 
 /// Escapes a data value so that it reads as literal text: every ASCII punctuation character gets a

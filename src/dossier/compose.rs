@@ -43,6 +43,7 @@ pub struct Part {
 
 /// An item naming a file that cannot be read: where it stands in the unit file, and why.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct ComposeError {
     /// The item's position in the unit file.
     pub position: Position,

@@ -75,6 +75,21 @@ impl Rating {
     }
 
     /// The level with this YAML key.
+    ///
+    /// ```
+    /// use hoso::dossier::Rating;
+    ///
+    /// assert_eq!(Rating::from_key("hoan_thanh_tot"), Some(Rating::Good));
+    /// assert_eq!(Rating::from_key("HTTNV"), None); // an abbreviation is YAML's alias, not a key
+    /// assert_eq!(Rating::Good.key(), "hoan_thanh_tot");
+    /// assert_eq!(Rating::Good.abbreviation(), "HTTNV");
+    /// assert!(Rating::Excellent.is_above(Rating::Good));
+    /// let keys: Vec<&str> = Rating::ALL.iter().map(|rating| rating.key()).collect();
+    /// assert_eq!(
+    ///     keys,
+    ///     ["hoan_thanh_xuat_sac", "hoan_thanh_tot", "hoan_thanh", "khong_hoan_thanh"]
+    /// );
+    /// ```
     pub fn from_key(key: &str) -> Option<Rating> {
         Rating::ALL.into_iter().find(|rating| rating.key() == key)
     }

@@ -92,7 +92,7 @@ impl Catalogue {
             let text = self
                 .engine
                 .render_str(template, data.clone())
-                .map_err(|err| self.meta_located(form, &err))?;
+                .map_err(|err| self.meta_located(form, err))?;
             Ok(Some(text).filter(|text| !text.trim().is_empty()))
         };
         let fallback_date = match member {
@@ -112,7 +112,7 @@ impl Catalogue {
                 let text = self
                     .engine
                     .render_str(line, data.clone())
-                    .map_err(|err| self.meta_located(form, &err))?;
+                    .map_err(|err| self.meta_located(form, err))?;
                 Ok(Subtitle::new(text))
             })
             .collect::<Result<Vec<_>, FormError>>()?;
@@ -173,18 +173,18 @@ fn check_subject(
     member: Option<&Member>,
     rollup: Option<&dyn RolledUp>,
 ) -> Result<(), FormError> {
-    let (fits, what) = match form.meta.doi_tuong {
-        Subject::Member => (member.is_some(), "mẫu cá nhân"),
-        Subject::Collective => (member.is_none() && rollup.is_none(), "mẫu tập thể"),
-        Subject::Units => (
-            member.is_none() && rollup.is_some(),
-            "báo cáo tổng hợp của cấp trên, in bằng hoso tong-hop",
-        ),
+    let fits = match form.meta.doi_tuong {
+        Subject::Member => member.is_some(),
+        Subject::Collective => member.is_none() && rollup.is_none(),
+        Subject::Units => member.is_none() && rollup.is_some(),
     };
     if fits {
         Ok(())
     } else {
-        Err(FormError::Template(format!("mẫu «{}» là {what}", form.id)))
+        Err(FormError::Subject {
+            id: form.id.clone(),
+            subject: form.meta.doi_tuong,
+        })
     }
 }
 

@@ -49,18 +49,23 @@ use crate::regime::Regime;
 
 /// Why a form could not be found or filled.
 #[derive(Debug, Error, Diagnostic)]
+#[non_exhaustive]
 pub enum FormError {
     /// No form has this id.
-    #[error("không có mẫu «{id}»; các mẫu có sẵn: {known}")]
+    #[error(
+        "không có mẫu «{id}»; các mẫu có sẵn: {}",
+        crate::nearest::listed(id, known)
+    )]
     Unknown {
         /// The id asked for.
         id: String,
-        /// The ids there are.
-        known: String,
+        /// The ids there are, each once; the message lists those nearest to `id`.
+        known: Vec<String>,
     },
     /// The form exists, but not for the regime of this review.
     #[error(
-        "mẫu «{id}» chưa có theo chế độ {regime} (năm đánh giá {year}); có theo chế độ: {known}"
+        "mẫu «{id}» chưa có theo chế độ {regime} (năm đánh giá {year}); có theo chế độ: {}",
+        regime_keys(known)
     )]
     NoRegime {
         /// The id asked for.
@@ -70,7 +75,7 @@ pub enum FormError {
         /// The review year.
         year: i32,
         /// The regimes the form exists for.
-        known: String,
+        known: Vec<Regime>,
     },
     /// The form is the upper committee's roll-up, which `hoso tong-hop` fills.
     #[error("mẫu «{id}» là báo cáo tổng hợp của cấp trên: in bằng hoso tong-hop")]
@@ -80,7 +85,16 @@ pub enum FormError {
     },
     /// A form's template failed; a fault of the form, not of the data.
     #[error("lỗi trong mẫu {0}")]
-    Template(String),
+    Template(#[source] TemplateError),
+    /// A form was asked for whom it is not about: a personal form without a member, the
+    /// collective's report for a member, a roll-up form without the roll-up.
+    #[error("lỗi trong mẫu mẫu «{id}» là {}", subject_said(*subject))]
+    Subject {
+        /// The form's id.
+        id: String,
+        /// Whom the form is about.
+        subject: Subject,
+    },
     /// A form's body used markup the body language does not have.
     #[error(transparent)]
     Markup(#[from] MarkupError),
@@ -97,13 +111,87 @@ pub enum FormError {
     },
 }
 
+/// The regimes' keys, as a message lists them.
+fn regime_keys(regimes: &[Regime]) -> String {
+    regimes
+        .iter()
+        .map(|regime| regime.key())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a form is, as the message of [`FormError::Subject`] says it.
+fn subject_said(subject: Subject) -> &'static str {
+    match subject {
+        Subject::Member => "mẫu cá nhân",
+        Subject::Collective => "mẫu tập thể",
+        Subject::Units => "báo cáo tổng hợp của cấp trên, in bằng hoso tong-hop",
+    }
+}
+
+/// A template's error: minijinja's own, and the file and line it is in.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct TemplateError {
+    /// The file the error is in, as the message names it: the user's own file's path, or
+    /// `forms/<name>` for a built-in one; none when minijinja does not say.
+    pub file: Option<String>,
+    /// The 1-based line in `file`, when known.
+    pub line: Option<usize>,
+    /// The error as minijinja gave it; for an error met in an included file, the include's, whose
+    /// source is the included file's ([`TemplateError::innermost`]).
+    pub error: minijinja::Error,
+    /// Whether the message is the innermost error's, with a word in Vietnamese where a form's
+    /// author can meet it; else minijinja's own words on `error`.
+    explained: bool,
+}
+
+impl TemplateError {
+    /// The innermost template error that names its file: the included file's, rather than the
+    /// include's.
+    pub fn innermost(&self) -> &minijinja::Error {
+        innermost(&self.error)
+    }
+
+    /// What kind of error minijinja met, in the innermost file that names it.
+    pub fn kind(&self) -> minijinja::ErrorKind {
+        self.innermost().kind()
+    }
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.file, self.line) {
+            (Some(file), Some(line)) => write!(f, "{file}:{line}: ")?,
+            (Some(file), None) => write!(f, "{file}: ")?,
+            _ => {}
+        }
+        if self.explained {
+            f.write_str(&in_vietnamese(self.innermost()))
+        } else {
+            write!(f, "{:#}", self.error)
+        }
+    }
+}
+
+impl std::error::Error for TemplateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
 impl From<minijinja::Error> for FormError {
     fn from(err: minijinja::Error) -> Self {
-        let place = match (err.name(), err.line()) {
-            (Some(name), Some(line)) => format!("{name}:{line}: "),
-            _ => String::new(),
+        let (file, line) = match (err.name(), err.line()) {
+            (Some(name), Some(line)) => (Some(name.to_string()), Some(line)),
+            _ => (None, None),
         };
-        FormError::Template(format!("{place}{err:#}"))
+        FormError::Template(TemplateError {
+            file,
+            line,
+            error: err,
+            explained: false,
+        })
     }
 }
 
@@ -260,7 +348,7 @@ impl Catalogue {
         for form in &forms {
             engine
                 .get_template(&form.body_template())
-                .map_err(|err| located(&sources, &err))?;
+                .map_err(|err| located(&sources, err))?;
         }
         Ok(Catalogue {
             forms,
@@ -271,18 +359,19 @@ impl Catalogue {
 
     /// A template's error, naming the file it is in.
     fn located(&self, err: minijinja::Error) -> FormError {
-        located(&self.sources, &err)
+        located(&self.sources, err)
     }
 
     /// An error of a line of `form`'s `form.yaml` (its số, date or lines under the title),
     /// naming that file.
-    fn meta_located(&self, form: &Form, err: &minijinja::Error) -> FormError {
+    fn meta_located(&self, form: &Form, err: minijinja::Error) -> FormError {
         let name = format!("{}/{}/form.yaml", form.id, form.folder);
-        let error = FormError::Template(format!(
-            "{}: {}",
-            self.sources.origin(&name),
-            in_vietnamese(err)
-        ));
+        let error = FormError::Template(TemplateError {
+            file: Some(self.sources.origin(&name)),
+            line: None,
+            error: err,
+            explained: true,
+        });
         self.owned_by(&name, error)
     }
 
@@ -301,6 +390,26 @@ impl Catalogue {
     }
 
     /// The version of form `id` that applies under `regime`, or why there is none.
+    ///
+    /// ```
+    /// use hoso::forms::{Catalogue, FormError};
+    /// use hoso::regime::Regime;
+    ///
+    /// let catalogue = Catalogue::builtin()?;
+    /// let form = catalogue.find("ca-nhan", Regime::R2025, 2026)?;
+    /// assert_eq!(form.meta.ma_mau.as_deref(), Some("Mẫu 2B-HD KĐ.ĐG 2025"));
+    /// let form = catalogue.find("ca-nhan", Regime::R2023, 2024)?;
+    /// assert_eq!(form.meta.ma_mau.as_deref(), Some("Mẫu 02A-HD KĐ.ĐG 2023"));
+    ///
+    /// match catalogue.find("ca-nhn", Regime::R2025, 2026) {
+    ///     Err(FormError::Unknown { id, known }) => {
+    ///         assert_eq!(id, "ca-nhn");
+    ///         assert!(known.iter().any(|known| known == "ca-nhan"));
+    ///     }
+    ///     other => panic!("{other:?}"),
+    /// }
+    /// # Ok::<(), FormError>(())
+    /// ```
     pub fn find(&self, id: &str, regime: Regime, year: i32) -> Result<&Form, FormError> {
         let versions: Vec<&Form> = self.forms.iter().filter(|f| f.id == id).collect();
         if versions.is_empty() {
@@ -308,7 +417,7 @@ impl Catalogue {
             known.dedup();
             return Err(FormError::Unknown {
                 id: id.to_string(),
-                known: crate::nearest::listed(id, &known),
+                known: known.into_iter().map(str::to_string).collect(),
             });
         }
         versions
@@ -319,11 +428,7 @@ impl Catalogue {
                 id: id.to_string(),
                 regime,
                 year,
-                known: versions
-                    .iter()
-                    .map(|f| f.regime.key())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                known: versions.iter().map(|f| f.regime).collect(),
             })
     }
 }
@@ -362,16 +467,18 @@ fn innermost(err: &minijinja::Error) -> &minijinja::Error {
 }
 
 /// A template's error, naming the file it is in (the user's own, or the built-in one).
-fn located(sources: &Sources, err: &minijinja::Error) -> FormError {
-    let err = innermost(err);
-    let place = match (err.name(), err.line()) {
-        (Some(name), Some(line)) => format!("{}:{line}: ", sources.origin(name)),
-        (Some(name), None) => format!("{}: ", sources.origin(name)),
-        _ => String::new(),
-    };
-    let error = FormError::Template(format!("{place}{}", in_vietnamese(err)));
-    match err.name() {
-        Some(name) if sources.is_local(name) => FormError::Custom(Box::new(error)),
+fn located(sources: &Sources, err: minijinja::Error) -> FormError {
+    let inner = innermost(&err);
+    let name = inner.name().map(str::to_string);
+    let line = inner.line();
+    let error = FormError::Template(TemplateError {
+        file: name.as_deref().map(|name| sources.origin(name)),
+        line: name.as_ref().and(line),
+        error: err,
+        explained: true,
+    });
+    match name {
+        Some(name) if sources.is_local(&name) => FormError::Custom(Box::new(error)),
         _ => error,
     }
 }

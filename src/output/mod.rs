@@ -24,6 +24,7 @@ pub use zipped::Zip;
 /// A file could not be written.
 #[derive(Debug, Error, Diagnostic)]
 #[error("không ghi được {path}: {reason}")]
+#[non_exhaustive]
 pub struct WriteError {
     /// The file or folder.
     pub path: String,

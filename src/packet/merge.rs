@@ -25,6 +25,7 @@ pub struct Section<'a> {
 /// Why the PDFs could not be merged: a fault of hoso, since it made them all.
 #[derive(Debug, thiserror::Error)]
 #[error("không ghép được các tệp PDF thành một: {0}")]
+#[non_exhaustive]
 pub struct MergeError(String);
 
 /// The sections as one PDF, each starting on an odd page, with a bookmark each and `properties`

@@ -31,6 +31,7 @@ pub use whole::{MEMBERS_FOLDER, PRINT_FILE, Packet, UnitPacket, packet_zip, rend
 
 /// Why a run wrote nothing.
 #[derive(Debug, Error, Diagnostic)]
+#[non_exhaustive]
 pub enum PacketError {
     /// A form could not be filled.
     #[error(transparent)]

@@ -10,6 +10,7 @@ use crate::forms::{Form, FormError, Subject};
 
 /// Why a form cannot be drawn for the members asked for.
 #[derive(Debug, Error, Diagnostic)]
+#[non_exhaustive]
 pub enum SelectionError {
     /// The form is the collective's report, and members were asked for.
     #[error("mẫu «{form}» là báo cáo của tập thể, không in theo từng đảng viên")]
@@ -32,8 +33,9 @@ pub enum SelectionError {
     UnknownMember {
         /// The id asked for.
         id: String,
-        /// The ids of the unit nearest to it by spelling ([`crate::nearest::listed`]).
-        known: String,
+        /// The ids of the unit, in the file's order; [`crate::nearest::listed`] gives those
+        /// nearest to `id` by spelling.
+        known: Vec<String>,
     },
     /// None of the members asked for is reviewed.
     #[error("không có bản kiểm điểm nào để in cho các đảng viên đã chọn")]
@@ -92,7 +94,11 @@ pub fn chosen_members<'d>(
             .member(id)
             .ok_or_else(|| SelectionError::UnknownMember {
                 id: id.clone(),
-                known: crate::nearest::listed(id, &dossier.member_ids()),
+                known: dossier
+                    .member_ids()
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
             })?;
         if let Some(why) = why_not_reviewed(member, dossier) {
             note(why);
@@ -201,7 +207,7 @@ dang_vien:
         match chosen_members(form, &dossier, &ids, false, &mut drop) {
             Err(SelectionError::UnknownMember { id, known }) => {
                 assert_eq!(id, "bin");
-                assert_eq!(known, "an, binh, chi");
+                assert_eq!(crate::nearest::listed(&id, &known), "an, binh, chi");
             }
             other => panic!("{other:?}"),
         }

@@ -14,17 +14,21 @@ use crate::rules::{self, Finding};
 
 /// The inputs name no unit file, or two units would share a folder.
 #[derive(Debug, Error, Diagnostic)]
+#[non_exhaustive]
 pub enum UnitsError {
     /// A folder given holds no YAML file.
     #[error("thư mục {0} không có tệp dữ liệu nào (*.yaml, *.yml)")]
     EmptyFolder(String),
     /// A folder could not be read.
-    #[error("không đọc được thư mục {path}: {reason}")]
+    #[error(
+        "không đọc được thư mục {path}: {}",
+        crate::os_error::vietnamese(source)
+    )]
     Folder {
         /// The folder.
         path: String,
-        /// Why, in Vietnamese.
-        reason: String,
+        /// What the operating system said (shown in Vietnamese).
+        source: std::io::Error,
     },
     /// `--previous` names one previous review for several units.
     #[error(
@@ -54,9 +58,9 @@ pub fn unit_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, UnitsError> {
             files.push(input.clone());
             continue;
         }
-        let found = dossier::unit_files_in(input).map_err(|err| UnitsError::Folder {
+        let found = dossier::unit_files_in(input).map_err(|source| UnitsError::Folder {
             path: input.display().to_string(),
-            reason: crate::os_error::vietnamese(&err),
+            source,
         })?;
         if found.is_empty() {
             return Err(UnitsError::EmptyFolder(input.display().to_string()));

@@ -12,13 +12,17 @@ use thiserror::Error;
 
 /// A backend failed to draw a Document; a fault of hoso, not of the data.
 #[derive(Debug, Error, Diagnostic)]
+#[non_exhaustive]
 pub enum RenderError {
-    /// typst refused the document.
+    /// typst refused the document: its diagnostics.
     #[error("không tạo được PDF: {0}")]
-    Pdf(String),
+    Pdf(#[source] pdf::TypstDiagnostics),
+    /// The document could not be handed to typst as JSON.
+    #[error("không tạo được PDF: {0}")]
+    PdfData(#[source] serde_json::Error),
     /// The DOCX package could not be written.
     #[error("không tạo được DOCX: {0}")]
-    Docx(String),
+    Docx(#[source] docx::DocxError),
 }
 
 /// An output format.

@@ -293,6 +293,7 @@ pub const REPORT_FORM: &str = "bao-cao-tong-hop";
 
 /// Why the roll-up's files could not be made or written.
 #[derive(Debug, Error, Diagnostic)]
+#[non_exhaustive]
 pub enum RollupError {
     /// The report could not be drawn or a file written.
     #[error(transparent)]
@@ -300,7 +301,7 @@ pub enum RollupError {
     Packet(#[from] PacketError),
     /// The spreadsheet could not be made.
     #[error("không tạo được bảng XLSX: {0}")]
-    Xlsx(String),
+    Xlsx(#[source] rust_xlsxwriter::XlsxError),
 }
 
 impl From<WriteError> for RollupError {
@@ -340,7 +341,7 @@ pub fn write(
         .rollup_document(form, issuer, rollup)
         .map_err(PacketError::from)?;
     let table = Table::of(rollup);
-    let xlsx = to_xlsx(&table).map_err(|err| RollupError::Xlsx(err.to_string()))?;
+    let xlsx = to_xlsx(&table).map_err(RollupError::Xlsx)?;
     let staging = Staging::new(dir)?;
     Writer {
         formats: &[Format::Pdf, Format::Docx],

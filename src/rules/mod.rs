@@ -181,6 +181,30 @@ impl Report {
 }
 
 /// Every finding of the rules in force for `dossier`, each located in its data file.
+///
+/// ```
+/// use hoso::forms::Catalogue;
+/// use hoso::rules::{self, Level};
+///
+/// // A member who joined the Party before she was 18.
+/// let yaml = "nam: 2025
+/// to_chuc: {cap_tren: Đảng bộ Sở Xây dựng, ten: Chi bộ Phòng Kế toán, dia_danh: Hải Phòng}
+/// hoi_nghi: {ngay: 2025-12-05}
+/// dang_vien:
+///   - {id: an, ho_ten: Nguyễn Văn An, ngay_sinh: 1972-03-12}
+///   - {id: binh, ho_ten: Trần Thị Bình, ngay_sinh: 1980-07-01, ngay_vao_dang: 1979-05-19}
+/// ";
+/// let dossier = hoso::dossier::parse(yaml, "don-vi.yaml")?;
+/// let findings = rules::check(&dossier, &Catalogue::builtin()?);
+/// let errors: Vec<_> = findings.iter().filter(|f| f.level == Level::Error).collect();
+/// assert_eq!(errors.len(), 1);
+/// assert_eq!(errors[0].rule, "ngay-thang-hop-ly");
+/// assert_eq!(errors[0].path, "dang_vien[1].ngay_vao_dang");
+/// assert_eq!((errors[0].line, errors[0].column), (Some(6), Some(77)));
+/// // Nobody has written a self-review yet: a warning for each form that will print blank.
+/// assert!(findings.iter().any(|f| f.level == Level::Warning && f.rule == "thieu-noi-dung"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn check(dossier: &Dossier, catalogue: &Catalogue) -> Vec<Finding> {
     check_rules(dossier, catalogue, |_| true)
 }

@@ -73,6 +73,7 @@ pub struct NewMember {
 
 /// Why an edit could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum EditError {
     /// The file is not YAML that can be edited in place.
     #[error("tệp dữ liệu không đọc được để sửa: {0}")]

@@ -45,6 +45,7 @@ pub enum Edit {
 
 /// Why a save did not happen; in every case the files on disk are as they were.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum SaveError {
     /// A file changed on disk since the page read it.
     #[error(

@@ -21,6 +21,7 @@ use validate::{check, check_dates};
 
 /// Why a data file could not be turned into a Dossier.
 #[derive(Debug, Error, Diagnostic)]
+#[non_exhaustive]
 pub enum LoadError {
     /// The file could not be read at all.
     #[error("không đọc được tệp dữ liệu {path}: {reason}")]
@@ -47,6 +48,7 @@ pub enum LoadError {
 /// A wrong value at a known place of a data file.
 #[derive(Debug, Error, Diagnostic)]
 #[error("{path}:{line}:{column}: {field_note}{message}")]
+#[non_exhaustive]
 pub struct DataError {
     /// The file as the user named it.
     pub path: String,
@@ -138,6 +140,35 @@ pub fn read_as(path: &Path, kind: Kind) -> Result<String, LoadError> {
 /// its members' files (`- tep: members/<id>.yaml`) are read from.
 ///
 /// The text is normalised to NFC first, so every string of the Dossier is NFC; line numbers are unchanged.
+///
+/// ```
+/// use hoso::dossier::{LoadError, parse};
+/// use hoso::regime::Regime;
+///
+/// let yaml = "nam: 2025
+/// to_chuc: {cap_tren: Đảng bộ Sở Xây dựng, ten: Chi bộ Phòng Kế toán, dia_danh: Hải Phòng}
+/// hoi_nghi: {ngay: 2025-12-05}
+/// dang_vien:
+///   - {id: an, ho_ten: Nguyễn Văn An, ngay_sinh: 1972-03-12}
+///   - {id: binh, ho_ten: Trần Thị Bình, ngay_sinh: 1980-07-01}
+/// ";
+/// let dossier = parse(yaml, "don-vi.yaml")?;
+/// assert_eq!(dossier.year, 2025);
+/// assert_eq!(dossier.regime(), Regime::R2025);
+/// assert_eq!(dossier.member_ids(), ["an", "binh"]);
+///
+/// // A wrong value is an error at its line, column and field.
+/// let wrong = yaml.replace("1980-07-01", "1980-13-01");
+/// match parse(&wrong, "don-vi.yaml") {
+///     Err(LoadError::Data(error)) => {
+///         assert_eq!((error.line, error.column), (6, 50));
+///         assert_eq!(error.field.as_deref(), Some("dang_vien[1].ngay_sinh"));
+///         assert!(error.message.starts_with("ngày «1980-13-01» không hợp lệ"));
+///     }
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), LoadError>(())
+/// ```
 pub fn parse(text: &str, name: &str) -> Result<Dossier, LoadError> {
     parse_with(text, name, &|path| input::read_text(path, Kind::Member))
 }

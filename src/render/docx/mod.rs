@@ -3,6 +3,8 @@
 mod package;
 mod schema_order;
 
+pub use package::DocxError;
+
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing,
     LineSpacingType, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Tab, TabLeaderType,
@@ -34,6 +36,26 @@ fn half_points(pt: f64) -> usize {
 }
 
 /// Draws `document` with `layout` and returns the DOCX file's bytes.
+///
+/// ```
+/// use hoso::forms::Catalogue;
+/// use hoso::render::{docx::docx, layout::PARTY};
+///
+/// let yaml = "nam: 2025
+/// to_chuc: {cap_tren: Đảng bộ Sở Xây dựng, ten: Chi bộ Phòng Kế toán, dia_danh: Hải Phòng}
+/// hoi_nghi: {ngay: 2025-12-05}
+/// dang_vien:
+///   - {id: an, ho_ten: Nguyễn Văn An, ngay_sinh: 1972-03-12}
+/// ";
+/// let dossier = hoso::dossier::parse(yaml, "don-vi.yaml")?;
+/// let catalogue = Catalogue::builtin()?;
+/// let form = catalogue.find("tap-the", dossier.regime(), dossier.year)?;
+/// let document = catalogue.collective_document(form, &dossier)?;
+/// assert_eq!(document.meta.author, "Chi bộ Phòng Kế toán");
+/// let bytes = docx(&document, &PARTY)?;
+/// assert!(bytes.starts_with(b"PK\x03\x04")); // a zip archive
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn docx(document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError> {
     let writer = Writer { layout };
     let fonts = RunFonts::new()
@@ -127,7 +149,7 @@ pub fn docx(document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError
                 .add_paragraph(*after),
         };
     }
-    package::finish(docx, &document.meta).map_err(|e| RenderError::Docx(e.to_string()))
+    package::finish(docx, &document.meta).map_err(RenderError::Docx)
 }
 
 /// What one Block becomes in the DOCX body.

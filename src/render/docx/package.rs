@@ -22,8 +22,38 @@ const MARK_XML: &str = "<w:trHeight w:val=\"1\" w:hRule=\"atLeast\" />";
 /// The language of every run, so that Word checks spelling in Vietnamese.
 const LANGUAGE: &str = "vi-VN";
 
+/// Why the DOCX package could not be made; each shown as hoso has always said it.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DocxError {
+    /// A part's XML, as docx-rs wrote it, could not be read.
+    #[error("{0}")]
+    Xml(#[from] quick_xml::Error),
+    /// A part's XML could not be written back.
+    #[error("{0}")]
+    Write(#[from] std::io::Error),
+    /// A part is not UTF-8.
+    #[error("{0}")]
+    Utf8(#[from] std::str::Utf8Error),
+    /// The archive could not be written.
+    #[error("{0}")]
+    Zip(#[from] zip::result::ZipError),
+    /// A part's XML closes an element it never opened.
+    #[error("thẻ đóng thừa")]
+    ExtraEnd,
+    /// A part's XML leaves an element open.
+    #[error("thiếu thẻ đóng")]
+    MissingEnd,
+    /// `styles.xml` has no default run properties to set the language in.
+    #[error("styles.xml không có rPrDefault")]
+    NoDefaultRun,
+    /// The document has a part hoso does not package (an image, a task pane, custom XML).
+    #[error("văn bản có phần (ảnh, task pane, custom XML) mà hoso không đóng gói")]
+    UnpackagedPart,
+}
+
 /// Builds the package of `docx` with `meta` as its properties and returns the file's bytes.
-pub fn finish(docx: Docx, meta: &Metadata) -> Result<Vec<u8>, String> {
+pub fn finish(docx: Docx, meta: &Metadata) -> Result<Vec<u8>, DocxError> {
     let mut xml = docx.build();
     xml.doc_props.core = core_properties(meta).into_bytes();
     xml.styles = with_language(&xml.styles)?;
@@ -46,15 +76,15 @@ pub fn finish(docx: Docx, meta: &Metadata) -> Result<Vec<u8>, String> {
         "</Relationships>",
         "<Relationship Id=\"rIdTheme1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>",
     );
-    package(parts(xml)?).map_err(|e| e.to_string())
+    Ok(package(parts(xml)?)?)
 }
 
 /// The parts of the package, named, in docx-rs's order, the theme last. hoso draws no image,
 /// task pane or custom XML part; a document that had one would be refused rather than written
 /// without it.
-fn parts(xml: XMLDocx) -> Result<Vec<(String, Vec<u8>)>, String> {
+fn parts(xml: XMLDocx) -> Result<Vec<(String, Vec<u8>)>, DocxError> {
     if !xml.media.is_empty() || xml.taskpanes.is_some() || !xml.custom_items.is_empty() {
-        return Err("văn bản có phần (ảnh, task pane, custom XML) mà hoso không đóng gói".into());
+        return Err(DocxError::UnpackagedPart);
     }
     let mut parts: Vec<(String, Vec<u8>)> = [
         ("[Content_Types].xml", xml.content_type),
@@ -110,8 +140,8 @@ fn package(parts: Vec<(String, Vec<u8>)>) -> zip::result::ZipResult<Vec<u8>> {
 
 /// Turns the header rows' marks into `w:tblHeader`, so Word and LibreOffice repeat them on every
 /// page a table spans.
-fn repeated_headers(document: &[u8]) -> Result<Vec<u8>, String> {
-    let text = std::str::from_utf8(document).map_err(|e| e.to_string())?;
+fn repeated_headers(document: &[u8]) -> Result<Vec<u8>, DocxError> {
+    let text = std::str::from_utf8(document)?;
     Ok(text.replace(MARK_XML, "<w:tblHeader />").into_bytes())
 }
 
@@ -124,11 +154,11 @@ fn insert_before(xml: &[u8], end_tag: &str, addition: &str) -> Vec<u8> {
 }
 
 /// Sets the language in the default run properties of `styles.xml`.
-fn with_language(styles: &[u8]) -> Result<Vec<u8>, String> {
-    let text = std::str::from_utf8(styles).map_err(|e| e.to_string())?;
+fn with_language(styles: &[u8]) -> Result<Vec<u8>, DocxError> {
+    let text = std::str::from_utf8(styles)?;
     let marker = "<w:rPrDefault><w:rPr>";
     if !text.contains(marker) {
-        return Err("styles.xml không có rPrDefault".to_string());
+        return Err(DocxError::NoDefaultRun);
     }
     let lang = format!(
         "{marker}<w:lang w:val=\"{LANGUAGE}\" w:eastAsia=\"{LANGUAGE}\" w:bidi=\"ar-SA\"/>"

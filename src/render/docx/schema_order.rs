@@ -5,6 +5,8 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, Writer};
 
+use super::package::DocxError;
+
 const RUN_PROPERTIES: &[&str] = &[
     "rStyle",
     "rFonts",
@@ -385,16 +387,13 @@ impl Node {
 }
 
 /// Returns `xml` with every element's children in schema order.
-pub fn reorder(xml: &[u8]) -> Result<Vec<u8>, String> {
+pub fn reorder(xml: &[u8]) -> Result<Vec<u8>, DocxError> {
     let mut reader = Reader::from_reader(xml);
     let mut stack: Vec<(BytesStart<'static>, Vec<Node>)> = Vec::new();
     let mut top: Vec<Node> = Vec::new();
     let mut buffer = Vec::new();
     loop {
-        let event = reader
-            .read_event_into(&mut buffer)
-            .map_err(|e| e.to_string())?
-            .into_owned();
+        let event = reader.read_event_into(&mut buffer)?.into_owned();
         buffer.clear();
         let node = match event {
             Event::Eof => break,
@@ -403,7 +402,7 @@ pub fn reorder(xml: &[u8]) -> Result<Vec<u8>, String> {
                 continue;
             }
             Event::End(_) => {
-                let (start, mut children) = stack.pop().ok_or("thẻ đóng thừa")?;
+                let (start, mut children) = stack.pop().ok_or(DocxError::ExtraEnd)?;
                 let name = start.name().as_ref().to_string();
                 if name == "w:pPr" {
                     // An empty paragraph-mark rPr says nothing, and the pPr of styles, numbering
@@ -427,7 +426,7 @@ pub fn reorder(xml: &[u8]) -> Result<Vec<u8>, String> {
         }
     }
     if !stack.is_empty() {
-        return Err("thiếu thẻ đóng".to_string());
+        return Err(DocxError::MissingEnd);
     }
     let mut writer = Writer::new(Vec::with_capacity(xml.len()));
     for node in &top {
@@ -463,15 +462,13 @@ fn sort(children: &mut [Node], order: &[&str]) {
     children.sort_by_key(rank);
 }
 
-fn write(writer: &mut Writer<Vec<u8>>, node: &Node) -> Result<(), String> {
+fn write(writer: &mut Writer<Vec<u8>>, node: &Node) -> Result<(), DocxError> {
     let result = match node {
         Node::Element { start, children } if children.is_empty() => {
             writer.write_event(Event::Empty(start.borrow()))
         }
         Node::Element { start, children } => {
-            writer
-                .write_event(Event::Start(start.borrow()))
-                .map_err(|e| e.to_string())?;
+            writer.write_event(Event::Start(start.borrow()))?;
             for child in children {
                 write(writer, child)?;
             }
@@ -479,7 +476,7 @@ fn write(writer: &mut Writer<Vec<u8>>, node: &Node) -> Result<(), String> {
         }
         Node::Other(event) => writer.write_event(event.borrow()),
     };
-    result.map_err(|e| e.to_string())
+    Ok(result?)
 }
 
 #[cfg(test)]

@@ -1,17 +1,18 @@
 //! PDF backend: the Document goes to typst as JSON; a small style library draws it.
 
 mod archive;
+mod diagnostics;
 mod world;
 
 use chrono::Datelike;
 use serde_json::json;
-use typst::diag::{SourceDiagnostic, Warned};
-use typst::ecow::EcoVec;
+use typst::diag::Warned;
 use typst::foundations::{Bytes, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 pub use archive::{Conformance, OUTPUT_CONDITION, PRODUCER, Properties, SRGB_PROFILE, file_id};
+pub use diagnostics::{TypstDiagnostic, TypstDiagnostics};
 pub use world::{Engine, STYLE};
 
 /// A drawn PDF: its bytes and how many pages it has.
@@ -61,7 +62,7 @@ pub fn typst_input(
         "date": { "year": date.year(), "month": date.month(), "day": date.day() },
     });
     Ok(TypstInput {
-        data: Bytes::new(serde_json::to_vec(&data).map_err(|e| RenderError::Pdf(e.to_string()))?),
+        data: Bytes::new(serde_json::to_vec(&data).map_err(RenderError::PdfData)?),
         ident: format!("hoso/{}/{}", document.meta.title, date),
         conformance,
     })
@@ -83,14 +84,16 @@ impl Engine {
     pub fn compile(&self, input: &TypstInput) -> Result<Pdf, RenderError> {
         let world = self.world(input.data.clone());
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-        let paged = output.map_err(describe)?;
+        let describe =
+            |diagnostics: &[_]| RenderError::Pdf(TypstDiagnostics::of(&world, diagnostics));
+        let paged = output.map_err(|errors| describe(&errors))?;
         if !warnings.is_empty() {
-            return Err(describe(warnings));
+            return Err(describe(&warnings));
         }
         let standards = match input.conformance {
             Conformance::Plain => PdfStandards::default(),
             Conformance::PdfA2b => PdfStandards::new(&[PdfStandard::A_2b])
-                .map_err(|err| RenderError::Pdf(err.message().to_string()))?,
+                .map_err(|err| RenderError::Pdf(TypstDiagnostics::hinted(&err)))?,
         };
         let options = PdfOptions {
             ident: Smart::Custom(input.ident.clone()),
@@ -101,21 +104,11 @@ impl Engine {
             tagged: true,
             pretty: false,
         };
-        let bytes = typst_pdf::pdf(&paged, &options).map_err(describe)?;
+        let bytes = typst_pdf::pdf(&paged, &options).map_err(|errors| describe(&errors))?;
         self.after_document();
         Ok(Pdf {
             bytes,
             pages: paged.pages().len(),
         })
     }
-}
-
-fn describe(diagnostics: EcoVec<SourceDiagnostic>) -> RenderError {
-    RenderError::Pdf(
-        diagnostics
-            .iter()
-            .map(|d| d.message.to_string())
-            .collect::<Vec<_>>()
-            .join("; "),
-    )
 }
