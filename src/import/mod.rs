@@ -2,6 +2,7 @@
 //! .csv), their columns known by their titles, their rows as members' values.
 
 pub mod columns;
+pub mod merge;
 pub mod roster;
 pub mod sheet;
 
