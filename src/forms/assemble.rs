@@ -4,6 +4,7 @@ use minijinja::value::Serde;
 use minijinja::{Value, context};
 
 use super::blanks::{FieldRead, Reads};
+use super::computed::{self, MEETING, ROLLUP};
 use super::directives::DataDirectives;
 use super::index::IndexRow;
 use super::{Catalogue, Form, FormError, RolledUp, Subject};
@@ -211,11 +212,13 @@ fn template_data(
         // Whether the member registers as a leader: the secretary or a member with a
         // leadership or management post.
         la_lanh_dao => member.is_some_and(|m| dossier.registers_as_leader(m)),
-        // The meeting's counts, for the unit's documents only: a member's form never reads
-        // them, and a packet of many members would count them again for each.
-        kq => member.is_none().then(|| Value::from(Serde(&Tally::of(dossier)))),
+        // The meeting's counts, named in Vietnamese, for the unit's documents only: a member's
+        // form never reads them, and a packet of many members would count them again for each.
+        kq => member
+            .is_none()
+            .then(|| computed::named(Value::from(Serde(&Tally::of(dossier))), MEETING)),
         muc_iii => section_three(dossier, member),
-        th => rollup.map(RolledUp::template_value),
+        th => rollup.map(|rollup| computed::named(rollup.template_value(), ROLLUP)),
     }
 }
 

@@ -1,7 +1,10 @@
 //! The language of form bodies, for those who edit a form (`hoso forms export`): every name a
-//! template reads, every filter, every directive, the signature roles and the tables, each with
-//! what it does in Vietnamese and an example. `forms/README.md` is generated from this registry,
-//! and the tests check it against the engine, the directives and the assembly of a Document.
+//! template reads (with the values hoso computes, `forms/computed.rs`), every filter, every
+//! directive, the signature roles and the tables, each with what it does in Vietnamese and an
+//! example. `forms/README.md` is generated from this registry, and the tests check it against
+//! the engine, the directives and the assembly of a Document.
+
+use super::computed::{self, Field};
 
 /// One word of the language: its name, what it is, and an example of its use.
 #[derive(Debug, Clone, Copy)]
@@ -62,8 +65,8 @@ pub const VARIABLES: &[Word] = &[
     ),
     word(
         "kq",
-        "kết quả hội nghị do hoso tính từ dữ liệu, chỉ có ở văn bản của đơn vị: số đảng viên (members, full, probationary, present, voters), người vắng (absent), chủ trì (chair), thư ký (minute_taker), hình thức biểu quyết (method), từng dòng biểu quyết (rows: subject, votes, shares, adopted, conclusion, absent, later)",
-        "{{ kq.voters }} đồng chí",
+        "kết quả hội nghị do hoso tính từ dữ liệu, chỉ có ở văn bản của đơn vị: số đảng viên, người có mặt, vắng mặt, chủ trì, thư ký, hình thức biểu quyết, từng dòng biểu quyết (dong); các tên ở mục «Kết quả hội nghị» dưới đây",
+        "{{ kq.so_bieu_quyet }} đồng chí",
     ),
     word(
         "muc_iii",
@@ -72,8 +75,8 @@ pub const VARIABLES: &[Word] = &[
     ),
     word(
         "th",
-        "kết quả tổng hợp nhiều đơn vị, chỉ có ở báo cáo tổng hợp: units, members, organisations, collectives, member_count, not_rated, previous",
-        "{{ th.member_count }}",
+        "kết quả tổng hợp nhiều đơn vị, chỉ có ở báo cáo tổng hợp: từng đơn vị (don_vi), số ở mỗi mức, năm trước; các tên ở mục «Kết quả tổng hợp» dưới đây",
+        "{{ th.so_dang_vien }}",
     ),
 ];
 
@@ -137,7 +140,7 @@ pub const FILTERS: &[Word] = &[
     word(
         "ty_le",
         "tỷ lệ của một số trên tổng, một chữ số thập phân: \"83,3%\"",
-        "{{ th.members.good | ty_le(tong) }}",
+        "{{ th.dang_vien.hoan_thanh_tot | ty_le(tong) }}",
     ),
 ];
 
@@ -276,27 +279,89 @@ pub fn reference() -> String {
          thành định dạng. Phần dùng chung nằm trong `forms/_chung/`. Sửa một mẫu: `hoso forms export \
          MÃ THƯ_MỤC`, rồi `hoso --forms THƯ_MỤC …`.\n",
     );
-    let parts: [(&str, &[Word]); 5] = [
-        ("Tên dùng trong mẫu", VARIABLES),
+    words_part(&mut out, "Tên dùng trong mẫu", VARIABLES);
+    computed_part(&mut out, "Kết quả hội nghị (`kq`)", "kq", computed::MEETING);
+    computed_part(&mut out, "Kết quả tổng hợp (`th`)", "th", computed::ROLLUP);
+    let parts: [(&str, &[Word]); 4] = [
         ("Bộ lọc", FILTERS),
         ("Thẻ", DIRECTIVES),
         ("Vai ký của `<ky …/>`", ROLES),
         ("Bảng của `<bang ten=\"…\"/>`", TABLES),
     ];
     for (title, words) in parts {
-        out.push_str(&format!(
-            "\n## {title}\n\n| tên | là gì | ví dụ |\n|---|---|---|\n"
-        ));
-        for word in words {
-            out.push_str(&format!(
-                "| `{}` | {} | `{}` |\n",
-                word.name,
-                word.what,
-                word.example.replace('|', "\\|")
-            ));
-        }
+        words_part(&mut out, title, words);
     }
     out
+}
+
+/// The part `title` of the reference: a row for each of `words`.
+fn words_part(out: &mut String, title: &str, words: &[Word]) {
+    out.push_str(&format!(
+        "\n## {title}\n\n| tên | là gì | ví dụ |\n|---|---|---|\n"
+    ));
+    for word in words {
+        out.push_str(&format!(
+            "| `{}` | {} | `{}` |\n",
+            word.name,
+            word.what,
+            word.example.replace('|', "\\|")
+        ));
+    }
+}
+
+/// The part `title` of the reference: the values hoso computes under `root`, a row for each
+/// with the old name that still answers.
+fn computed_part(out: &mut String, title: &str, root: &str, fields: &'static [Field]) {
+    let items = fields
+        .iter()
+        .find(|field| field.list)
+        .and_then(|list| Some((list.name, list.inner.first()?.name)))
+        .map(|(list, item)| {
+            format!(
+                " `[]` là từng mục của một danh sách, đọc trong vòng lặp: \
+                 `{{% for d in {root}.{list} %}}{{{{ d.{item} }}}}{{% endfor %}}`."
+            )
+        })
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "\n## {title}\n\n\
+         Do hoso tính từ dữ liệu, không ghi trong tệp dữ liệu.{items} Tên cũ (tiếng Anh, của các \
+         phiên bản trước) vẫn đọc được ở phiên bản này để các mẫu đã sửa không hỏng, nhưng sẽ bỏ ở \
+         phiên bản sau: mẫu đã sửa nên đổi sang tên mới.\n\n\
+         | tên | là gì | tên cũ, sắp bỏ |\n|---|---|---|\n"
+    ));
+    let mut listed = Vec::new();
+    computed_rows(out, &mut listed, (root, root), fields);
+}
+
+/// A row for each of `fields` under `parents` (the new path and the old one), and for the names
+/// inside each the first time their table is met; `listed` holds the tables met and where.
+fn computed_rows(
+    out: &mut String,
+    listed: &mut Vec<(&'static [Field], String)>,
+    parents: (&str, &str),
+    fields: &'static [Field],
+) {
+    for field in fields {
+        let path = format!("{}.{}", parents.0, field.name);
+        let old = format!("{}.{}", parents.1, field.old);
+        let same = listed
+            .iter()
+            .find(|(inner, _)| !field.inner.is_empty() && *inner == field.inner)
+            .map(|(_, path)| format!(" (các tên bên trong như ở `{path}`)"))
+            .unwrap_or_default();
+        out.push_str(&format!("| `{path}` | {}{same} | `{old}` |\n", field.what));
+        if same.is_empty() && !field.inner.is_empty() {
+            let items = if field.list { "[]" } else { "" };
+            listed.push((field.inner, path.clone()));
+            computed_rows(
+                out,
+                listed,
+                (&format!("{path}{items}"), &format!("{old}{items}")),
+                field.inner,
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 mod assemble;
 mod blanks;
 mod check;
+pub mod computed;
 mod directives;
 mod index;
 pub mod language;
@@ -37,7 +38,8 @@ pub fn personal_form_id(member: &crate::dossier::Member, regime: Regime) -> &'st
 /// What a roll-up form reads of the units it rolls up: the roll-up provides it, so that the
 /// forms know nothing of how units are counted.
 pub trait RolledUp: Sync {
-    /// The results as the template reads them (`th`).
+    /// The results as serialised; the template reads them as `th`, by the Vietnamese names of
+    /// `forms/computed.rs`.
     fn template_value(&self) -> minijinja::Value;
     /// The table of the units (`<bang ten="don-vi"/>`): one row each and the totals.
     fn units_table(&self) -> crate::document::Block;

@@ -65,3 +65,25 @@ fn units_table(rollup: &Rollup) -> Block {
         rows,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forms::Catalogue;
+    use crate::forms::computed::ROLLUP;
+    use crate::forms::computed::tests::{assert_every_key_named, units};
+    use crate::rollup::unit_results;
+
+    #[test]
+    fn the_template_names_every_key_of_the_roll_up() {
+        let catalogue = Catalogue::builtin().unwrap();
+        let mut results: Vec<_> = units()
+            .iter()
+            .map(|unit| unit_results(unit, "don-vi.yaml", &catalogue, &[]))
+            .collect();
+        // Last year's counts, which the samples do not link.
+        results[0].previous = Some(Levels::default());
+        let rollup = serde_json::to_value(Rollup::of(results)).unwrap();
+        assert_every_key_named(ROLLUP, &[rollup]);
+    }
+}
