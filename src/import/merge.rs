@@ -160,13 +160,12 @@ fn place(
         return Err(format!("thuộc chi bộ khác: «{branch}»"));
     }
     let value = |member: &Json, key: &str| member[key].as_str().map(comparable);
-    if let Some(card) = entry.values.get("so_the").map(|card| comparable(card)) {
-        if let Some(index) = members
+    if let Some(card) = entry.values.get("so_the").map(|card| comparable(card))
+        && let Some(index) = members
             .iter()
             .position(|m| value(m, "so_the") == Some(card.clone()))
-        {
-            return Ok(Some((index, MatchedBy::Card)));
-        }
+    {
+        return Ok(Some((index, MatchedBy::Card)));
     }
     let name = entry.values.get("ho_ten").map(|name| comparable(name));
     let birth = entry.values.get("ngay_sinh").cloned();
