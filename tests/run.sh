@@ -5,12 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# pdftotext, pdffonts, pdfinfo, pdftoppm; LibreOffice; the metric twin of Times New Roman;
+# pdftotext, pdffonts, pdfinfo, pdftoppm; LibreOffice (Writer, and Calc for the spreadsheets of the
+# import's tests); the metric twin of Times New Roman;
 # Chromium, which Playwright drives for the tests of `hoso serve`; curl.
 # A Python that can make virtual environments (Debian splits venv into python3-venv).
 have_readers() {
   command -v pdftotext && command -v pdffonts && command -v pdfinfo && command -v pdftoppm &&
-    command -v soffice && [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] &&
+    command -v soffice && [ -f /usr/lib/libreoffice/program/libsclo.so ] &&
+    [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] &&
     command -v chromium && command -v curl && python3 -c "import venv, ensurepip"
 } >/dev/null 2>&1
 if ! have_readers; then
@@ -18,7 +20,7 @@ if ! have_readers; then
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-    poppler-utils libreoffice-writer-nogui fonts-liberation2 chromium curl >/dev/null
+    poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 chromium curl >/dev/null
   python3 -c "import venv, ensurepip" 2>/dev/null ||
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >/dev/null
 fi

@@ -119,6 +119,46 @@ pub enum Command {
         override_usage = "hoso schema [-o <TỆP>]"
     )]
     Schema(SchemaArgs),
+    /// Nhập dữ liệu đơn vị đã có: danh sách đảng viên từ bảng tính (.xlsx, .xls, .ods, .csv).
+    #[command(
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso nhap danh-sach <TỆP>... --vao <TỆP_DỮ_LIỆU> [--ghi-de] [--kiem-tra] [--format text|json]"
+    )]
+    Nhap(NhapArgs),
+}
+
+/// Arguments of `hoso nhap`.
+#[derive(Debug, Args)]
+pub struct NhapArgs {
+    /// What to read in.
+    #[command(subcommand)]
+    pub what: NhapWhat,
+}
+
+/// What `hoso nhap` reads in.
+#[derive(Debug, Subcommand)]
+pub enum NhapWhat {
+    /// Danh sách đảng viên từ bảng tính: cột nhận theo tiêu đề, đảng viên đã có nhận theo số thẻ
+    /// rồi theo họ tên và ngày sinh, chỉ điền trường còn trống.
+    #[command(name = "danh-sach")]
+    DanhSach {
+        /// Bảng tính danh sách đảng viên (.xlsx, .xls, .ods, .csv).
+        #[arg(value_name = "TỆP", required = true)]
+        lists: Vec<PathBuf>,
+        /// Tệp dữ liệu đơn vị để ghi vào.
+        #[arg(long = "vao", value_name = "TỆP_DỮ_LIỆU")]
+        unit: PathBuf,
+        /// Ghi đè giá trị trong tệp khi bảng tính ghi khác.
+        #[arg(long = "ghi-de")]
+        overwrite: bool,
+        /// Chỉ báo những gì sẽ thay đổi, không ghi tệp.
+        #[arg(long = "kiem-tra")]
+        dry_run: bool,
+        /// How the outcome is printed.
+        #[command(flatten)]
+        report: ReportArg,
+    },
 }
 
 /// Arguments of `hoso schema`.

@@ -4,6 +4,7 @@ mod args;
 mod check;
 mod copy;
 mod forms;
+mod nhap;
 mod packet;
 mod render;
 mod rollup;
@@ -79,6 +80,10 @@ pub enum CliError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Copy(#[from] hoso::copy::CopyError),
+    /// A list could not be read in.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Import(#[from] hoso::import::ImportError),
 }
 
 impl CliError {
@@ -87,6 +92,7 @@ impl CliError {
     fn exit_code(&self) -> u8 {
         use hoso::copy::CopyError;
         use hoso::forms::FormError;
+        use hoso::import::ImportError;
         use hoso::packet::PacketError;
         if self.in_users_form() {
             return 1;
@@ -99,6 +105,8 @@ impl CliError {
             | CliError::CheckFailed(_)
             | CliError::FormsBroken { .. }
             | CliError::Copy(CopyError::Sections { .. } | CopyError::Pdf { .. }) => 1,
+            CliError::Import(ImportError::NotWritten { .. }) => 3,
+            CliError::Import(_) => 1,
             CliError::Form(
                 FormError::Unknown { .. }
                 | FormError::NoRegime { .. }
@@ -152,6 +160,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Forms(args) => forms::run(args, &catalogue),
         Command::Init(args) => init(&args.dir, args.from.as_deref()),
         Command::Schema(args) => schema(args.output.as_deref()),
+        Command::Nhap(args) => nhap::run(args),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod choice;
 mod collective;
 pub mod compose;
 mod earlier;
+pub mod edit;
 mod grade;
 mod link;
 mod load;

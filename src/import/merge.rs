@@ -9,6 +9,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::columns::normalised;
 use super::roster::{Entry, Roster};
 use crate::date::Date;
+use crate::dossier::edit::{self, Change, EditError, Edited};
 use crate::dossier::{Dossier, PROBATION_MONTHS};
 use crate::output::slug;
 
@@ -305,6 +306,48 @@ fn on_probation(dossier: &Dossier, entry: &Entry) -> bool {
             .is_some_and(|full| full > dossier.meeting.date)
 }
 
+/// The unit file's `text` with `plan` written in, everything else as it was; `members` is how
+/// many members the file lists (the new ones go after them).
+pub fn apply(text: &str, members: usize, plan: &Plan) -> Result<String, EditError> {
+    let edited = Edited::parse(text)?;
+    let changes: Vec<Change> = plan
+        .writes
+        .iter()
+        .map(|write| Change {
+            path: write.path.clone(),
+            value: write.value.clone(),
+        })
+        .collect();
+    edited.apply(&changes)?;
+    for (offset, member) in plan.added.iter().enumerate() {
+        let value = |key: &str| {
+            member
+                .values
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, value)| value.clone())
+                .unwrap_or_default()
+        };
+        edited.add_member(&edit::NewMember {
+            id: member.id.clone(),
+            name: value("ho_ten"),
+            born: value("ngay_sinh"),
+        })?;
+        let index = members + offset;
+        let rest: Vec<Change> = member
+            .values
+            .iter()
+            .filter(|(key, _)| !["ho_ten", "ngay_sinh"].contains(key))
+            .map(|(key, value)| Change {
+                path: format!("dang_vien[{index}].{key}"),
+                value: value.clone(),
+            })
+            .collect();
+        edited.apply(&rest)?;
+    }
+    Ok(edited.text())
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -431,6 +474,59 @@ dang_vien:
                 .iter()
                 .any(|w| w.path == "dang_vien[1].chuc_vu_dang" && w.value == "Chi ủy viên")
         );
+    }
+
+    #[test]
+    fn the_plan_is_written_into_the_file_keeping_everything_else() {
+        let unit = UNIT.replace(
+            "dang_vien:\n",
+            "# Danh sách đảng viên của chi bộ\ndang_vien:\n",
+        );
+        let dossier = crate::dossier::parse(&unit, "don-vi.yaml").unwrap();
+        let list = roster(vec![
+            entry(
+                3,
+                &[
+                    ("ho_ten", "Nguyễn Văn An"),
+                    ("so_the", "012345"),
+                    ("don_vi_cong_tac", "Phòng Quản lý"),
+                ],
+            ),
+            entry(
+                5,
+                &[
+                    ("ho_ten", "Lê Văn Cường"),
+                    ("ngay_sinh", "1990-06-10"),
+                    ("ngay_vao_dang", "2026-06-01"),
+                    ("so_the", "000777"),
+                ],
+            ),
+        ]);
+        let planned = plan(&dossier, &list, false);
+        let text = apply(&unit, dossier.members.len(), &planned).unwrap();
+        assert!(text.contains("# Danh sách đảng viên của chi bộ"), "{text}");
+        let read = crate::dossier::parse(&text, "don-vi.yaml")
+            .unwrap_or_else(|err| panic!("{err}\n{text}"));
+        assert_eq!(
+            read.members[0].workplace.as_deref().map(|w| w.to_string()),
+            Some("Phòng Quản lý".to_string())
+        );
+        let new = &read.members[2];
+        assert_eq!(
+            (new.id.value.as_str(), new.name.as_str()),
+            ("le-van-cuong", "Lê Văn Cường")
+        );
+        assert_eq!(
+            new.card.as_ref().map(|c| c.to_string()),
+            Some("000777".to_string())
+        );
+        assert!(new.probationary);
+        assert_eq!(
+            new.admitted_on.map(|d| d.to_string()),
+            Some("2026-06-01".to_string())
+        );
+        // Read again, the same list changes nothing.
+        assert!(plan(&read, &list, false).is_empty());
     }
 
     #[test]

@@ -6,8 +6,16 @@ pub mod merge;
 pub mod roster;
 pub mod sheet;
 
+use std::path::{Path, PathBuf};
+
 use miette::Diagnostic;
+use serde::Serialize;
 use thiserror::Error;
+
+use crate::dossier::{self, LoadError};
+use crate::input;
+use merge::RowOutcome;
+use roster::{NotRead, Skipped};
 
 /// Why a file could not be imported.
 #[derive(Debug, Error, Diagnostic)]
@@ -17,6 +25,26 @@ pub enum ImportError {
     #[error("không đọc được {path}: {reason}")]
     Unreadable {
         /// The file, as named.
+        path: String,
+        /// Why, in Vietnamese.
+        reason: String,
+    },
+    /// The unit file does not read, before or after the list is written in.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Unit(#[from] LoadError),
+    /// The unit keeps its members in files of their own (`- tep:`).
+    #[error(
+        "{path}: đơn vị ghi mỗi đảng viên một tệp (- tep:); nhập danh sách vào tệp đơn vị chưa chia"
+    )]
+    SplitUnit {
+        /// The unit file, as named.
+        path: String,
+    },
+    /// The list's values could not be written into the unit file.
+    #[error("{path}: không ghi được danh sách vào tệp: {reason}")]
+    NotWritten {
+        /// The unit file, as named.
         path: String,
         /// Why, in Vietnamese.
         reason: String,
@@ -38,4 +66,178 @@ pub fn read_roster(path: &std::path::Path) -> Result<roster::Roster, ImportError
         path: path.display().to_string(),
         reason,
     })
+}
+
+/// A column as the report names it: its title and, when read, the key it fills.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnReport {
+    /// The title, as the sheet writes it.
+    pub title: String,
+    /// The data's key it fills, when it fills one.
+    pub key: Option<&'static str>,
+    /// Why it was not read, when it was not.
+    pub not_read: Option<&'static str>,
+}
+
+/// What one list did.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    /// The list's file, as named.
+    pub file: String,
+    /// The sheet read.
+    pub sheet: String,
+    /// The header row, from 1.
+    pub header_row: usize,
+    /// Every titled column, read or not.
+    pub columns: Vec<ColumnReport>,
+    /// Every member row and what became of it.
+    pub rows: Vec<RowOutcome>,
+    /// The rows that are not members, and why.
+    pub skipped_rows: Vec<SkippedRow>,
+}
+
+/// A row that is not a member, as the report names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkippedRow {
+    /// The sheet's row, from 1.
+    pub row: usize,
+    /// What it starts with.
+    pub start: String,
+    /// Why, in Vietnamese.
+    pub reason: String,
+}
+
+/// What an import did to the unit file.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportReport {
+    /// The unit file, as named.
+    pub unit: String,
+    /// Each list, in the order given.
+    pub files: Vec<FileReport>,
+    /// Whether the unit file was written (something changed, and not a dry run).
+    pub written: bool,
+}
+
+/// Why a column was not read, as the report says it.
+fn why_not_read(why: NotRead) -> &'static str {
+    match why {
+        NotRead::Unknown => "hoso không biết cột này",
+        NotRead::Ambiguous => {
+            "không rõ là chức vụ Đảng hay chức vụ chính quyền: đặt tên cột «Chức vụ Đảng» hoặc «Chức vụ chính quyền» rồi nhập lại"
+        }
+        NotRead::NoPlace => "dữ liệu hoso không có trường này",
+    }
+}
+
+/// Reads the member lists `lists` into the unit file `unit`: members matched or added, empty
+/// fields filled, differing values written only when `overwrite`. The file is written once,
+/// whole or not at all, unless `dry_run` or nothing changes; the written text must read as a
+/// unit again.
+pub fn import_rosters(
+    unit: &Path,
+    lists: &[PathBuf],
+    overwrite: bool,
+    dry_run: bool,
+) -> Result<ImportReport, ImportError> {
+    let name = unit.display().to_string();
+    let original =
+        input::read_text(unit, input::Kind::Unit).map_err(|refused| LoadError::Read {
+            path: name.clone(),
+            reason: refused.reason,
+        })?;
+    let mut current = dossier::load(unit)?;
+    if !current.source.parts.is_empty() {
+        return Err(ImportError::SplitUnit { path: name });
+    }
+    let mut text = original.clone();
+    let mut files = Vec::new();
+    for list in lists {
+        let roster = read_roster(list)?;
+        let plan = merge::plan(&current, &roster, overwrite);
+        if !plan.is_empty() {
+            text = merge::apply(&text, current.members.len(), &plan).map_err(|err| {
+                ImportError::NotWritten {
+                    path: name.clone(),
+                    reason: err.to_string(),
+                }
+            })?;
+            current = dossier::parse(&text, &name)?;
+        }
+        files.push(report_of(list, &roster, plan.rows));
+    }
+    let written = text != original && !dry_run;
+    if written {
+        write_whole(unit, &text)?;
+    }
+    Ok(ImportReport {
+        unit: name,
+        files,
+        written,
+    })
+}
+
+/// The report of one list.
+fn report_of(list: &Path, roster: &roster::Roster, rows: Vec<RowOutcome>) -> FileReport {
+    let mut columns: Vec<(usize, ColumnReport)> = roster
+        .placed
+        .iter()
+        .map(|placed| {
+            (
+                placed.index,
+                ColumnReport {
+                    title: placed.title.clone(),
+                    key: placed.column.key(),
+                    not_read: None,
+                },
+            )
+        })
+        .chain(roster.unread.iter().map(|unread| {
+            (
+                unread.index,
+                ColumnReport {
+                    title: unread.title.clone(),
+                    key: None,
+                    not_read: Some(why_not_read(unread.why)),
+                },
+            )
+        }))
+        .collect();
+    columns.sort_by_key(|(index, _)| *index);
+    FileReport {
+        file: list.display().to_string(),
+        sheet: roster.sheet.clone(),
+        header_row: roster.header_row,
+        columns: columns.into_iter().map(|(_, column)| column).collect(),
+        rows,
+        skipped_rows: roster
+            .skipped
+            .iter()
+            .map(|Skipped { row, start, reason }| SkippedRow {
+                row: *row,
+                start: start.clone(),
+                reason: reason.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Writes `text` as `unit`, whole or not at all: staged beside it, then moved over it.
+fn write_whole(unit: &Path, text: &str) -> Result<(), ImportError> {
+    let failed = |reason: String| ImportError::NotWritten {
+        path: unit.display().to_string(),
+        reason,
+    };
+    let dir = unit
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = unit
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .ok_or_else(|| failed("không phải tên tệp".to_string()))?;
+    let staging = crate::output::Staging::new(dir).map_err(|err| failed(err.to_string()))?;
+    crate::output::Sink::add(&staging, &name, text.as_bytes())
+        .map_err(|err| failed(err.to_string()))?;
+    staging.commit().map_err(|err| failed(err.to_string()))?;
+    Ok(())
 }

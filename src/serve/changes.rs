@@ -4,8 +4,8 @@
 
 use serde_json::Value as Json;
 
-use super::edit::{self, Change};
 use super::pages;
+use crate::dossier::edit::{self, Change};
 
 /// The changes to write for a page posted over `base`, the data of the version it showed (as
 /// [`pages::data_of`] gives it; `None` when that version is no longer known, and then every

@@ -8,7 +8,6 @@
 //! of this start.
 
 mod changes;
-pub mod edit;
 mod error;
 mod pages;
 mod routes;

@@ -13,11 +13,11 @@ use axum::{Form, Router};
 use minijinja::{Value, context};
 
 use super::changes::what_changed;
-use super::edit::{Change, NewMember};
 use super::error::PageError;
 use super::pages::{self, Frame, Typed};
 use super::workspace::{Edit, Files, SaveError, Snapshot, Workspace};
 use super::{BODY_LIMIT, views};
+use crate::dossier::edit::{Change, NewMember};
 use crate::dossier::{Dossier, LoadError};
 use crate::forms::Catalogue;
 use crate::output::slug;

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 
-use super::edit::{Change, EditError, Edited, NewMember};
 use crate::dossier::compose;
+use crate::dossier::edit::{Change, EditError, Edited, NewMember};
 use crate::dossier::{self, Dossier, LoadError};
 use crate::input::{self, Kind};
 
@@ -223,7 +223,7 @@ impl Workspace {
             return Err(SaveError::Changed(self.name()));
         }
         let unit = current.files.get(&self.file).cloned().unwrap_or_default();
-        let (text, members) = super::edit::split_members(&unit);
+        let (text, members) = crate::dossier::edit::split_members(&unit);
         let dir = self
             .file
             .parent()

@@ -6,7 +6,8 @@ use std::str::FromStr;
 
 use yaml_edit::{Document, Mapping, MappingBuilder, ScalarValue, Sequence, SequenceBuilder};
 
-use crate::dossier::compose;
+use super::compose;
+use super::schema::Kind;
 
 /// One change to a unit file: the value at `path` (`to_chuc.ten`,
 /// `dang_vien[2].tu_kiem_diem.han_che`) becomes `value`; an empty value removes the key. A path
@@ -220,7 +221,7 @@ impl Edited {
             let last = depth + 1 == steps.len();
             match step {
                 Step::Key(key) if last => {
-                    set_scalar(&mapping, key, value);
+                    set_scalar(&mapping, key, scalar_at(path, value));
                     return Ok(());
                 }
                 Step::List(key) if last => {
@@ -239,7 +240,7 @@ impl Edited {
                         let innermost = match steps.last() {
                             Some(Step::List(_)) => MappingBuilder::new()
                                 .insert_sequence(leaf, list_of(value).ok_or_else(missing)?),
-                            _ => MappingBuilder::new().pair(leaf, scalar(value)),
+                            _ => MappingBuilder::new().pair(leaf, written(path, value)),
                         };
                         let inner = keys[depth + 1..keys.len() - 1]
                             .iter()
@@ -264,7 +265,7 @@ impl Edited {
                         let Some(Step::Key(leaf)) = steps.last() else {
                             return Err(missing());
                         };
-                        let row = MappingBuilder::new().pair(leaf.as_str(), scalar(value));
+                        let row = MappingBuilder::new().pair(leaf.as_str(), written(path, value));
                         let items = match items {
                             Some(items) => items,
                             None => {
@@ -325,12 +326,33 @@ fn list_of(value: &str) -> Option<SequenceBuilder> {
 }
 
 /// Sets `key` of `mapping` to `value`, or removes it when `value` is empty.
-fn set_scalar(mapping: &Mapping, key: &str, value: &str) {
-    if value.trim().is_empty() {
-        mapping.remove(key);
-    } else {
-        mapping.set(key, scalar(value));
+fn set_scalar(mapping: &Mapping, key: &str, value: Option<ScalarValue>) {
+    match value {
+        None => {
+            mapping.remove(key);
+        }
+        Some(value) => mapping.set(key, value),
     }
+}
+
+/// A value known not to be empty, as [`scalar_at`] writes it.
+fn written(path: &str, value: &str) -> ScalarValue {
+    scalar_at(path, value).unwrap_or_else(|| scalar(value))
+}
+
+/// The value typed for the field at `path` as YAML writes it, `None` when empty: a yes-or-no
+/// field as `true` or `false`, as the schema says it is; any other as [`scalar`] writes it.
+fn scalar_at(path: &str, value: &str) -> Option<ScalarValue> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    let flag =
+        super::schema::field(path).is_some_and(|field| matches!(field.kind, Kind::Flag { .. }));
+    Some(match value.trim() {
+        "true" if flag => ScalarValue::from(true),
+        "false" if flag => ScalarValue::from(false),
+        _ => scalar(value),
+    })
 }
 
 /// A typed value as YAML writes it, readable by a clerk: several lines as a literal block, a

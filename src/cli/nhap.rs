@@ -1,0 +1,124 @@
+//! `hoso nhap`: what offices already hold, read into the unit file, and a report of every row.
+
+use super::CliError;
+use super::args::{NhapArgs, NhapWhat, ReportFormat};
+use super::terminal;
+use hoso::import::merge::{MatchedBy, Outcome};
+use hoso::import::{ImportReport, import_rosters};
+
+/// Runs `hoso nhap`.
+pub fn run(args: &NhapArgs) -> Result<(), CliError> {
+    match &args.what {
+        NhapWhat::DanhSach {
+            lists,
+            unit,
+            overwrite,
+            dry_run,
+            report,
+        } => {
+            let done = import_rosters(unit, lists, *overwrite, *dry_run)?;
+            match report.format {
+                ReportFormat::Json => {
+                    terminal::out(&serde_json::to_string_pretty(&done).unwrap_or_default());
+                }
+                ReportFormat::Text => terminal::out(&text_of(&done, *dry_run)),
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The report for a reader: each list's columns, then each row and what became of it, then
+/// the totals.
+fn text_of(report: &ImportReport, dry_run: bool) -> String {
+    let mut lines = Vec::new();
+    let (mut added, mut matched, mut differing, mut skipped) = (0, 0, 0, 0);
+    for file in &report.files {
+        lines.push(format!(
+            "{}, trang «{}», dòng tiêu đề {}:",
+            file.file, file.sheet, file.header_row
+        ));
+        let read: Vec<String> = file
+            .columns
+            .iter()
+            .filter_map(|c| c.key.map(|key| format!("«{}» → {key}", c.title)))
+            .collect();
+        if !read.is_empty() {
+            lines.push(format!("  cột đọc: {}", read.join(", ")));
+        }
+        for column in file.columns.iter().filter(|c| c.key.is_none()) {
+            if let Some(why) = column.not_read {
+                lines.push(format!("  cột «{}» không đọc: {why}", column.title));
+            }
+        }
+        let mut rows: Vec<(usize, String)> = Vec::new();
+        for row in &file.rows {
+            let what = match &row.outcome {
+                Outcome::Added { id, .. } => {
+                    added += 1;
+                    format!("thêm mới ({id})")
+                }
+                Outcome::Matched {
+                    id,
+                    by,
+                    filled,
+                    differing: differences,
+                } => {
+                    matched += 1;
+                    let by = match by {
+                        MatchedBy::Card => "theo số thẻ",
+                        MatchedBy::NameAndBirth => "theo họ tên và ngày sinh",
+                    };
+                    let mut what = format!("đã có ({id}, {by})");
+                    if !filled.is_empty() {
+                        what.push_str(&format!("; ghi thêm: {}", filled.join(", ")));
+                    }
+                    for difference in differences {
+                        differing += 1;
+                        let kept = if difference.written {
+                            "đã ghi theo bảng"
+                        } else {
+                            "giữ như tệp; thêm --ghi-de để ghi theo bảng"
+                        };
+                        what.push_str(&format!(
+                            "; {} khác: tệp «{}», bảng «{}» ({kept})",
+                            difference.key, difference.in_file, difference.in_list
+                        ));
+                    }
+                    what
+                }
+                Outcome::Skipped { reason } => {
+                    skipped += 1;
+                    format!("bỏ qua: {reason}")
+                }
+            };
+            let mut told = format!("  dòng {} {}: {what}", row.row, row.name);
+            for (title, value) in &row.not_kept {
+                told.push_str(&format!(
+                    "\n    «{title}»: «{value}» không ghi (dữ liệu hoso không có trường này)"
+                ));
+            }
+            rows.push((row.row, told));
+        }
+        for row in &file.skipped_rows {
+            skipped += 1;
+            rows.push((
+                row.row,
+                format!("  dòng {} «{}»: bỏ qua: {}", row.row, row.start, row.reason),
+            ));
+        }
+        rows.sort_by_key(|(row, _)| *row);
+        lines.extend(rows.into_iter().map(|(_, told)| told));
+    }
+    let outcome = if report.written {
+        format!("đã ghi {}", report.unit)
+    } else if dry_run {
+        format!("chưa ghi {} (--kiem-tra)", report.unit)
+    } else {
+        format!("{} không có gì thay đổi", report.unit)
+    };
+    lines.push(format!(
+        "Tổng: {added} thêm mới, {matched} đã có, {differing} giá trị khác, {skipped} dòng bỏ qua; {outcome}."
+    ));
+    lines.join("\n")
+}

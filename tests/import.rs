@@ -1,0 +1,236 @@
+//! `hoso nhap danh-sach`: member lists written by independent writers (openpyxl, Python's own
+//! Windows-1258 codec, LibreOffice's .ods and .xls filters) read into a copy of the 2026 sample:
+//! the values equal what the test wrote, every line of the unit file stays, `hoso check` is
+//! clean, and a second import changes nothing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{copy_unit, hoso, python, sample_2026, tool};
+
+/// The list every writer writes: a title block, shuffled and abbreviated titles, a row numbering
+/// the columns, a member of the file (found by name and birth, whose card number is filled), a
+/// new member admitted six months before the meeting, and a row with a two-digit year.
+const LIST: &str = r#"
+import datetime, sys
+title = [["ĐẢNG BỘ SỞ XÂY DỰNG"], ["DANH SÁCH ĐẢNG VIÊN"], []]
+header = ["STT", "Ngày kết nạp", "HỌ TÊN", "Ngày sinh", "Giới tính, dân tộc, tôn giáo", "Số thẻ ĐV", "Chức vụ", "Đơn vị công tác"]
+rows = [
+    [1, 2, 3, 4, 5, 6, 7, 8],
+    [1, datetime.date(1999, 5, 19), "Trần Quốc Khánh", datetime.date(1974, 9, 2), "Nam, Kinh, Không", "012345", "Trưởng phòng", None],
+    [2, "01/06/2026", "Lê Văn Cường", "10/06/1990", "Nam, Kinh, Không", "000777", "Chuyên viên", "Phòng Quản lý chất lượng công trình"],
+    [3, None, "Hoàng Thị Mới", "5/2/75", None, None, None, None],
+]
+"#;
+
+/// Writes the list as .xlsx with openpyxl.
+const XLSX: &str = r#"
+import openpyxl
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Danh sách"
+for row in title + [header] + rows:
+    ws.append(row)
+wb.save(sys.argv[1])
+"#;
+
+/// Writes the list as CSV in Windows-1258, each letter's tone mark apart as that code page does.
+const CSV_1258: &str = r#"
+import unicodedata
+tones = "\u0300\u0301\u0303\u0309\u0323"
+def cp1258(text):
+    out = ""
+    for c in text:
+        parts = unicodedata.normalize("NFD", c)
+        tone = "".join(p for p in parts if p in tones)
+        out += unicodedata.normalize("NFC", "".join(p for p in parts if p not in tones)) + tone
+    return out
+def cell(v):
+    if v is None: return ""
+    if isinstance(v, datetime.date): return v.strftime("%d/%m/%Y")
+    return str(v)
+lines = [";".join(cell(v) for v in row) for row in title + [header] + rows]
+open(sys.argv[1], "wb").write(cp1258("\r\n".join(lines) + "\r\n").encode("cp1258"))
+"#;
+
+/// Runs a Python writer over `LIST` with `file` as its argument.
+fn write_list(writer: &str, file: &Path) {
+    let output = std::process::Command::new(python())
+        .args(["-c", &format!("{LIST}{writer}")])
+        .arg(file)
+        .output()
+        .expect("python runs; install the readers with `bash tests/run.sh`");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A copy of the 2026 sample in `dir`.
+fn unit_in(dir: &Path) -> PathBuf {
+    let unit = dir.join("don-vi.yaml");
+    copy_unit(&sample_2026(), &unit);
+    unit
+}
+
+/// Runs `hoso nhap danh-sach LIST --vao UNIT ARGS…`; returns the exit code and the output.
+fn import(list: &Path, unit: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut all = vec![
+        "nhap".as_ref(),
+        "danh-sach".as_ref(),
+        list.as_os_str(),
+        "--vao".as_ref(),
+        unit.as_os_str(),
+    ];
+    all.extend(args.iter().map(|arg| std::ffi::OsStr::new(*arg)));
+    let output = hoso(all);
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// The members of the unit file, as YAML reads them.
+fn members(unit: &Path) -> Vec<serde_json::Value> {
+    let value: serde_json::Value =
+        serde_saphyr::from_str(&std::fs::read_to_string(unit).unwrap()).unwrap();
+    value["dang_vien"].as_array().unwrap().clone()
+}
+
+/// Checks the unit after the list was read in: the values the list wrote, every line of the
+/// original kept in order, no rule broken.
+fn assert_imported(unit: &Path) {
+    let all = members(unit);
+    let khanh = all.iter().find(|m| m["id"] == "tran-quoc-khanh").unwrap();
+    assert_eq!(khanh["so_the"], "012345");
+    let cuong = all.last().unwrap();
+    assert_eq!(cuong["id"], "le-van-cuong");
+    assert_eq!(cuong["ho_ten"], "Lê Văn Cường");
+    assert_eq!(cuong["ngay_sinh"], "1990-06-10");
+    assert_eq!(cuong["ngay_vao_dang"], "2026-06-01");
+    assert_eq!(cuong["so_the"], "000777");
+    assert_eq!(
+        cuong["don_vi_cong_tac"],
+        "Phòng Quản lý chất lượng công trình"
+    );
+    assert_eq!(cuong["du_bi"], true);
+    assert!(all.iter().all(|m| m["ho_ten"] != "Hoàng Thị Mới"));
+    let original = std::fs::read_to_string(sample_2026()).unwrap();
+    let now = std::fs::read_to_string(unit).unwrap();
+    let mut lines = now.lines();
+    for line in original.lines() {
+        assert!(
+            lines.any(|l| l == line),
+            "the line «{line}» of the file is gone"
+        );
+    }
+    let check = hoso(["check".as_ref(), unit.as_os_str()]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn a_list_in_xlsx_is_read_in_reported_row_by_row_and_a_second_time_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("danh-sach.xlsx");
+    write_list(XLSX, &list);
+    let unit = unit_in(dir.path());
+    let (code, out, err) = import(&list, &unit, &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    for told in [
+        "dòng 6 Trần Quốc Khánh: đã có (tran-quoc-khanh, theo họ tên và ngày sinh); ghi thêm: so_the",
+        "dòng 7 Lê Văn Cường: thêm mới (le-van-cuong)",
+        "«Giới tính, dân tộc, tôn giáo»: «Nam, Kinh, Không» không ghi",
+        "cột «Chức vụ» không đọc: không rõ là chức vụ Đảng hay chức vụ chính quyền",
+        "dòng 5 «1»: bỏ qua: dòng đánh số cột",
+        "dòng 8 «3»: bỏ qua: ngày «5/2/75» ghi năm hai chữ số",
+    ] {
+        assert!(out.contains(told), "«{told}» not in:\n{out}");
+    }
+    assert_imported(&unit);
+    let once = std::fs::read(&unit).unwrap();
+    let (code, out, _) = import(&list, &unit, &["--format", "json"]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["written"], false);
+    assert_eq!(
+        std::fs::read(&unit).unwrap(),
+        once,
+        "a second import changed the file"
+    );
+}
+
+#[test]
+fn a_csv_in_windows_1258_and_the_list_saved_by_libreoffice_as_ods_and_xls_read_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("danh-sach.csv");
+    write_list(CSV_1258, &csv);
+    assert!(std::str::from_utf8(&std::fs::read(&csv).unwrap()).is_err());
+    let xlsx = dir.path().join("goc.xlsx");
+    write_list(XLSX, &xlsx);
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("lo-profile").display()
+    );
+    for format in ["ods", "xls"] {
+        tool(
+            "soffice",
+            [
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                format,
+                "--outdir",
+                dir.path().to_str().unwrap(),
+                xlsx.to_str().unwrap(),
+            ],
+        );
+    }
+    let mut results = Vec::new();
+    for list in [csv, dir.path().join("goc.ods"), dir.path().join("goc.xls")] {
+        let folder = dir.path().join(list.extension().unwrap());
+        std::fs::create_dir_all(&folder).unwrap();
+        let unit = unit_in(&folder);
+        let (code, out, err) = import(&list, &unit, &["--kiem-tra"]);
+        assert_eq!(code, 0, "{list:?}: {out}{err}");
+        assert!(out.contains("chưa ghi"), "{out}");
+        assert_eq!(
+            std::fs::read(&unit).unwrap(),
+            std::fs::read(sample_2026()).unwrap()
+        );
+        let (code, out, err) = import(&list, &unit, &[]);
+        assert_eq!(code, 0, "{list:?}: {out}{err}");
+        assert_imported(&unit);
+        results.push(std::fs::read_to_string(&unit).unwrap());
+    }
+    assert!(results.windows(2).all(|pair| pair[0] == pair[1]));
+}
+
+#[test]
+fn a_sheet_without_a_member_list_is_refused_and_the_unit_file_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("bang.csv");
+    std::fs::write(&list, "Tên việc;Thời gian\nSố hóa hồ sơ;Quý II\n").unwrap();
+    let unit = unit_in(dir.path());
+    let (code, _, err) = import(&list, &unit, &[]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("bang.csv") && err.contains("không thấy dòng tiêu đề"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&unit).unwrap(),
+        std::fs::read(sample_2026()).unwrap()
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().starts_with(".hoso"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
