@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod convert;
 mod copy;
 mod forms;
 mod packet;
@@ -44,6 +45,9 @@ pub enum CliError {
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
+    /// `hoso chuyen-ma` could not read, convert or write the file: it is left as it was.
+    #[error("{0}")]
+    Convert(String),
     /// The unit files or folders given cannot make a run.
     #[error(transparent)]
     Units(#[from] hoso::packet::UnitsError),
@@ -96,6 +100,7 @@ impl CliError {
             | CliError::Strict(_)
             | CliError::RulesBroken(_)
             | CliError::CheckFailed(_)
+            | CliError::Convert(_)
             | CliError::FormsBroken { .. }
             | CliError::Copy(CopyError::Sections { .. } | CopyError::Pdf { .. }) => 1,
             CliError::Form(
@@ -151,6 +156,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Forms(args) => forms::run(args, &catalogue),
         Command::Init(args) => init(&args.dir, args.from.as_deref()),
         Command::Schema(args) => schema(args.output.as_deref()),
+        Command::ChuyenMa(args) => convert::run(args),
     }
 }
 
