@@ -103,8 +103,23 @@ fn one_line(text: &str) -> String {
     }
 }
 
-/// Every scalar value of `text` with its field path, its line, its span and its style.
-fn events(text: &str) -> Result<Vec<(String, usize, (usize, usize), ScalarStyle, String)>, String> {
+/// A scalar value of a YAML text.
+struct Scalar {
+    /// Its field path.
+    path: String,
+    /// Its line, from 1.
+    line: usize,
+    /// Its characters in the text, from and to (character offsets).
+    span: (usize, usize),
+    /// How it is written.
+    style: ScalarStyle,
+    /// Its value.
+    value: String,
+}
+
+/// Every scalar value of `text` (not the keys) with its field path, its line, its span and its
+/// style.
+fn events(text: &str) -> Result<Vec<Scalar>, String> {
     enum Frame {
         Mapping { path: String, key: Option<String> },
         Sequence { path: String, next: usize },
@@ -138,13 +153,13 @@ fn events(text: &str) -> Result<Vec<(String, usize, (usize, usize), ScalarStyle,
                 {
                     *key = Some(value.into_owned());
                 } else if let Some(path) = next_path(&mut stack) {
-                    values.push((
+                    values.push(Scalar {
                         path,
-                        span.start.line(),
-                        (span.start.index(), span.end.index()),
+                        line: span.start.line(),
+                        span: (span.start.index(), span.end.index()),
                         style,
-                        value.into_owned(),
-                    ));
+                        value: value.into_owned(),
+                    });
                 }
             }
             Event::MappingStart(..) => {
@@ -171,7 +186,7 @@ fn events(text: &str) -> Result<Vec<(String, usize, (usize, usize), ScalarStyle,
 fn scan_values(text: &str) -> Result<Vec<(String, String)>, String> {
     Ok(events(text)?
         .into_iter()
-        .map(|(path, _, _, _, value)| (path, value))
+        .map(|scalar| (scalar.path, scalar.value))
         .collect())
 }
 
@@ -179,14 +194,14 @@ fn scan_values(text: &str) -> Result<Vec<(String, String)>, String> {
 fn scan(text: &str) -> Result<Vec<Found>, String> {
     Ok(events(text)?
         .into_iter()
-        .filter_map(|(path, line, span, style, value)| {
-            let detected = old_text::detect(&value)?;
+        .filter_map(|scalar| {
+            let detected = old_text::detect(&scalar.value)?;
             Some(Found {
-                path,
-                line,
-                span,
-                double_quoted: style == ScalarStyle::DoubleQuoted,
-                value,
+                path: scalar.path,
+                line: scalar.line,
+                span: scalar.span,
+                double_quoted: scalar.style == ScalarStyle::DoubleQuoted,
+                value: scalar.value,
                 detected,
             })
         })
