@@ -20,6 +20,7 @@ pub mod import;
 pub mod init;
 pub mod input;
 pub mod nearest;
+pub mod old_text;
 pub mod os_error;
 pub mod output;
 pub mod packet;

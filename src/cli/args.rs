@@ -126,6 +126,15 @@ pub enum Command {
         override_usage = "hoso nhap danh-sach <TỆP>... --vao <TỆP_DỮ_LIỆU> [--ghi-de] [--kiem-tra] [--format text|json]"
     )]
     Nhap(NhapArgs),
+    /// Chuyển sang Unicode các trường gõ bằng bảng mã cũ (TCVN3/ABC, VNI) của tệp dữ liệu, ngay
+    /// trong tệp: chú thích, thứ tự và cách viết giữ nguyên, chỉ các giá trị đó thay đổi.
+    #[command(
+        name = "chuyen-ma",
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso chuyen-ma [--kiem-tra] <TỆP_DỮ_LIỆU>"
+    )]
+    ChuyenMa(ConvertArgs),
 }
 
 /// Arguments of `hoso nhap`.
@@ -159,6 +168,17 @@ pub enum NhapWhat {
         #[command(flatten)]
         report: ReportArg,
     },
+}
+
+/// Arguments of `hoso chuyen-ma`.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// Tệp dữ liệu YAML (của đơn vị, hoặc tệp riêng của một đảng viên).
+    #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số")]
+    pub data: PathBuf,
+    /// Chỉ liệt kê các trường sẽ chuyển, không ghi gì.
+    #[arg(long = "kiem-tra")]
+    pub dry_run: bool,
 }
 
 /// Arguments of `hoso schema`.

@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod convert;
 mod copy;
 mod forms;
 mod nhap;
@@ -46,6 +47,9 @@ pub enum CliError {
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
+    /// `hoso chuyen-ma` could not read, convert or write the file: it is left as it was.
+    #[error("{0}")]
+    Convert(String),
     /// The unit files or folders given cannot make a run.
     #[error(transparent)]
     Units(#[from] hoso::packet::UnitsError),
@@ -103,6 +107,7 @@ impl CliError {
             | CliError::Strict(_)
             | CliError::RulesBroken(_)
             | CliError::CheckFailed(_)
+            | CliError::Convert(_)
             | CliError::FormsBroken { .. }
             | CliError::Copy(CopyError::Sections { .. } | CopyError::Pdf { .. }) => 1,
             CliError::Import(ImportError::NotWritten { .. }) => 3,
@@ -161,6 +166,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Init(args) => init(&args.dir, args.from.as_deref()),
         Command::Schema(args) => schema(args.output.as_deref()),
         Command::Nhap(args) => nhap::run(args),
+        Command::ChuyenMa(args) => convert::run(args),
     }
 }
 

@@ -10,6 +10,7 @@ mod earlier;
 mod fields;
 mod levels;
 mod minutes;
+mod old_encoding;
 mod quota;
 mod regime_2023;
 mod regime_2025;
@@ -119,6 +120,7 @@ pub const RULES: &[Rule] = &[
     earlier::UNANSWERED,
     earlier::COPIED,
     earlier::REMEDIED_SHARE,
+    old_encoding::RULE,
 ];
 
 /// What the rules read: the data, its regime, the meeting's count, and the forms.

@@ -656,3 +656,30 @@ fn the_share_remedied_comes_from_section_three_and_must_agree_with_the_one_given
         )]
     );
 }
+
+#[test]
+fn a_field_in_an_old_encoding_is_a_warning_with_its_reading() {
+    assert_eq!(found(UNIT, "ma-cu"), vec![]);
+    let yaml = UNIT
+        .replace("ho_ten: Trần Thị Bình", "ho_ten: TrÇn ThÞ B×nh")
+        .replace("ten: Chi bộ Phòng Kế toán", "ten: Chi boä Phoøng Keá toaùn");
+    assert_eq!(
+        found(&yaml, "ma-cu"),
+        vec![warning("to_chuc.ten"), warning("dang_vien[1].ho_ten")]
+    );
+    let dossier = parse(&yaml, "don-vi.yaml").unwrap();
+    let findings = check_only(&dossier, &Catalogue::builtin().unwrap(), &["ma-cu"]);
+    assert_eq!(findings[1].line, Some(10));
+    assert!(
+        findings[1].message.contains(
+            "«TrÇn ThÞ B×nh» có vẻ gõ bằng bảng mã TCVN3 (ABC): đọc là «Trần Thị Bình»; chạy hoso chuyen-ma don-vi.yaml"
+        ),
+        "{}",
+        findings[1].message
+    );
+    assert!(
+        findings[0].message.contains("VNI"),
+        "{}",
+        findings[0].message
+    );
+}
