@@ -1,43 +1,16 @@
-//! `hoso chuyen-ma`: every value of a data file typed in an old encoding (TCVN3, VNI) rewritten
-//! in Unicode NFC, in place. Only those values change: each is converted where it stands in the
-//! text, so comments, order, quoting and block scalars stay as written.
+//! `hoso chuyen-ma`: the values of a data file typed in an old encoding (TCVN3, VNI) listed and
+//! rewritten in Unicode in place, by `old_text::yaml`.
 
-use std::path::Path;
-
-use hoso::input::{self, Kind};
-use hoso::old_text::{self, Detected};
-use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
+use hoso::old_text::yaml::convert_file;
 
 use super::args::ConvertArgs;
 use super::{CliError, terminal};
-
-/// One value of the file in an old encoding.
-struct Found {
-    /// The field path, as `hoso check` names it.
-    path: String,
-    /// The line of the value, from 1.
-    line: usize,
-    /// The value's characters in the file, from and to (character offsets).
-    span: (usize, usize),
-    /// Whether the value is written in double quotes, where escapes may hide a character.
-    double_quoted: bool,
-    /// The value as read.
-    value: String,
-    /// Its encoding and what it reads in Unicode.
-    detected: Detected,
-}
 
 /// Runs `hoso chuyen-ma`: exit 0 when done or nothing is to convert, 1 when the file cannot be
 /// read or written.
 pub fn run(args: &ConvertArgs) -> Result<(), CliError> {
     let file = args.data.display().to_string();
-    let text = input::read_text(&args.data, Kind::Unit)
-        .map_err(|err| CliError::Convert(format!("không đọc được tệp dữ liệu {file}: {err}")))?;
-    let found = scan(&text).map_err(|reason| {
-        CliError::Convert(format!(
-            "tệp dữ liệu {file} không phải YAML đọc được: {reason}"
-        ))
-    })?;
+    let found = convert_file(&args.data, args.dry_run).map_err(|err| CliError::Convert(err.0))?;
     if found.is_empty() {
         terminal::out(&format!(
             "{file}: không có trường nào gõ bằng bảng mã cũ (TCVN3, VNI); tệp giữ nguyên"
@@ -59,38 +32,12 @@ pub fn run(args: &ConvertArgs) -> Result<(), CliError> {
             "{} trường sẽ được chuyển sang Unicode (--kiem-tra: chưa ghi gì); bỏ --kiem-tra để ghi",
             found.len()
         ));
-        return Ok(());
+    } else {
+        terminal::out(&format!(
+            "Đã chuyển {} trường của {file} sang Unicode",
+            found.len()
+        ));
     }
-    let converted = rewrite(&text, &found);
-    // The rewritten file must read as the same values, converted: else nothing is written.
-    let check = scan_values(&converted).map_err(|reason| {
-        CliError::Convert(format!(
-            "không chuyển được {file}: bản chuyển không đọc được ({reason}); tệp giữ nguyên"
-        ))
-    })?;
-    for item in &found {
-        if check
-            .iter()
-            .find(|(path, _)| *path == item.path)
-            .map(|(_, v)| v)
-            != Some(&item.detected.text)
-        {
-            return Err(CliError::Convert(format!(
-                "không chuyển được {file}: trường {} không đọc lại đúng sau khi chuyển; tệp giữ nguyên",
-                item.path
-            )));
-        }
-    }
-    write_atomically(&args.data, &converted).map_err(|err| {
-        CliError::Convert(format!(
-            "không ghi được {file}: {}; tệp giữ nguyên",
-            hoso::os_error::vietnamese(&err)
-        ))
-    })?;
-    terminal::out(&format!(
-        "Đã chuyển {} trường của {file} sang Unicode",
-        found.len()
-    ));
     Ok(())
 }
 
@@ -101,172 +48,4 @@ fn one_line(text: &str) -> String {
         Some((at, _)) => format!("{}…", &line[..at]),
         None => line,
     }
-}
-
-/// A scalar value of a YAML text.
-struct Scalar {
-    /// Its field path.
-    path: String,
-    /// Its line, from 1.
-    line: usize,
-    /// Its characters in the text, from and to (character offsets).
-    span: (usize, usize),
-    /// How it is written.
-    style: ScalarStyle,
-    /// Its value.
-    value: String,
-}
-
-/// Every scalar value of `text` (not the keys) with its field path, its line, its span and its
-/// style.
-fn events(text: &str) -> Result<Vec<Scalar>, String> {
-    enum Frame {
-        Mapping { path: String, key: Option<String> },
-        Sequence { path: String, next: usize },
-    }
-    fn next_path(stack: &mut [Frame]) -> Option<String> {
-        match stack.last_mut()? {
-            Frame::Mapping { path, key } => {
-                let key = key.take()?;
-                Some(if path.is_empty() {
-                    key
-                } else {
-                    format!("{path}.{key}")
-                })
-            }
-            Frame::Sequence { path, next } => {
-                *next += 1;
-                Some(format!("{path}[{}]", *next - 1))
-            }
-        }
-    }
-    let mut values = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut parser = Parser::new_from_str(text);
-    while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|err| err.to_string())?;
-        match event {
-            Event::Scalar(value, style, ..) => {
-                if let Some(Frame::Mapping {
-                    key: key @ None, ..
-                }) = stack.last_mut()
-                {
-                    *key = Some(value.into_owned());
-                } else if let Some(path) = next_path(&mut stack) {
-                    values.push(Scalar {
-                        path,
-                        line: span.start.line(),
-                        span: (span.start.index(), span.end.index()),
-                        style,
-                        value: value.into_owned(),
-                    });
-                }
-            }
-            Event::MappingStart(..) => {
-                let path = next_path(&mut stack).unwrap_or_default();
-                stack.push(Frame::Mapping { path, key: None });
-            }
-            Event::SequenceStart(..) => {
-                let path = next_path(&mut stack).unwrap_or_default();
-                stack.push(Frame::Sequence { path, next: 0 });
-            }
-            Event::MappingEnd | Event::SequenceEnd => {
-                stack.pop();
-            }
-            Event::Alias(_) => {
-                next_path(&mut stack);
-            }
-            _ => {}
-        }
-    }
-    Ok(values)
-}
-
-/// Each value of `text` by path.
-fn scan_values(text: &str) -> Result<Vec<(String, String)>, String> {
-    Ok(events(text)?
-        .into_iter()
-        .map(|scalar| (scalar.path, scalar.value))
-        .collect())
-}
-
-/// The values of `text` in an old encoding.
-fn scan(text: &str) -> Result<Vec<Found>, String> {
-    Ok(events(text)?
-        .into_iter()
-        .filter_map(|scalar| {
-            let detected = old_text::detect(&scalar.value)?;
-            Some(Found {
-                path: scalar.path,
-                line: scalar.line,
-                span: scalar.span,
-                double_quoted: scalar.style == ScalarStyle::DoubleQuoted,
-                value: scalar.value,
-                detected,
-            })
-        })
-        .collect())
-}
-
-/// `text` with each found value converted where it stands: its characters in the file run
-/// through the same conversion, so quotes, indentation and the block's lines stay. A value in
-/// double quotes with an escape is written again in double quotes.
-fn rewrite(text: &str, found: &[Found]) -> String {
-    let offsets: Vec<usize> = text
-        .char_indices()
-        .map(|(at, _)| at)
-        .chain([text.len()])
-        .collect();
-    let mut out = String::with_capacity(text.len());
-    let mut done = 0;
-    for item in found {
-        let (start, end) = (offsets[item.span.0], offsets[item.span.1]);
-        out.push_str(&text[done..start]);
-        let written = &text[start..end];
-        if item.double_quoted && written.contains('\\') {
-            out.push_str(&double_quoted(&item.detected.text));
-        } else {
-            out.push_str(&old_text::to_unicode(written, item.detected.encoding));
-        }
-        done = end;
-    }
-    out.push_str(&text[done..]);
-    out
-}
-
-/// `value` as a YAML double-quoted scalar.
-fn double_quoted(value: &str) -> String {
-    let mut out = String::from("\"");
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Writes `text` to `path` through a new file in the same folder, renamed over it: the file is
-/// either the old one or the new one, never half written. The new file keeps the old one's
-/// permissions.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut staged = tempfile::Builder::new()
-        .prefix(".hoso-chuyen-ma-")
-        .tempfile_in(dir)?;
-    staged.write_all(text.as_bytes())?;
-    staged.as_file().sync_all()?;
-    let permissions = std::fs::metadata(path)?.permissions();
-    staged.as_file().set_permissions(permissions)?;
-    staged.persist(path).map_err(|err| err.error)?;
-    Ok(())
 }

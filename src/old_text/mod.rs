@@ -9,6 +9,7 @@
 
 mod syllable;
 mod tables;
+pub mod yaml;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
