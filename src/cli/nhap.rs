@@ -98,6 +98,9 @@ fn text_of(report: &ImportReport, dry_run: bool) -> String {
                     "\n    «{title}»: «{value}» không ghi (dữ liệu hoso không có trường này)"
                 ));
             }
+            for note in &row.notes {
+                told.push_str(&format!("\n    {note}"));
+            }
             rows.push((row.row, told));
         }
         for row in &file.skipped_rows {

@@ -76,6 +76,8 @@ pub struct RowOutcome {
     pub outcome: Outcome,
     /// What the row holds that the data has no place for (the column's title and the value).
     pub not_kept: Vec<(String, String)>,
+    /// What was done to its values on the way in (a text in an old encoding converted).
+    pub notes: Vec<String>,
 }
 
 /// A value to write: the field's path in the unit file and its text.
@@ -143,6 +145,7 @@ pub fn plan(dossier: &Dossier, roster: &Roster, overwrite: bool) -> Plan {
             name,
             outcome,
             not_kept: entry.not_kept.clone(),
+            notes: entry.notes.clone(),
         });
     }
     plan

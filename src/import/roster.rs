@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::columns::{self, Column};
 use super::sheet::{Cell, Grid};
 use crate::date::Date;
+use crate::old_text;
 
 /// How many rows from the top the header row is looked for in.
 const HEADER_SEARCH: usize = 30;
@@ -56,7 +57,7 @@ pub struct Entry {
     pub branch: Option<String>,
     /// What the row holds that the data has no place for: the column's title and the value.
     pub not_kept: Vec<(String, String)>,
-    /// Warnings on the row's values, in Vietnamese.
+    /// What was done to the row's values, in Vietnamese: a text in an old encoding converted.
     pub notes: Vec<String>,
 }
 
@@ -220,10 +221,19 @@ fn entry_of(row: &[Cell], number: usize, placed: &[Placed]) -> Result<Entry, Str
             }
             continue;
         }
-        let text = match cell {
+        let mut text = match cell {
             Cell::Number(n) if n.fract() == 0.0 => format!("{}", *n as i64),
             other => other.shown(),
         };
+        if let Some(found) = old_text::detect(&text) {
+            entry.notes.push(format!(
+                "«{}»: «{text}» gõ bằng bảng mã {}, đã chuyển thành «{}»",
+                place.title,
+                found.encoding.label_vi(),
+                found.text
+            ));
+            text = found.text;
+        }
         match column {
             Column::Ordinal => {}
             Column::Branch => entry.branch = Some(text),
@@ -375,6 +385,18 @@ mod tests {
         );
         let reasons: Vec<&str> = roster.skipped.iter().map(|s| s.reason.as_str()).collect();
         assert_eq!(reasons, vec!["dòng đánh số cột", "không có họ và tên"]);
+    }
+
+    #[test]
+    fn a_name_typed_in_tcvn3_is_converted_and_said_so() {
+        let roster = roster_of(&grid(vec![
+            vec![text("Họ và tên"), text("Ngày sinh")],
+            vec![text("NguyÔn V¨n An"), text("05/02/1975")],
+        ]))
+        .unwrap();
+        let an = &roster.entries[0];
+        assert_eq!(an.values["ho_ten"], "Nguyễn Văn An");
+        assert!(an.notes[0].contains("TCVN3"), "{:?}", an.notes);
     }
 
     #[test]
