@@ -43,7 +43,7 @@ pub use record::{
     CollectiveBreaches, Discipline, MemberBreaches, Percent, TaskResults, TemporaryActivity,
     Transfer,
 };
-pub use source_map::{Place, Position, SourceMap};
+pub use source_map::{PathStack, Place, Position, SourceMap};
 pub use text::{Text, yaml_quoted};
 
 use crate::date::Date;

@@ -38,7 +38,56 @@ pub struct SourceMap {
     literal: HashSet<String>,
 }
 
+/// The field path of each value while a YAML text's events are walked: the open collections,
+/// innermost last. Whatever walks the events (the source map, the rewriting of old encodings)
+/// names values by it.
+#[derive(Debug, Default)]
+pub struct PathStack(Vec<Frame>);
+
+impl PathStack {
+    /// A scalar: `None` when it is a mapping's key (kept for its value), otherwise the path of
+    /// the value it is.
+    pub fn scalar(&mut self, value: &str) -> Option<String> {
+        if let Some(Frame::Mapping {
+            key: key @ None, ..
+        }) = self.0.last_mut()
+        {
+            *key = Some(value.to_string());
+            return None;
+        }
+        next_path(&mut self.0)
+    }
+
+    /// A mapping (or, when not `mapping`, a sequence) opens; its own path.
+    pub fn open(&mut self, mapping: bool) -> String {
+        let path = next_path(&mut self.0).unwrap_or_default();
+        self.0.push(if mapping {
+            Frame::Mapping {
+                path: path.clone(),
+                key: None,
+            }
+        } else {
+            Frame::Sequence {
+                path: path.clone(),
+                next: 0,
+            }
+        });
+        path
+    }
+
+    /// The innermost collection closes.
+    pub fn close(&mut self) {
+        self.0.pop();
+    }
+
+    /// An alias stands for a value: its place is taken.
+    pub fn alias(&mut self) {
+        next_path(&mut self.0);
+    }
+}
+
 /// One open collection while walking the events.
+#[derive(Debug)]
 enum Frame {
     /// A mapping; `key` is the key whose value comes next, if it has been read.
     Mapping { path: String, key: Option<String> },
@@ -51,7 +100,7 @@ impl SourceMap {
     /// (the deserializer reports the syntax error itself).
     pub fn of(text: &str) -> SourceMap {
         let mut map = SourceMap::default();
-        let mut stack: Vec<Frame> = Vec::new();
+        let mut paths = PathStack::default();
         let mut parser = Parser::new_from_str(text);
         while let Some(Ok((event, span))) = parser.next_event() {
             let position = Position {
@@ -60,12 +109,7 @@ impl SourceMap {
             };
             match event {
                 Event::Scalar(value, style, ..) => {
-                    if let Some(Frame::Mapping {
-                        key: key @ None, ..
-                    }) = stack.last_mut()
-                    {
-                        *key = Some(value.into_owned());
-                    } else if let Some(path) = next_path(&mut stack) {
+                    if let Some(path) = paths.scalar(&value) {
                         if style == ScalarStyle::Literal {
                             map.literal.insert(path.clone());
                         }
@@ -73,19 +117,11 @@ impl SourceMap {
                     }
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
-                    let path = next_path(&mut stack).unwrap_or_default();
-                    map.positions.insert(path.clone(), position);
-                    stack.push(match event {
-                        Event::MappingStart(..) => Frame::Mapping { path, key: None },
-                        _ => Frame::Sequence { path, next: 0 },
-                    });
+                    let mapping = matches!(event, Event::MappingStart(..));
+                    map.positions.insert(paths.open(mapping), position);
                 }
-                Event::MappingEnd | Event::SequenceEnd => {
-                    stack.pop();
-                }
-                Event::Alias(_) => {
-                    next_path(&mut stack);
-                }
+                Event::MappingEnd | Event::SequenceEnd => paths.close(),
+                Event::Alias(_) => paths.alias(),
                 _ => {}
             }
         }

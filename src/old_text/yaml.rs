@@ -7,6 +7,7 @@ use std::path::Path;
 use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 
 use super::{Detected, detect, to_unicode};
+use crate::dossier::PathStack;
 use crate::input::{self, Kind};
 
 /// One value of the file in an old encoding.
@@ -92,39 +93,14 @@ struct Scalar {
 /// Every scalar value of `text` (not the keys) with its field path, its line, its span and its
 /// style.
 fn events(text: &str) -> Result<Vec<Scalar>, String> {
-    enum Frame {
-        Mapping { path: String, key: Option<String> },
-        Sequence { path: String, next: usize },
-    }
-    fn next_path(stack: &mut [Frame]) -> Option<String> {
-        match stack.last_mut()? {
-            Frame::Mapping { path, key } => {
-                let key = key.take()?;
-                Some(if path.is_empty() {
-                    key
-                } else {
-                    format!("{path}.{key}")
-                })
-            }
-            Frame::Sequence { path, next } => {
-                *next += 1;
-                Some(format!("{path}[{}]", *next - 1))
-            }
-        }
-    }
     let mut values = Vec::new();
-    let mut stack: Vec<Frame> = Vec::new();
+    let mut paths = PathStack::default();
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|err| err.to_string())?;
         match event {
             Event::Scalar(value, style, ..) => {
-                if let Some(Frame::Mapping {
-                    key: key @ None, ..
-                }) = stack.last_mut()
-                {
-                    *key = Some(value.into_owned());
-                } else if let Some(path) = next_path(&mut stack) {
+                if let Some(path) = paths.scalar(&value) {
                     values.push(Scalar {
                         path,
                         line: span.start.line(),
@@ -135,19 +111,13 @@ fn events(text: &str) -> Result<Vec<Scalar>, String> {
                 }
             }
             Event::MappingStart(..) => {
-                let path = next_path(&mut stack).unwrap_or_default();
-                stack.push(Frame::Mapping { path, key: None });
+                paths.open(true);
             }
             Event::SequenceStart(..) => {
-                let path = next_path(&mut stack).unwrap_or_default();
-                stack.push(Frame::Sequence { path, next: 0 });
+                paths.open(false);
             }
-            Event::MappingEnd | Event::SequenceEnd => {
-                stack.pop();
-            }
-            Event::Alias(_) => {
-                next_path(&mut stack);
-            }
+            Event::MappingEnd | Event::SequenceEnd => paths.close(),
+            Event::Alias(_) => paths.alias(),
             _ => {}
         }
     }
