@@ -21,6 +21,8 @@ pub enum Kind {
     Pdf,
     /// A spreadsheet or CSV file of members to import (`hoso nhap danh-sach`).
     Sheet,
+    /// A member's self-review written in Word, to import (`hoso nhap ban-kiem-diem`).
+    Review,
 }
 
 /// One mebibyte.
@@ -35,7 +37,7 @@ impl Kind {
             Kind::Member => 4 * MIB,
             Kind::CopyOrder | Kind::Form => MIB,
             Kind::Pdf => 256 * MIB,
-            Kind::Sheet => 64 * MIB,
+            Kind::Sheet | Kind::Review => 64 * MIB,
         }
     }
 
@@ -48,6 +50,7 @@ impl Kind {
             Kind::Form => "tệp của mẫu",
             Kind::Pdf => "tệp PDF",
             Kind::Sheet => "bảng tính",
+            Kind::Review => "bản kiểm điểm (Word)",
         }
     }
 }

@@ -119,11 +119,12 @@ pub enum Command {
         override_usage = "hoso schema [-o <TỆP>]"
     )]
     Schema(SchemaArgs),
-    /// Nhập dữ liệu đơn vị đã có: danh sách đảng viên từ bảng tính (.xlsx, .xls, .ods, .csv).
+    /// Nhập dữ liệu đơn vị đã có: danh sách đảng viên từ bảng tính (.xlsx, .xls, .ods, .csv),
+    /// bản kiểm điểm đảng viên viết bằng Word (.docx).
     #[command(
         help_template = HELP,
         next_help_heading = "Tùy chọn",
-        override_usage = "hoso nhap danh-sach <TỆP>... --vao <TỆP_DỮ_LIỆU> [--ghi-de] [--kiem-tra] [--format text|json]"
+        override_usage = "hoso nhap danh-sach <TỆP>... --vao <TỆP_DỮ_LIỆU> [--ghi-de] [--kiem-tra] [--format text|json]\n       hoso nhap ban-kiem-diem <TỆP.docx>... --vao <TỆP_DỮ_LIỆU> [--dang-vien <MÃ>] [--ghi-de] [--kiem-tra] [--format text|json]"
     )]
     Nhap(NhapArgs),
     /// Chuyển sang Unicode các trường gõ bằng bảng mã cũ (TCVN3/ABC, VNI) của tệp dữ liệu, ngay
@@ -159,6 +160,30 @@ pub enum NhapWhat {
         #[arg(long = "vao", value_name = "TỆP_DỮ_LIỆU")]
         unit: PathBuf,
         /// Ghi đè giá trị trong tệp khi bảng tính ghi khác.
+        #[arg(long = "ghi-de")]
+        overwrite: bool,
+        /// Chỉ báo những gì sẽ thay đổi, không ghi tệp.
+        #[arg(long = "kiem-tra")]
+        dry_run: bool,
+        /// How the outcome is printed.
+        #[command(flatten)]
+        report: ReportArg,
+    },
+    /// Bản kiểm điểm đảng viên viết bằng Word (trên bản DOCX hoso in, hoặc mẫu tự gõ): từng phần
+    /// nhận theo đề mục của mẫu, đảng viên nhận theo họ tên và ngày sinh, chỉ điền trường còn
+    /// trống.
+    #[command(name = "ban-kiem-diem")]
+    BanKiemDiem {
+        /// Bản kiểm điểm (.docx), một hoặc nhiều tệp.
+        #[arg(value_name = "TỆP.docx", required = true)]
+        files: Vec<PathBuf>,
+        /// Tệp dữ liệu đơn vị để ghi vào.
+        #[arg(long = "vao", value_name = "TỆP_DỮ_LIỆU")]
+        unit: PathBuf,
+        /// Mã đảng viên viết bản kiểm điểm, khi bản không ghi rõ họ tên (chỉ dùng với một tệp).
+        #[arg(long = "dang-vien", value_name = "MÃ")]
+        member: Option<String>,
+        /// Ghi đè phần đã có trong tệp khi bản kiểm điểm viết khác.
         #[arg(long = "ghi-de")]
         overwrite: bool,
         /// Chỉ báo những gì sẽ thay đổi, không ghi tệp.

@@ -165,7 +165,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Forms(args) => forms::run(args, &catalogue),
         Command::Init(args) => init(&args.dir, args.from.as_deref()),
         Command::Schema(args) => schema(args.output.as_deref()),
-        Command::Nhap(args) => nhap::run(args),
+        Command::Nhap(args) => nhap::run(args, &catalogue),
         Command::ChuyenMa(args) => convert::run(args),
     }
 }

@@ -3,11 +3,13 @@
 use super::CliError;
 use super::args::{NhapArgs, NhapWhat, ReportFormat};
 use super::terminal;
+use hoso::forms::Catalogue;
 use hoso::import::merge::{MatchedBy, Outcome};
-use hoso::import::{ImportReport, import_rosters};
+use hoso::import::reviews::FieldDone;
+use hoso::import::{ImportReport, ReviewImport, ReviewsReport, import_reviews, import_rosters};
 
-/// Runs `hoso nhap`.
-pub fn run(args: &NhapArgs) -> Result<(), CliError> {
+/// Runs `hoso nhap`, reading reviews by the forms of `catalogue`.
+pub fn run(args: &NhapArgs, catalogue: &Catalogue) -> Result<(), CliError> {
     match &args.what {
         NhapWhat::DanhSach {
             lists,
@@ -25,7 +27,103 @@ pub fn run(args: &NhapArgs) -> Result<(), CliError> {
             }
             Ok(())
         }
+        NhapWhat::BanKiemDiem {
+            files,
+            unit,
+            member,
+            overwrite,
+            dry_run,
+            report,
+        } => {
+            if member.is_some() && files.len() > 1 {
+                return Err(CliError::Usage(
+                    "--dang-vien chỉ dùng khi nhập một bản kiểm điểm".to_string(),
+                ));
+            }
+            let done = import_reviews(
+                catalogue,
+                &ReviewImport {
+                    unit,
+                    files,
+                    member: member.as_deref(),
+                    overwrite: *overwrite,
+                    dry_run: *dry_run,
+                },
+            )?;
+            match report.format {
+                ReportFormat::Json => {
+                    terminal::out(&serde_json::to_string_pretty(&done).unwrap_or_default());
+                }
+                ReportFormat::Text => terminal::out(&reviews_text(&done, *dry_run)),
+            }
+            Ok(())
+        }
     }
+}
+
+/// The report of an import of reviews for a reader: each file, its member, each field and what
+/// became of it, what could not be placed.
+fn reviews_text(report: &ReviewsReport, dry_run: bool) -> String {
+    let mut lines = Vec::new();
+    let (mut filled, mut kept, mut unplaced) = (0, 0, 0);
+    for review in &report.reviews {
+        lines.push(format!(
+            "{}: {} ({}, {}), đọc theo {}:",
+            review.file, review.name, review.member, review.found_by, review.form
+        ));
+        for field in &review.fields {
+            let what = match field.outcome {
+                FieldDone::Filled => {
+                    filled += 1;
+                    format!("ghi «{}»", short(&field.value))
+                }
+                FieldDone::Same => "như tệp".to_string(),
+                FieldDone::Kept => {
+                    kept += 1;
+                    format!(
+                        "khác tệp: tệp «{}», bản kiểm điểm «{}» (giữ như tệp; thêm --ghi-de để ghi theo bản kiểm điểm)",
+                        short(field.in_file.as_deref().unwrap_or_default()),
+                        short(&field.value)
+                    )
+                }
+                FieldDone::Overwritten => {
+                    filled += 1;
+                    format!(
+                        "ghi đè «{}» bằng «{}»",
+                        short(field.in_file.as_deref().unwrap_or_default()),
+                        short(&field.value)
+                    )
+                }
+            };
+            lines.push(format!("  {}: {what}", field.path));
+        }
+        for paragraph in &review.unplaced {
+            unplaced += 1;
+            lines.push(format!(
+                "  đoạn không thuộc phần nào của mẫu, không ghi: «{paragraph}»"
+            ));
+        }
+        for note in &review.notes {
+            lines.push(format!("  {note}"));
+        }
+    }
+    let outcome = if report.written {
+        format!("đã ghi {}", report.unit)
+    } else if dry_run {
+        format!("chưa ghi {} (--kiem-tra)", report.unit)
+    } else {
+        format!("{} không có gì thay đổi", report.unit)
+    };
+    lines.push(format!(
+        "Tổng: {} bản kiểm điểm, {filled} phần ghi vào, {kept} phần khác tệp giữ nguyên, {unplaced} đoạn không đặt được; {outcome}.",
+        report.reviews.len()
+    ));
+    lines.join("\n")
+}
+
+/// A value as a report line quotes it: its first words.
+fn short(value: &str) -> String {
+    hoso::import::review::start_of(value)
 }
 
 /// The report for a reader: each list's columns, then each row and what became of it, then

@@ -11,6 +11,7 @@ pub mod computed;
 mod directives;
 mod index;
 pub mod language;
+pub mod outline;
 mod sources;
 mod template;
 
@@ -84,6 +85,12 @@ pub enum FormError {
     RollupOnly {
         /// The form's id.
         id: String,
+    },
+    /// The member's written parts could not be set apart to find where a form prints them.
+    #[error("mẫu «{form}»: không tìm được chỗ các phần đảng viên viết trong mẫu")]
+    Outline {
+        /// The form's id.
+        form: String,
     },
     /// A form's template failed; a fault of the form, not of the data.
     #[error("lỗi trong mẫu {0}")]

@@ -1,8 +1,12 @@
 //! Reading in what offices already hold: member lists kept in spreadsheets (.xlsx, .xls, .ods,
-//! .csv), their columns known by their titles, their rows as members' values.
+//! .csv), their columns known by their titles, their rows as members' values; and the
+//! self-reviews members wrote in Word, read back by their form's headings.
 
 pub mod columns;
+pub mod docx;
 pub mod merge;
+pub mod review;
+pub mod reviews;
 pub mod roster;
 pub mod sheet;
 
@@ -15,6 +19,7 @@ use thiserror::Error;
 use crate::dossier::{self, LoadError};
 use crate::input;
 use merge::RowOutcome;
+pub use reviews::{ReviewImport, ReviewsReport, import_reviews};
 use roster::{NotRead, Skipped};
 
 /// Why a file could not be imported.
@@ -45,6 +50,14 @@ pub enum ImportError {
     #[error("{path}: không ghi được danh sách vào tệp: {reason}")]
     NotWritten {
         /// The unit file, as named.
+        path: String,
+        /// Why, in Vietnamese.
+        reason: String,
+    },
+    /// A review cannot be read into the unit: its writer is not found, or its form not known.
+    #[error("{path}: {reason}")]
+    NoReview {
+        /// The Word file, as named.
         path: String,
         /// Why, in Vietnamese.
         reason: String,
@@ -222,7 +235,7 @@ fn report_of(list: &Path, roster: &roster::Roster, rows: Vec<RowOutcome>) -> Fil
 }
 
 /// Writes `text` as `unit`, whole or not at all: staged beside it, then moved over it.
-fn write_whole(unit: &Path, text: &str) -> Result<(), ImportError> {
+pub(crate) fn write_whole(unit: &Path, text: &str) -> Result<(), ImportError> {
     let failed = |reason: String| ImportError::NotWritten {
         path: unit.display().to_string(),
         reason,

@@ -133,6 +133,24 @@ pub fn to_unicode(text: &str, encoding: Encoding) -> String {
     }
 }
 
+/// The old encoding a font's name says text in it was typed in: the TCVN3 fonts are named
+/// ".Vn…" (".VnTime", ".VnArial"), their capitals' fonts end in "H" (".VnTimeH"); the VNI fonts
+/// are named "VNI-…" ("VNI-Times").
+pub fn encoding_of_font(font: &str) -> Option<Encoding> {
+    let font = font.trim();
+    if font.starts_with(".Vn") || font.starts_with(".vn") {
+        Some(if font.ends_with('H') {
+            Encoding::Tcvn3Capitals
+        } else {
+            Encoding::Tcvn3
+        })
+    } else if font.to_ascii_uppercase().starts_with("VNI-") {
+        Some(Encoding::Vni)
+    } else {
+        None
+    }
+}
+
 /// Unicode text as a normal TCVN3 font writes it. The capitals with a tone mark, which only an
 /// "H" font has, are kept as they are.
 pub fn to_tcvn3(text: &str) -> String {
