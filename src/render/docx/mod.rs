@@ -7,9 +7,9 @@ pub use package::DocxError;
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing,
-    LineSpacingType, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Tab, TabLeaderType,
-    TabValueType, Table, TableBorder, TableBorderPosition, TableCell, TableCellBorder,
-    TableCellBorderPosition, TableCellMargins, TableRow, WidthType,
+    LineSpacingType, PageMargin, Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType,
+    Tab, TabLeaderType, TabValueType, Table, TableBorder, TableBorderPosition, TableCell,
+    TableCellBorder, TableCellBorderPosition, TableCellMargins, TableRow, WidthType,
 };
 
 use super::RenderError;
@@ -31,6 +31,27 @@ fn points_to_twips(pt: f64) -> u32 {
 }
 
 /// Word's font sizes are in half-points.
+/// The paragraph styles of the form's headings: a part ("II. Hạn chế…", level 2, Word's outline
+/// level 1) and an item within it ("1. Hạn chế…", level 3). They carry an outline level and
+/// nothing that draws, so that Word's navigation pane lists the headings and a review written
+/// on the file is read back by them, while the paragraphs' own formatting places every line
+/// where it was.
+fn heading_styles() -> [Style; 2] {
+    [(2, "Đề mục phần"), (3, "Đề mục nhỏ")].map(|(level, name)| {
+        Style::new(heading_style_id(level), StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .outline_lvl(usize::from(level) - 2)
+    })
+}
+
+/// The id of the paragraph style of a heading of `level`.
+fn heading_style_id(level: u8) -> String {
+    format!("DeMuc{level}")
+}
+
 fn half_points(pt: f64) -> usize {
     (pt * 2.0).round() as usize
 }
@@ -85,6 +106,9 @@ pub fn docx(document: &Document, layout: &Layout) -> Result<Vec<u8>, RenderError
         .title_pg()
         .created_at(&timestamp)
         .updated_at(&timestamp);
+    for style in heading_styles() {
+        docx = docx.add_style(style);
+    }
     if let Some(frame) = &document.frame {
         if let Some(code) = &frame.form_code {
             docx = docx.add_paragraph(writer.plain(AlignmentType::Right).add_run(writer.text(
@@ -448,12 +472,16 @@ impl Writer<'_> {
     /// What `block` becomes; `kept` keeps its last line on the page of the next block.
     fn block(&self, block: &Block, kept: bool) -> Part {
         match block {
-            Block::Heading { level, inlines } => Part::Paragraphs(vec![self.runs(
-                self.body_paragraph().keep_next(true),
-                inlines,
-                *level == 2,
-                *level == 3,
-            )]),
+            Block::Heading { level, inlines } => Part::Paragraphs(vec![
+                self.runs(
+                    self.body_paragraph()
+                        .style(&heading_style_id(*level))
+                        .keep_next(true),
+                    inlines,
+                    *level == 2,
+                    *level == 3,
+                ),
+            ]),
             Block::Paragraph { inlines, .. } => Part::Paragraphs(vec![self.runs(
                 self.body_paragraph().keep_next(kept),
                 inlines,
