@@ -14,11 +14,18 @@ pub struct Date(pub NaiveDate);
 /// The years a date of the data may fall in; a year outside is a typing mistake (`12/3/75`).
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
+/// The two ways a day is written, as alternatives of a regular expression: `2024-12-05` or
+/// `05/12/2024`, the year of four digits.
+macro_rules! day_forms {
+    () => {
+        "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}"
+    };
+}
+
 impl Date {
     /// What [`Date::parse`] reads, as a regular expression for a JSON Schema: a date with a
     /// four-digit year, `2024-12-05` or `05/12/2024`.
-    pub const PATTERN: &'static str =
-        r"^\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\s*$";
+    pub const PATTERN: &'static str = concat!(r"^\s*(", day_forms!(), r")\s*$");
 
     /// Parses `YYYY-MM-DD` or `DD/MM/YYYY` (day and month may have one digit); `None` when the
     /// text is not a real date, or its year has not four digits or lies outside [`YEARS`].
@@ -133,11 +140,189 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "ngày «{text}» không hợp lệ: viết theo dạng 2024-12-05 hoặc 05/12/2024, năm đủ bốn chữ số"
-            ))
-        })
+        Date::parse(&text).ok_or_else(|| serde::de::Error::custom(not_a_day(&text)))
+    }
+}
+
+/// Why `text` is not a day of the data, in Vietnamese.
+fn not_a_day(text: &str) -> String {
+    format!(
+        "ngày «{text}» không hợp lệ: viết theo dạng 2024-12-05 hoặc 05/12/2024, năm đủ bốn chữ số"
+    )
+}
+
+/// A date of birth (`ngay_sinh`): the day, or the year alone when the records give no more
+/// (`ngay_sinh: 1975`, as many old member lists keep it).
+///
+/// ```
+/// use hoso::date::BirthDate;
+///
+/// let day = BirthDate::parse("05/02/1975").unwrap();
+/// let year = BirthDate::parse("1975").unwrap();
+/// assert_eq!((day.short_vi(), year.short_vi()), ("05/02/1975".into(), "1975".into()));
+/// assert_eq!(year.to_string(), "1975");
+/// assert!(year.agrees_with(day) && !year.agrees_with(BirthDate::parse("1976").unwrap()));
+/// assert_eq!(BirthDate::parse("75"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BirthDate {
+    /// The day is known.
+    Day(Date),
+    /// Only the year is known.
+    Year(i32),
+}
+
+impl BirthDate {
+    /// What [`BirthDate::parse`] reads, as a regular expression for a JSON Schema: a day as
+    /// [`Date::PATTERN`] reads it, or a year of four digits.
+    pub const PATTERN: &'static str = concat!(r"^\s*([0-9]{4}|", day_forms!(), r")\s*$");
+
+    /// A day as [`Date::parse`] reads it, or a year alone of four digits within [`YEARS`].
+    pub fn parse(text: &str) -> Option<BirthDate> {
+        let text = text.trim();
+        if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+            return Self::of_year(text.parse().ok()?);
+        }
+        Date::parse(text).map(BirthDate::Day)
+    }
+
+    /// The year `year` alone, when it lies within [`YEARS`].
+    pub fn of_year(year: i32) -> Option<BirthDate> {
+        YEARS.contains(&year).then_some(BirthDate::Year(year))
+    }
+
+    /// The year of birth.
+    pub fn year(self) -> i32 {
+        match self {
+            BirthDate::Day(day) => day.year(),
+            BirthDate::Year(year) => year,
+        }
+    }
+
+    /// The day, when it is known.
+    pub fn day(self) -> Option<Date> {
+        match self {
+            BirthDate::Day(day) => Some(day),
+            BirthDate::Year(_) => None,
+        }
+    }
+
+    /// The first day the member may have been born on: the day, or 1 January of the year.
+    pub fn earliest(self) -> Date {
+        match self {
+            BirthDate::Day(day) => day,
+            BirthDate::Year(year) => Date::from_ymd(year, 1, 1).unwrap_or(Date(NaiveDate::MIN)),
+        }
+    }
+
+    /// The last day the member may have been born on: the day, or 31 December of the year.
+    pub fn latest(self) -> Date {
+        match self {
+            BirthDate::Day(day) => day,
+            BirthDate::Year(year) => Date::from_ymd(year, 12, 31).unwrap_or(Date(NaiveDate::MAX)),
+        }
+    }
+
+    /// Whether the two may be the same birth: the same day, or the same year when either gives
+    /// the year alone.
+    pub fn agrees_with(self, other: BirthDate) -> bool {
+        match (self, other) {
+            (BirthDate::Day(a), BirthDate::Day(b)) => a == b,
+            _ => self.year() == other.year(),
+        }
+    }
+
+    /// As a form prints it: "05/02/1975", or "1975" for a year alone.
+    pub fn short_vi(self) -> String {
+        match self {
+            BirthDate::Day(day) => day.short_vi(),
+            BirthDate::Year(year) => year.to_string(),
+        }
+    }
+
+    /// Written out: "ngày 05 tháng 02 năm 1975", or "năm 1975" for a year alone.
+    pub fn long_vi(self) -> String {
+        match self {
+            BirthDate::Day(day) => day.long_vi(),
+            BirthDate::Year(year) => format!("năm {year}"),
+        }
+    }
+
+    /// As a message names it: "ngày sinh 05/02/1975", or "năm sinh 1975" for a year alone.
+    pub fn said_vi(self) -> String {
+        match self {
+            BirthDate::Day(day) => format!("ngày sinh {}", day.short_vi()),
+            BirthDate::Year(year) => format!("năm sinh {year}"),
+        }
+    }
+}
+
+impl From<Date> for BirthDate {
+    fn from(day: Date) -> Self {
+        BirthDate::Day(day)
+    }
+}
+
+impl fmt::Display for BirthDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BirthDate::Day(day) => day.fmt(f),
+            BirthDate::Year(year) => write!(f, "{year}"),
+        }
+    }
+}
+
+impl Serialize for BirthDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for BirthDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(BirthVisitor)
+    }
+}
+
+/// Reads a date of birth from a text (`1975-02-05`, `05/02/1975`, `"1975"`) or a number (`1975`).
+struct BirthVisitor;
+
+impl BirthVisitor {
+    fn refused<E: serde::de::Error>(text: &str) -> E {
+        E::custom(format!(
+            "{}; chỉ biết năm sinh thì ghi năm, ví dụ 1975",
+            not_a_day(text)
+        ))
+    }
+}
+
+impl serde::de::Visitor<'_> for BirthVisitor {
+    type Value = BirthDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ngày sinh (2024-12-05 hoặc 05/12/2024) hoặc năm sinh (1975)")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<BirthDate, E> {
+        BirthDate::parse(text).ok_or_else(|| Self::refused(text))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, year: i64) -> Result<BirthDate, E> {
+        i32::try_from(year)
+            .ok()
+            .and_then(BirthDate::of_year)
+            .ok_or_else(|| Self::refused(&year.to_string()))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, year: u64) -> Result<BirthDate, E> {
+        i32::try_from(year)
+            .ok()
+            .and_then(BirthDate::of_year)
+            .ok_or_else(|| Self::refused(&year.to_string()))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, number: f64) -> Result<BirthDate, E> {
+        Err(Self::refused(&number.to_string()))
     }
 }
 
@@ -180,5 +365,43 @@ mod tests {
     #[test]
     fn short_form_is_day_month_year() {
         assert_eq!(date(1975, 3, 9).short_vi(), "09/03/1975");
+    }
+
+    #[test]
+    fn a_birth_date_is_a_day_or_a_year_alone_from_text_or_a_number() {
+        let read = |yaml: &str| serde_saphyr::from_str::<BirthDate>(yaml);
+        assert_eq!(read("1975").unwrap(), BirthDate::Year(1975));
+        assert_eq!(read("'1975'").unwrap(), BirthDate::Year(1975));
+        assert_eq!(
+            read("05/02/1975").unwrap(),
+            BirthDate::Day(date(1975, 2, 5))
+        );
+        assert_eq!(
+            read("1975-02-05").unwrap(),
+            BirthDate::Day(date(1975, 2, 5))
+        );
+        for wrong in ["75", "1875", "19750", "1975.5", "30/02/1981", "hôm qua"] {
+            let message = read(wrong).unwrap_err().to_string();
+            assert!(
+                message.contains("chỉ biết năm sinh thì ghi năm"),
+                "{wrong}: {message}"
+            );
+        }
+        let year = BirthDate::Year(1975);
+        assert_eq!(
+            (year.earliest(), year.latest()),
+            (date(1975, 1, 1), date(1975, 12, 31))
+        );
+        assert_eq!(
+            (year.long_vi(), year.said_vi()),
+            ("năm 1975".into(), "năm sinh 1975".into())
+        );
+        assert_eq!(
+            serde_json::to_value(year).unwrap(),
+            serde_json::json!("1975")
+        );
+        let day = BirthDate::Day(date(1975, 2, 5));
+        assert_eq!(day.said_vi(), "ngày sinh 05/02/1975");
+        assert!(day.agrees_with(year) && !day.agrees_with(BirthDate::Day(date(1975, 2, 6))));
     }
 }

@@ -128,6 +128,43 @@ fn a_misspelt_key_a_level_that_does_not_exist_and_a_wrong_date_are_reported() {
 }
 
 #[test]
+fn a_year_of_birth_alone_validates_as_hoso_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = schema_in(dir.path());
+    let sample = std::fs::read_to_string(root().join("data-samples/chi-bo-mau-2026.yaml")).unwrap();
+    let born = "ngay_sinh: 1974-09-02";
+    assert!(sample.contains(born));
+    for (year, valid) in [
+        ("1974", true),
+        ("'1974'", true),
+        ("74", false),
+        ("'74'", false),
+    ] {
+        let text = sample.replacen(born, &format!("ngay_sinh: {year}"), 1);
+        let found = errors(&schema, &text, dir.path());
+        assert_eq!(found.is_empty(), valid, "{year}: {found:#?}");
+        // hoso reads what the schema takes, and refuses what it refuses (last year's file,
+        // which the copy has not beside it, left out).
+        let file = dir.path().join("nam-sinh.yaml");
+        let linked = "ky_truoc: nam-truoc/chi-bo-mau-2025.yaml\n";
+        assert!(text.contains(linked));
+        std::fs::write(&file, text.replace(linked, "")).unwrap();
+        let check = hoso(["check".as_ref(), file.as_os_str()]);
+        let stderr = String::from_utf8_lossy(&check.stderr);
+        assert_eq!(
+            check.status.code(),
+            Some(if valid { 0 } else { 1 }),
+            "{year}: {stderr}"
+        );
+        assert_eq!(
+            stderr.contains("dang_vien[0].ngay_sinh"),
+            !valid,
+            "{year}: {stderr}"
+        );
+    }
+}
+
+#[test]
 fn the_schema_names_each_key_in_vietnamese() {
     let output = hoso(["schema"]);
     assert!(output.status.success());

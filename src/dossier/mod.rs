@@ -46,7 +46,7 @@ pub use record::{
 pub use source_map::{PathStack, Place, Position, SourceMap};
 pub use text::{Text, yaml_quoted};
 
-use crate::date::Date;
+use crate::date::{BirthDate, Date};
 use crate::regime::Regime;
 
 /// One unit's review for one year: the organisation, its meeting and its members.
@@ -307,9 +307,9 @@ pub struct Member {
     /// Full name (`ho_ten`).
     #[serde(rename = "ho_ten")]
     pub name: Text,
-    /// Date of birth (`ngay_sinh`).
+    /// Date of birth (`ngay_sinh`), or the year alone when that is all the records give.
     #[serde(rename = "ngay_sinh")]
-    pub birth_date: Date,
+    pub birth_date: BirthDate,
     /// The Party card's number (`so_the`): how a member list from the Party's records finds the
     /// member again.
     #[serde(rename = "so_the", default)]

@@ -94,12 +94,12 @@ pub const FILTERS: &[Word] = &[
     ),
     word(
         "ngay_dai",
-        "ngày viết đủ: \"ngày 05 tháng 12 năm 2024\"",
+        "ngày viết đủ: \"ngày 05 tháng 12 năm 2024\"; chỉ có năm (năm sinh): \"năm 1975\"",
         "{{ hoi_nghi.ngay | ngay_dai }}",
     ),
     word(
         "ngay_so",
-        "ngày viết số: \"05/12/2024\"",
+        "ngày viết số: \"05/12/2024\"; chỉ có năm (năm sinh): \"1975\"",
         "{{ dv.ngay_sinh | ngay_so }}",
     ),
     word(

@@ -7,7 +7,7 @@
 use minijinja::value::{Kwargs, Value};
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, State, UndefinedBehavior};
 
-use crate::date::Date;
+use crate::date::BirthDate;
 use crate::document::escape_markdown;
 use crate::dossier::{Grade, Points, Rating, RemedyStatus};
 
@@ -102,10 +102,11 @@ fn fill_paragraphs(value: Value, kwargs: Kwargs) -> Result<Value, Error> {
     })
 }
 
-fn parse_date(value: &Value) -> Result<Option<Date>, Error> {
+/// The date a value holds: a day, or a year alone (a date of birth the records give no more of).
+fn parse_date(value: &Value) -> Result<Option<BirthDate>, Error> {
     match text_of(value) {
         None => Ok(None),
-        Some(text) => Date::parse(&text).map(Some).ok_or_else(|| {
+        Some(text) => BirthDate::parse(&text).map(Some).ok_or_else(|| {
             Error::new(
                 ErrorKind::InvalidOperation,
                 format!("«{text}» không phải ngày"),
@@ -114,12 +115,12 @@ fn parse_date(value: &Value) -> Result<Option<Date>, Error> {
     }
 }
 
-/// `{{ d | ngay_dai }}`: "ngày 05 tháng 12 năm 2024".
+/// `{{ d | ngay_dai }}`: "ngày 05 tháng 12 năm 2024" ("năm 1975" for a year alone).
 fn date_long(value: Value) -> Result<Value, Error> {
     Ok(parse_date(&value)?.map_or_else(fill_mark, |d| Value::from(d.long_vi())))
 }
 
-/// `{{ d | ngay_so }}`: "05/12/2024".
+/// `{{ d | ngay_so }}`: "05/12/2024" ("1975" for a year alone).
 fn date_short(value: Value) -> Result<Value, Error> {
     Ok(parse_date(&value)?.map_or_else(fill_mark, |d| Value::from(d.short_vi())))
 }

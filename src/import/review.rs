@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::docx::Paragraph;
-use crate::date::Date;
+use crate::date::BirthDate;
 use crate::forms::outline::Piece;
 use crate::old_text;
 
@@ -34,8 +34,8 @@ pub struct ReadValue {
 pub struct Writer {
     /// "Họ và tên".
     pub name: Option<String>,
-    /// "Ngày sinh".
-    pub birth_date: Option<Date>,
+    /// "Ngày sinh": the day, or the year alone where the form prints no more.
+    pub birth_date: Option<BirthDate>,
 }
 
 /// The paragraphs in Unicode: those typed in TCVN3 or VNI without a font that says so are
@@ -90,7 +90,7 @@ pub fn writer_of(paragraphs: &[Paragraph]) -> Writer {
         {
             let rest = clean_value(after_colon(&text[at..]));
             let first = rest.split_whitespace().next().unwrap_or_default();
-            writer.birth_date = Date::parse(first);
+            writer.birth_date = BirthDate::parse(first);
         }
     }
     writer
@@ -548,7 +548,15 @@ mod tests {
         };
         let writer = writer_of(&[line]);
         assert_eq!(writer.name.as_deref(), Some("Mai Thanh Sơn"));
-        assert_eq!(writer.birth_date, Date::parse("15/06/1997"));
+        assert_eq!(writer.birth_date, BirthDate::parse("15/06/1997"));
+        // A form whose member's data gives the year alone prints the year.
+        let line = Paragraph {
+            text: "Họ và tên: Đinh Thị Năm Ngày sinh: 1975".into(),
+            heading: false,
+            in_table: false,
+            converted_from: None,
+        };
+        assert_eq!(writer_of(&[line]).birth_date, Some(BirthDate::Year(1975)));
     }
 
     #[test]

@@ -211,7 +211,11 @@ fn find_member(
     let by_birth: Vec<usize> = by_name
         .iter()
         .copied()
-        .filter(|&i| Some(dossier.members[i].birth_date) == writer.birth_date)
+        .filter(|&i| {
+            writer
+                .birth_date
+                .is_some_and(|born| born.agrees_with(dossier.members[i].birth_date))
+        })
         .collect();
     match (by_name.as_slice(), by_birth.as_slice()) {
         (_, [one]) => Ok((*one, "theo họ tên và ngày sinh".to_string())),

@@ -1,8 +1,9 @@
 //! Dates that cannot be true together: admission and probation, signatures and the meeting, the
 //! upper level's deadline.
 
-use crate::date::Date;
+use crate::date::{BirthDate, Date};
 use crate::dossier::{ADULT_AGE, PROBATION_MONTHS};
+use crate::regime::Regime;
 
 use super::levels;
 use super::{ALL_REGIMES, Report, Review, Rule};
@@ -48,6 +49,47 @@ fn probation(review: &Review<'_>, report: &mut Report) {
     }
 }
 
+/// The day someone born on `born` turns [`ADULT_AGE`].
+fn adult_on(born: Date) -> Option<Date> {
+    born.plus_months(u32::from(ADULT_AGE) * 12)
+}
+
+/// A date of birth gives the day, not the year alone.
+pub const BIRTH_YEAR_ONLY: Rule = Rule {
+    id: "nam-sinh",
+    summary: "ngày sinh ghi đủ ngày, tháng, năm; chỉ biết năm sinh (ngay_sinh: 1975) thì mẫu in năm sinh, tuổi chỉ kiểm được theo năm (cảnh báo)",
+    regimes: ALL_REGIMES,
+    source: |regime| match regime {
+        Regime::R2019 => "Hướng dẫn 21-HD/BTCTW (các mẫu kèm theo ghi ngày sinh)",
+        Regime::R2023 => "Hướng dẫn 25-HD/BTCTW (các mẫu kèm theo ghi ngày sinh)",
+        Regime::R2025 => "Hướng dẫn 43-HD/BTCTW (các mẫu kèm theo ghi ngày sinh)",
+    },
+    check: birth_year_only,
+};
+
+fn birth_year_only(review: &Review<'_>, report: &mut Report) {
+    for (index, member) in levels::members(review.dossier) {
+        let BirthDate::Year(year) = member.birth_date else {
+            continue;
+        };
+        let mut message = format!(
+            "{}: chỉ có năm sinh {year}, chưa có ngày, tháng: mẫu in «Ngày sinh: {year}»; biết ngày sinh thì ghi đủ, ví dụ 05/02/{year}",
+            member.name
+        );
+        let born = member.birth_date;
+        if let Some(admitted) = member.admitted_on
+            && adult_on(born.earliest()).is_some_and(|adult| admitted >= adult)
+            && adult_on(born.latest()).is_some_and(|adult| admitted < adult)
+        {
+            message.push_str(&format!(
+                "; vào Đảng ngày {} trong năm tròn {ADULT_AGE} tuổi: chưa kiểm được đã đủ {ADULT_AGE} tuổi chưa",
+                admitted.short_vi()
+            ));
+        }
+        report.warning(format!("{}.ngay_sinh", levels::member_path(index)), message);
+    }
+}
+
 /// The Party's founding day: no one was admitted before it.
 const FOUNDED: (i32, u32, u32) = (1930, 2, 3);
 /// An age no living member reaches.
@@ -71,29 +113,31 @@ fn plausible_dates(review: &Review<'_>, report: &mut Report) {
     for (index, member) in levels::members(dossier) {
         let at = levels::member_path(index);
         let name = &member.name;
-        if member
-            .birth_date
+        let born = member.birth_date;
+        // A year alone is read to the member's advantage: an error only when every day of the
+        // year gives one (the rule nam-sinh warns of what a year alone cannot tell).
+        if born
+            .latest()
             .plus_months(OLDEST_AGE * 12)
             .is_some_and(|limit| limit <= day)
         {
             report.error(
                 format!("{at}.ngay_sinh"),
                 format!(
-                    "{name}: ngày sinh {} cách ngày hội nghị hơn {OLDEST_AGE} năm; kiểm tra lại năm sinh",
-                    member.birth_date.short_vi()
+                    "{name}: {} cách ngày hội nghị hơn {OLDEST_AGE} năm; kiểm tra lại năm sinh",
+                    born.said_vi()
                 ),
             );
         }
         if let Some(admitted) = member.admitted_on {
             let path = format!("{at}.ngay_vao_dang");
-            let adult_on = member.birth_date.plus_months(u32::from(ADULT_AGE) * 12);
-            if adult_on.is_some_and(|adult| admitted < adult) {
+            if adult_on(born.earliest()).is_some_and(|adult| admitted < adult) {
                 report.error(
                     path.clone(),
                     format!(
-                        "{name}: vào Đảng ngày {} khi chưa đủ {ADULT_AGE} tuổi (sinh ngày {})",
+                        "{name}: vào Đảng ngày {} khi chưa đủ {ADULT_AGE} tuổi ({})",
                         admitted.short_vi(),
-                        member.birth_date.short_vi()
+                        born.said_vi()
                     ),
                 );
             }

@@ -114,6 +114,7 @@ pub const RULES: &[Rule] = &[
     minutes::ABSENT_RATED_LATER,
     dates::PROBATION,
     dates::PLAUSIBLE_DATES,
+    dates::BIRTH_YEAR_ONLY,
     dates::DEADLINE,
     fields::RULE,
     earlier::REPEATED,

@@ -491,6 +491,49 @@ fn probation_follows_the_admission_date() {
 }
 
 #[test]
+fn a_year_of_birth_alone_is_a_warning_and_the_age_rules_give_it_the_benefit_of_the_doubt() {
+    let (alone, dates) = ("nam-sinh", "ngay-thang-hop-ly");
+    assert_eq!(found(UNIT, alone), vec![]);
+    let year = UNIT.replace("ngay_sinh: 1980-07-01", "ngay_sinh: 1980");
+    assert_eq!(found(&year, alone), vec![warning("dang_vien[1].ngay_sinh")]);
+    assert_eq!(found(&year, dates), vec![]);
+    let dossier = parse(&year, "don-vi.yaml").unwrap();
+    let findings = check_only(&dossier, &Catalogue::builtin().unwrap(), &[alone]);
+    assert_eq!(findings[0].line, Some(11));
+    assert!(
+        findings[0]
+            .message
+            .contains("Trần Thị Bình: chỉ có năm sinh 1980, chưa có ngày, tháng"),
+        "{}",
+        findings[0].message
+    );
+    // Admitted in the year she turns 18: she may have been 18 already, so no error; the
+    // warning says what a year alone cannot tell.
+    let turning = with(&year, "binh", "ngay_vao_dang: 1998-03-01");
+    assert_eq!(found(&turning, dates), vec![]);
+    let dossier = parse(&turning, "don-vi.yaml").unwrap();
+    let findings = check_only(&dossier, &Catalogue::builtin().unwrap(), &[alone]);
+    assert!(
+        findings[0]
+            .message
+            .contains("chưa kiểm được đã đủ 18 tuổi chưa"),
+        "{}",
+        findings[0].message
+    );
+    // Admitted the year before: under 18 whatever her birthday.
+    let young = with(&year, "binh", "ngay_vao_dang: 1997-12-31");
+    assert_eq!(
+        found(&young, dates),
+        vec![error("dang_vien[1].ngay_vao_dang")]
+    );
+    // Born in 1906, 120 years before the meeting only if born before its day.
+    let old = UNIT.replace("ngay_sinh: 1972-03-12", "ngay_sinh: 1906");
+    assert_eq!(found(&old, dates), vec![]);
+    let older = UNIT.replace("ngay_sinh: 1972-03-12", "ngay_sinh: 1905");
+    assert_eq!(found(&older, dates), vec![error("dang_vien[0].ngay_sinh")]);
+}
+
+#[test]
 fn dates_that_cannot_be_true() {
     let rule = "ngay-thang-hop-ly";
     let young = with(UNIT, "binh", "ngay_vao_dang: 1996-07-01");

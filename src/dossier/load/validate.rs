@@ -71,8 +71,8 @@ pub(super) fn check_dates(dossier: &Dossier, located: &Located<'_>) -> Result<()
             return Err(located.at_path(
                 &format!("dang_vien[{index}].ngay_sinh"),
                 format!(
-                    "ngày sinh {} không hợp lý: đảng viên phải đủ {} tuổi, tức sinh từ năm {} trở về trước",
-                    member.birth_date.short_vi(),
+                    "{} không hợp lý: đảng viên phải đủ {} tuổi, tức sinh từ năm {} trở về trước",
+                    member.birth_date.said_vi(),
                     ADULT_AGE,
                     year - i32::from(ADULT_AGE)
                 ),

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value, json};
 
 use super::{Field, Kind, children};
-use crate::date::Date;
+use crate::date::{BirthDate, Date, YEARS};
 use crate::dossier::compose::FILE_KEY;
 use crate::dossier::{Rating, choice};
 
@@ -54,6 +54,12 @@ fn value(field: &Field) -> Value {
         Kind::Line | Kind::Text | Kind::Path => text,
         Kind::MemberId => json!({ "type": "string" }),
         Kind::Date => json!({ "type": "string", "pattern": Date::PATTERN }),
+        Kind::BirthDate => json!({
+            "type": ["string", "integer"],
+            "pattern": BirthDate::PATTERN,
+            "minimum": YEARS.start(),
+            "maximum": YEARS.end(),
+        }),
         Kind::Clock => json!({ "type": ["string", "integer"] }),
         Kind::Year => json!({ "type": "integer", "minimum": 1900, "maximum": 2200 }),
         Kind::Count => json!({ "type": "integer", "minimum": 0 }),
@@ -115,6 +121,9 @@ fn description(field: &Field) -> String {
     }
     let how = match field.kind {
         Kind::Date => Some("Viết 2024-12-05 hoặc 05/12/2024, năm đủ bốn chữ số."),
+        Kind::BirthDate => Some(
+            "Viết 2024-12-05 hoặc 05/12/2024, năm đủ bốn chữ số; chỉ biết năm sinh thì ghi năm, ví dụ 1975.",
+        ),
         Kind::Clock => Some("Viết 14:00 hoặc 14 giờ 00."),
         Kind::Points => Some("Số không âm, nhiều nhất một chữ số thập phân, ví dụ 27,5."),
         Kind::Text => Some("Đoạn văn dài: viết sau «|» và thụt lề."),

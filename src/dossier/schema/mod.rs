@@ -26,6 +26,8 @@ pub enum Kind {
     Text,
     /// A day: `2024-12-05` or `05/12/2024`.
     Date,
+    /// A date of birth: a day as [`Kind::Date`], or the year alone (`1975`).
+    BirthDate,
     /// A time of day: `14:00` or `14 giờ 00`.
     Clock,
     /// A year of four digits.

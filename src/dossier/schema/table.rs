@@ -373,7 +373,7 @@ fn member() -> Vec<Field> {
             .required()
             .carried()
             .printed_by(PERSONAL),
-        Field::new("dang_vien[].ngay_sinh", "Ngày sinh", Kind::Date)
+        Field::new("dang_vien[].ngay_sinh", "Ngày sinh", Kind::BirthDate)
             .required()
             .carried()
             .printed_by(PERSONAL),
