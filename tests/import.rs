@@ -7,11 +7,12 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{copy_unit, hoso, python, sample_2026, tool};
+use common::{copy_unit, hoso, pdf_text, python, render, sample_2026, tool};
 
 /// The list every writer writes: a title block, shuffled and abbreviated titles, a row numbering
 /// the columns, a member of the file (found by name and birth, whose card number is filled), a
-/// new member admitted six months before the meeting, and a row with a two-digit year.
+/// new member admitted six months before the meeting, a row with a two-digit year, and a new
+/// member whose year of birth alone the list knows.
 const LIST: &str = r#"
 import datetime, sys
 title = [["ĐẢNG BỘ SỞ XÂY DỰNG"], ["DANH SÁCH ĐẢNG VIÊN"], []]
@@ -21,6 +22,7 @@ rows = [
     [1, datetime.date(1999, 5, 19), "Trần Quốc Khánh", datetime.date(1974, 9, 2), "Nam, Kinh, Không", "012345", "Trưởng phòng", None],
     [2, "01/06/2026", "Lê Văn Cường", "10/06/1990", "Nam, Kinh, Không", "000777", "Chuyên viên", "Phòng Quản lý chất lượng công trình"],
     [3, None, "Hoàng Thị Mới", "5/2/75", None, None, None, None],
+    [4, None, "Đinh Thị Năm", 1975, "Nữ, Kinh, Không", "000888", None, None],
 ]
 "#;
 
@@ -99,13 +101,23 @@ fn members(unit: &Path) -> Vec<serde_json::Value> {
 }
 
 /// Checks the unit after the list was read in: the values the list wrote, every line of the
-/// original kept in order, no rule broken.
+/// original kept in order, no rule broken, and the year of birth alone warned of at its line.
 fn assert_imported(unit: &Path) {
     let all = members(unit);
     let khanh = all.iter().find(|m| m["id"] == "tran-quoc-khanh").unwrap();
     assert_eq!(khanh["so_the"], "012345");
-    let cuong = all.last().unwrap();
-    assert_eq!(cuong["id"], "le-van-cuong");
+    let ids: Vec<&str> = all
+        .iter()
+        .rev()
+        .take(2)
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec!["dinh-thi-nam", "le-van-cuong"]);
+    let nam = all.last().unwrap();
+    assert_eq!(nam["ho_ten"], "Đinh Thị Năm");
+    assert_eq!(nam["ngay_sinh"], 1975);
+    assert_eq!(nam["so_the"], "000888");
+    let cuong = &all[all.len() - 2];
     assert_eq!(cuong["ho_ten"], "Lê Văn Cường");
     assert_eq!(cuong["ngay_sinh"], "1990-06-10");
     assert_eq!(cuong["ngay_vao_dang"], "2026-06-01");
@@ -126,12 +138,20 @@ fn assert_imported(unit: &Path) {
         );
     }
     let check = hoso(["check".as_ref(), unit.as_os_str()]);
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
+    let told = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(0), "{told}");
+    let line = now
+        .lines()
+        .position(|l| l == "    ngay_sinh: 1975")
+        .expect("the year of birth is written as it is")
+        + 1;
+    let warned = format!(
+        "cảnh báo: {}:{line}:16: dang_vien[{}].ngay_sinh\n    Đinh Thị Năm: chỉ có năm sinh 1975, chưa có ngày, tháng",
+        unit.display(),
+        all.len() - 1
     );
+    assert!(told.contains(&warned), "«{warned}» not in:\n{told}");
+    assert!(told.contains("[nam-sinh]"), "{told}");
 }
 
 #[test]
@@ -149,10 +169,30 @@ fn a_list_in_xlsx_is_read_in_reported_row_by_row_and_a_second_time_changes_nothi
         "cột «Chức vụ» không đọc: không rõ là chức vụ Đảng hay chức vụ chính quyền",
         "dòng 5 «1»: bỏ qua: dòng đánh số cột",
         "dòng 8 «3»: bỏ qua: ngày «5/2/75» ghi năm hai chữ số",
+        "dòng 9 Đinh Thị Năm: thêm mới (dinh-thi-nam)\n    «Giới tính, dân tộc, tôn giáo»: «Nữ, Kinh, Không» không ghi (dữ liệu hoso không có trường này)\n    cảnh báo: bảng chỉ ghi năm sinh 1975: tệp ghi ngay_sinh: 1975",
     ] {
         assert!(out.contains(told), "«{told}» not in:\n{out}");
     }
     assert_imported(&unit);
+    // The form prints the year where a day would be.
+    let pdfs = dir.path().join("in");
+    let printed = render(
+        &unit,
+        &pdfs,
+        &[
+            "--form",
+            "ca-nhan",
+            "--member",
+            "dinh-thi-nam",
+            "--format",
+            "pdf",
+        ],
+    );
+    let text = pdf_text(&printed[0]);
+    assert!(
+        text.contains("Họ và tên: Đinh Thị Năm Ngày sinh: 1975\n"),
+        "{text}"
+    );
     let once = std::fs::read(&unit).unwrap();
     let (code, out, _) = import(&list, &unit, &["--format", "json"]);
     assert_eq!(code, 0);

@@ -166,6 +166,7 @@ fn text_of(report: &ImportReport, dry_run: bool) -> String {
                     let by = match by {
                         MatchedBy::Card => "theo số thẻ",
                         MatchedBy::NameAndBirth => "theo họ tên và ngày sinh",
+                        MatchedBy::NameAndBirthYear => "theo họ tên và năm sinh",
                     };
                     let mut what = format!("đã có ({id}, {by})");
                     if !filled.is_empty() {
@@ -198,6 +199,9 @@ fn text_of(report: &ImportReport, dry_run: bool) -> String {
             }
             for note in &row.notes {
                 told.push_str(&format!("\n    {note}"));
+            }
+            for warning in &row.warnings {
+                told.push_str(&format!("\n    cảnh báo: {warning}"));
             }
             rows.push((row.row, told));
         }

@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::columns::normalised;
 use super::roster::{Entry, Roster};
-use crate::date::Date;
+use crate::date::{BirthDate, Date};
 use crate::dossier::edit::{self, Change, EditError, Edited};
 use crate::dossier::{Dossier, PROBATION_MONTHS};
 use crate::output::slug;
@@ -21,6 +21,8 @@ pub enum MatchedBy {
     Card,
     /// The same name and date of birth.
     NameAndBirth,
+    /// The same name and year of birth, where the list or the file gives the year alone.
+    NameAndBirthYear,
 }
 
 /// A value of the list that differs from the file's.
@@ -78,6 +80,8 @@ pub struct RowOutcome {
     pub not_kept: Vec<(String, String)>,
     /// What was done to its values on the way in (a text in an old encoding converted).
     pub notes: Vec<String>,
+    /// What the file will be warned of for this row, in Vietnamese (a year of birth alone).
+    pub warnings: Vec<String>,
 }
 
 /// A value to write: the field's path in the unit file and its text.
@@ -140,12 +144,14 @@ pub fn plan(dossier: &Dossier, roster: &Roster, overwrite: bool) -> Plan {
             ),
             Ok(None) => added(dossier, entry, &mut ids, &mut plan),
         };
+        let warnings = year_alone_warning(entry, &outcome).into_iter().collect();
         plan.rows.push(RowOutcome {
             row: entry.row,
             name,
             outcome,
             not_kept: entry.not_kept.clone(),
             notes: entry.notes.clone(),
+            warnings,
         });
     }
     plan
@@ -172,18 +178,50 @@ fn place(
         return Ok(Some((index, MatchedBy::Card)));
     }
     let name = entry.values.get("ho_ten").map(|name| comparable(name));
-    let birth = entry.values.get("ngay_sinh").cloned();
+    let birth = entry
+        .values
+        .get("ngay_sinh")
+        .and_then(|b| BirthDate::parse(b));
     let same_name: Vec<usize> = members
         .iter()
         .enumerate()
         .filter(|(_, m)| value(m, "ho_ten") == name)
         .map(|(index, _)| index)
         .collect();
-    if let Some(&index) = same_name
-        .iter()
-        .find(|&&index| members[index]["ngay_sinh"].as_str() == birth.as_deref())
-    {
+    let born = |index: usize| {
+        members[index]["ngay_sinh"]
+            .as_str()
+            .and_then(BirthDate::parse)
+    };
+    if let Some(&index) = same_name.iter().find(|&&index| {
+        matches!((born(index), birth), (Some(BirthDate::Day(a)), Some(BirthDate::Day(b))) if a == b)
+    }) {
         return Ok(Some((index, MatchedBy::NameAndBirth)));
+    }
+    // Where either gives the year alone, the year must point to one member only.
+    let same_year: Vec<usize> = same_name
+        .iter()
+        .copied()
+        .filter(|&index| {
+            born(index)
+                .zip(birth)
+                .is_some_and(|(in_file, in_list)| in_file.agrees_with(in_list))
+        })
+        .collect();
+    match same_year.as_slice() {
+        [index] => return Ok(Some((*index, MatchedBy::NameAndBirthYear))),
+        [_, _, ..] => {
+            let ids: Vec<&str> = same_year
+                .iter()
+                .map(|&index| dossier.members[index].id.value.as_str())
+                .collect();
+            return Err(format!(
+                "cùng họ tên và năm sinh với {} đảng viên trong tệp ({}): ghi ngày sinh đủ hoặc số thẻ vào bảng rồi nhập lại",
+                ids.len(),
+                ids.join(", ")
+            ));
+        }
+        [] => {}
     }
     if let Some(&index) = same_name.first() {
         return Err(format!(
@@ -230,7 +268,17 @@ fn matched(
     for (&key, value) in &entry.values {
         let in_file = member[key].as_str().unwrap_or_default();
         let path = format!("dang_vien[{index}].{key}");
-        if in_file.trim().is_empty() {
+        let birth = |text: &str| BirthDate::parse(text).filter(|_| key == "ngay_sinh");
+        let completes = match (birth(in_file), birth(value)) {
+            // The list's year alone tells nothing the file's day does not.
+            (Some(BirthDate::Day(day)), Some(BirthDate::Year(year))) if day.year() == year => {
+                continue;
+            }
+            // The list's day completes the file's year alone.
+            (Some(BirthDate::Year(year)), Some(BirthDate::Day(day))) => day.year() == year,
+            _ => false,
+        };
+        if in_file.trim().is_empty() || completes {
             filled.push(key);
             plan.writes.push(Write {
                 path,
@@ -307,6 +355,30 @@ fn on_probation(dossier: &Dossier, entry: &Entry) -> bool {
         && admitted
             .and_then(|day| day.plus_months(PROBATION_MONTHS))
             .is_some_and(|full| full > dossier.meeting.date)
+}
+
+/// The row's warning when its year of birth alone goes into the file: the check warns of it
+/// too (rule `nam-sinh`) until the day is written.
+fn year_alone_warning(entry: &Entry, outcome: &Outcome) -> Option<String> {
+    let Some(BirthDate::Year(year)) = entry
+        .values
+        .get("ngay_sinh")
+        .and_then(|birth| BirthDate::parse(birth))
+    else {
+        return None;
+    };
+    let written = match outcome {
+        Outcome::Added { .. } => true,
+        Outcome::Matched { differing, .. } => differing
+            .iter()
+            .any(|difference| difference.key == "ngay_sinh" && difference.written),
+        Outcome::Skipped { .. } => false,
+    };
+    written.then(|| {
+        format!(
+            "bảng chỉ ghi năm sinh {year}: tệp ghi ngay_sinh: {year}, mẫu in «Ngày sinh: {year}»; hoso check cảnh báo [nam-sinh] cho tới khi ghi đủ ngày, tháng sinh"
+        )
+    })
 }
 
 /// The unit file's `text` with `plan` written in, everything else as it was; `members` is how
@@ -530,6 +602,83 @@ dang_vien:
         );
         // Read again, the same list changes nothing.
         assert!(plan(&read, &list, false).is_empty());
+    }
+
+    #[test]
+    fn a_year_of_birth_alone_matches_by_its_year_is_added_with_a_warning_and_never_hides_a_day() {
+        let unit = UNIT.replace("ngay_sinh: 1980-03-01", "ngay_sinh: 1980");
+        let dossier = crate::dossier::parse(&unit, "don-vi.yaml").unwrap();
+        let list = roster(vec![
+            entry(
+                3,
+                &[
+                    ("ho_ten", "Nguyễn Văn An"),
+                    ("ngay_sinh", "1975"),
+                    ("chuc_vu_dang", "Bí thư"),
+                ],
+            ),
+            entry(
+                4,
+                &[("ho_ten", "Trần Thị Bình"), ("ngay_sinh", "1980-03-01")],
+            ),
+            entry(5, &[("ho_ten", "Lê Văn Cường"), ("ngay_sinh", "1990")]),
+            entry(6, &[("ho_ten", "Nguyễn Văn An"), ("ngay_sinh", "1976")]),
+        ]);
+        // Even told to write over the file, the list's year alone leaves the file's day.
+        let planned = plan(&dossier, &list, true);
+        let outcomes: Vec<&Outcome> = planned.rows.iter().map(|row| &row.outcome).collect();
+        assert!(
+            matches!(outcomes[0], Outcome::Matched { by: MatchedBy::NameAndBirthYear, filled, differing, .. }
+            if filled == &vec!["chuc_vu_dang"] && differing.is_empty()),
+            "{outcomes:?}"
+        );
+        assert!(
+            matches!(outcomes[1], Outcome::Matched { by: MatchedBy::NameAndBirthYear, filled, .. }
+            if filled == &vec!["ngay_sinh"]),
+            "the list's day completes the file's year: {outcomes:?}"
+        );
+        assert!(matches!(outcomes[2], Outcome::Added { id, .. } if id == "le-van-cuong"));
+        assert!(
+            matches!(outcomes[3], Outcome::Skipped { reason } if reason.contains("khác ngày sinh"))
+        );
+        let warned: Vec<usize> = planned
+            .rows
+            .iter()
+            .filter(|row| !row.warnings.is_empty())
+            .map(|row| row.row)
+            .collect();
+        assert_eq!(warned, vec![5]);
+        assert!(planned.rows[2].warnings[0].contains("năm sinh 1990"));
+        let text = apply(&unit, dossier.members.len(), &planned).unwrap();
+        let read = crate::dossier::parse(&text, "don-vi.yaml")
+            .unwrap_or_else(|err| panic!("{err}\n{text}"));
+        let births: Vec<String> = read
+            .members
+            .iter()
+            .map(|m| m.birth_date.to_string())
+            .collect();
+        assert_eq!(births, vec!["1975-02-05", "1980-03-01", "1990"]);
+        assert!(text.contains("ngay_sinh: 1990\n"), "{text}");
+
+        // Two members of the same name born the same year: a year alone does not choose.
+        let twins = format!(
+            "{UNIT}  - id: nguyen-van-an-2\n    ho_ten: Nguyễn Văn An\n    ngay_sinh: 1975-09-09\n"
+        );
+        let dossier = crate::dossier::parse(&twins, "don-vi.yaml").unwrap();
+        let planned = plan(
+            &dossier,
+            &roster(vec![entry(
+                3,
+                &[("ho_ten", "Nguyễn Văn An"), ("ngay_sinh", "1975")],
+            )]),
+            false,
+        );
+        assert!(
+            matches!(&planned.rows[0].outcome, Outcome::Skipped { reason }
+            if reason.contains("nguyen-van-an, nguyen-van-an-2")),
+            "{:?}",
+            planned.rows[0].outcome
+        );
     }
 
     #[test]

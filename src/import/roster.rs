@@ -49,7 +49,8 @@ pub struct Unread {
 pub struct Entry {
     /// The sheet's row, from 1.
     pub row: usize,
-    /// The values for the data, by key (`ho_ten`, `ngay_sinh` as `1975-02-05`, `so_the`…).
+    /// The values for the data, by key (`ho_ten`, `ngay_sinh` as `1975-02-05` or a year alone
+    /// `1975`, `so_the`…).
     pub values: BTreeMap<&'static str, String>,
     /// The day the member became full, when the list gives it.
     pub official: Option<Date>,
@@ -210,6 +211,12 @@ fn entry_of(row: &[Cell], number: usize, placed: &[Placed]) -> Result<Entry, Str
                 Read::Day(day) => {
                     if let Some(key) = column.key() {
                         entry.values.insert(key, day.to_string());
+                    }
+                }
+                // A year of birth alone is kept as it is (the data takes `ngay_sinh: 1975`).
+                Read::Year(year) if column == Column::Birth => {
+                    if let Some(key) = column.key() {
+                        entry.values.insert(key, year.to_string());
                     }
                 }
                 Read::Year(year) => {
@@ -397,6 +404,31 @@ mod tests {
         let an = &roster.entries[0];
         assert_eq!(an.values["ho_ten"], "Nguyễn Văn An");
         assert!(an.notes[0].contains("TCVN3"), "{:?}", an.notes);
+    }
+
+    #[test]
+    fn a_year_of_birth_alone_is_kept_and_a_year_of_admission_alone_refused() {
+        let roster = roster_of(&grid(vec![
+            vec![text("Họ và tên"), text("Năm sinh"), text("Ngày kết nạp")],
+            vec![text("Nguyễn Văn An"), Cell::Number(1975.0), text("")],
+            vec![text("Trần Thị Bình"), text("1980"), text("")],
+            vec![text("Lê Văn Cường"), text("05/02/1990"), text("2015")],
+        ]))
+        .unwrap();
+        let births: Vec<&str> = roster
+            .entries
+            .iter()
+            .map(|entry| entry.values["ngay_sinh"].as_str())
+            .collect();
+        assert_eq!(births, vec!["1975", "1980"]);
+        assert_eq!(roster.skipped[0].row, 4);
+        assert!(
+            roster.skipped[0]
+                .reason
+                .contains("«Ngày kết nạp» chỉ ghi năm 2015"),
+            "{}",
+            roster.skipped[0].reason
+        );
     }
 
     #[test]
