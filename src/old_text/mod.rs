@@ -230,11 +230,7 @@ pub fn detect(text: &str) -> Option<Detected> {
             });
         }
     }
-    if !text.chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c))
-        || text
-            .chars()
-            .any(|c| ('\u{100}'..='\u{24F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c))
-    {
+    if !text.chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c)) || has_unicode_letters(text) {
         return None;
     }
     // Capitals typed in ASCII ("§¶NG", "TH¤N") say an "H" font, where a lone capital ("Hä")
@@ -259,6 +255,36 @@ pub fn detect(text: &str) -> Option<Detected> {
     best.map(|(encoding, _)| Detected {
         encoding,
         text: to_unicode(text, encoding),
+    })
+}
+
+/// Whether `text` has a letter of Unicode's Vietnamese that no 8-bit font holds (ă, ơ, ư, đ,
+/// ạ…): such a text is not TCVN3 or VNI, which leave only Latin-1 characters.
+fn has_unicode_letters(text: &str) -> bool {
+    text.chars()
+        .any(|c| ('\u{100}'..='\u{24F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+}
+
+/// `text` read in `encoding`, which its font names (see [`encoding_of_font`]), whatever
+/// [`detect`] would make of it: `None` when the text reads the same, or has letters no 8-bit
+/// font holds (it was typed in Unicode, the old font left on the cell).
+///
+/// ```
+/// use hoso::old_text::{Encoding, read_in};
+///
+/// let read = read_in("Lª V¨n C\u{AD}êng", Encoding::Tcvn3Capitals).unwrap();
+/// assert_eq!(read.text, "LÊ VĂN CƯỜNG");
+/// assert_eq!(read_in("012345", Encoding::Tcvn3), None);
+/// assert_eq!(read_in("Nguyễn Văn An", Encoding::Tcvn3), None);
+/// ```
+pub fn read_in(text: &str, encoding: Encoding) -> Option<Detected> {
+    if has_unicode_letters(text) {
+        return None;
+    }
+    let converted = to_unicode(text, encoding);
+    (converted != text).then_some(Detected {
+        encoding,
+        text: converted,
     })
 }
 
