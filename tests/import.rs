@@ -274,3 +274,125 @@ fn a_sheet_without_a_member_list_is_refused_and_the_unit_file_left_as_it_was() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// A list typed in TCVN3 (ABC) as a Windows clerk types it: the names in .VnTime, the title and
+/// the header in capitals in .VnTimeH (the same bytes as lowercase letters, drawn as capitals),
+/// one name whose bytes alone would not tell TCVN3 ("Vò", which is "Vũ"), one typed in Unicode in
+/// an ordinary font and one typed in Unicode in a cell left in .VnTime. The bytes come from the
+/// chart of TCVN 5712:1993 (table VN3) written here; the script prints each text as typed.
+const TCVN3_XLSX: &str = r#"
+import json, sys, unicodedata, openpyxl
+from openpyxl.styles import Font
+# VN3: each byte from 0xA1, as its Latin-1 character, and the letter a normal font draws there.
+CHART = ("¡Ă ¢Â £Ê ¤Ô ¥Ơ ¦Ư §Đ ¨ă ©â ªê «ô ¬ơ \u00adư ®đ µà ¶ả ·ã ¸á ¹ạ »ằ ¼ẳ ½ẵ ¾ắ Æặ Çầ Èẩ Éẫ Êấ Ëậ"
+         " Ìè Îẻ Ïẽ Ðé Ñẹ Òề Óể Ôễ Õế Öệ ×ì Øỉ Üĩ Ýí Þị ßò áỏ âõ ãó äọ åồ æổ çỗ èố éộ êờ ëở ìỡ íớ îợ"
+         " ïù ñủ òũ óú ôụ õừ öử ÷ữ øứ ùự úỳ ûỷ üỹ ýý þỵ")
+BYTE = {pair[1]: pair[0] for pair in CHART.split(" ")}
+def vntime(text):
+    return "".join(BYTE.get(c, c) for c in unicodedata.normalize("NFC", text))
+def vntime_h(text):
+    # A capital is typed as its lowercase letter's byte; the H font draws it as a capital.
+    return "".join(c if c.isascii() else BYTE[c.lower()] for c in unicodedata.normalize("NFC", text))
+NAMES = [("Phạm Thị Hồng Nhung", "vntime"), ("Vũ Anh", "vntime"), ("LÊ VĂN CƯỜNG", "vntime_h"),
+         ("Đỗ Thị Hoa", "unicode"), ("Ngô Văn Tâm", "unicode_in_vntime")]
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "DS"
+typed = {}
+def put(row, column, text, how):
+    value = {"vntime": vntime, "vntime_h": vntime_h}.get(how, lambda t: t)(text)
+    cell = ws.cell(row=row, column=column, value=value)
+    cell.font = Font(name={"vntime_h": ".VnTimeH", "unicode": "Times New Roman"}.get(how, ".VnTime"))
+    typed[text] = value
+put(1, 1, "DANH SÁCH ĐẢNG VIÊN", "vntime_h")
+for column, (title, how) in enumerate([("STT", "unicode"), ("HỌ VÀ TÊN", "vntime_h"), ("NGÀY SINH", "vntime_h"), ("Số thẻ ĐV", "unicode")], 1):
+    put(3, column, title, how)
+for number, (name, how) in enumerate(NAMES, 1):
+    ws.cell(row=3 + number, column=1, value=number)
+    put(3 + number, 2, name, how)
+    put(3 + number, 3, "0%d/0%d/198%d" % (number, number, number), "vntime")
+    ws.cell(row=3 + number, column=4, value="00090%d" % number)
+wb.save(sys.argv[1])
+print(json.dumps(typed, ensure_ascii=False))
+"#;
+
+#[test]
+fn a_list_typed_in_tcvn3_is_read_by_the_font_of_each_cell_in_xlsx_and_in_ods() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("tcvn3.xlsx");
+    let output = std::process::Command::new(python())
+        .args(["-c", TCVN3_XLSX])
+        .arg(&xlsx)
+        .output()
+        .expect("python runs; install the readers with `bash tests/run.sh`");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let typed: std::collections::BTreeMap<String, String> =
+        serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(typed["Vũ Anh"], "Vò Anh", "the chart's ũ is 0xF2");
+    assert_eq!(typed["HỌ VÀ TÊN"], "Hä Vµ TªN");
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("lo-profile").display()
+    );
+    tool(
+        "soffice",
+        [
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "ods",
+            "--outdir",
+            dir.path().to_str().unwrap(),
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    let names = [
+        "Phạm Thị Hồng Nhung",
+        "Vũ Anh",
+        "LÊ VĂN CƯỜNG",
+        "Đỗ Thị Hoa",
+        "Ngô Văn Tâm",
+    ];
+    for list in [xlsx.clone(), dir.path().join("tcvn3.ods")] {
+        let folder = dir.path().join(list.extension().unwrap());
+        std::fs::create_dir_all(&folder).unwrap();
+        let unit = unit_in(&folder);
+        let (code, out, err) = import(&list, &unit, &[]);
+        assert_eq!(code, 0, "{list:?}: {out}{err}");
+        let all = members(&unit);
+        let added: Vec<&str> = all[all.len() - names.len()..]
+            .iter()
+            .map(|m| m["ho_ten"].as_str().unwrap())
+            .collect();
+        assert_eq!(added, names, "{list:?}: {out}");
+        for told in [
+            "cột đọc: «HỌ VÀ TÊN» → ho_ten, «NGÀY SINH» → ngay_sinh, «Số thẻ ĐV» → so_the"
+                .to_string(),
+            format!(
+                "tiêu đề cột: «{}» ở phông .VnTimeH, bảng mã TCVN3 (ABC), phông chữ hoa (.VnTimeH), đã chuyển thành «HỌ VÀ TÊN»",
+                typed["HỌ VÀ TÊN"]
+            ),
+            format!(
+                "dòng 5 Vũ Anh: thêm mới (vu-anh)\n    «HỌ VÀ TÊN»: «{}» ở phông .VnTime, bảng mã TCVN3 (ABC), đã chuyển thành «Vũ Anh»",
+                typed["Vũ Anh"]
+            ),
+            format!(
+                "«HỌ VÀ TÊN»: «{}» ở phông .VnTimeH, bảng mã TCVN3 (ABC), phông chữ hoa (.VnTimeH), đã chuyển thành «LÊ VĂN CƯỜNG»",
+                typed["LÊ VĂN CƯỜNG"]
+            ),
+            "dòng 7 Đỗ Thị Hoa: thêm mới (do-thi-hoa)\n  dòng 8".to_string(),
+            "dòng 8 Ngô Văn Tâm: thêm mới (ngo-van-tam)\nTổng: 5 thêm mới".to_string(),
+        ] {
+            assert!(out.contains(&told), "{list:?}: «{told}» not in:\n{out}");
+        }
+        let check = hoso(["check".as_ref(), unit.as_os_str()]);
+        assert_eq!(
+            check.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+    }
+}

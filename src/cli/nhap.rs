@@ -149,6 +149,7 @@ fn text_of(report: &ImportReport, dry_run: bool) -> String {
                 lines.push(format!("  cột «{}» không đọc: {why}", column.title));
             }
         }
+        lines.extend(file.notes.iter().map(|note| format!("  {note}")));
         let mut rows: Vec<(usize, String)> = Vec::new();
         for row in &file.rows {
             let what = match &row.outcome {

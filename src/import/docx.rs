@@ -101,8 +101,9 @@ fn heading_styles(styles: &str) -> Vec<String> {
     found
 }
 
-/// The value of the attribute `name` (any prefix) of `element`.
-fn attribute(element: &BytesStart, name: &str) -> Option<String> {
+/// The value of the attribute `name` (any prefix) of `element`, unescaped; the reader of a
+/// workbook's fonts uses it too.
+pub(super) fn attribute(element: &BytesStart, name: &str) -> Option<String> {
     element
         .attributes()
         .flatten()

@@ -466,6 +466,7 @@ dang_vien:
             unread: Vec::new(),
             entries,
             skipped: Vec::new(),
+            notes: Vec::new(),
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub mod columns;
 pub mod docx;
+pub mod fonts;
 pub mod merge;
 pub mod review;
 pub mod reviews;
@@ -107,6 +108,8 @@ pub struct FileReport {
     pub rows: Vec<RowOutcome>,
     /// The rows that are not members, and why.
     pub skipped_rows: Vec<SkippedRow>,
+    /// What was done to the header's titles (a title in an old encoding read in Unicode).
+    pub notes: Vec<String>,
 }
 
 /// A row that is not a member, as the report names it.
@@ -231,6 +234,7 @@ fn report_of(list: &Path, roster: &roster::Roster, rows: Vec<RowOutcome>) -> Fil
                 reason: reason.clone(),
             })
             .collect(),
+        notes: roster.notes.clone(),
     }
 }
 

@@ -1,12 +1,14 @@
-//! A member list read from a grid: its header row found under any title block, each column
-//! placed by its title, each row a member's values or a reason it was skipped.
+//! A member list read from a grid: every text typed in an old encoding read in Unicode first
+//! (by its cell's font where the font names one, by its bytes otherwise), then its header row
+//! found under any title block, each column placed by its title, each row a member's values or
+//! a reason it was skipped.
 
 use std::collections::BTreeMap;
 
 use super::columns::{self, Column};
 use super::sheet::{Cell, Grid};
 use crate::date::Date;
-use crate::old_text;
+use crate::old_text::{self, Encoding};
 
 /// How many rows from the top the header row is looked for in.
 const HEADER_SEARCH: usize = 30;
@@ -88,13 +90,82 @@ pub struct Roster {
     pub entries: Vec<Entry>,
     /// The rows that are not members.
     pub skipped: Vec<Skipped>,
+    /// What was done to the header's titles, in Vietnamese: a title in an old encoding read in
+    /// Unicode.
+    pub notes: Vec<String>,
+}
+
+/// A cell's text that was typed in an old encoding.
+#[derive(Debug, Clone)]
+struct Typed {
+    /// The text as the sheet holds it.
+    text: String,
+    /// Its encoding.
+    encoding: Encoding,
+    /// The cell's font, when the font named the encoding (otherwise the text's bytes did).
+    font: Option<String>,
+}
+
+impl Typed {
+    /// What the report says of the cell, `what` naming it, now reading `now`.
+    fn note(&self, what: &str, now: &str) -> String {
+        let how = match &self.font {
+            Some(font) => format!("ở phông {font}, bảng mã {}", self.encoding.label_vi()),
+            None => format!("gõ bằng bảng mã {}", self.encoding.label_vi()),
+        };
+        format!("{what}: «{}» {how}, đã chuyển thành «{now}»", self.text)
+    }
+}
+
+/// The cells of a sheet typed in an old encoding, by (row, column) from 0.
+type TypedCells = BTreeMap<(usize, usize), Typed>;
+
+/// The cells of `grid` with each text typed in an old encoding read in Unicode: as its font
+/// says where the font names one, as its bytes say otherwise; and each such cell as it was
+/// typed, by (row, column) from 0.
+fn in_unicode(grid: &Grid) -> (Vec<Vec<Cell>>, TypedCells) {
+    let mut typed = BTreeMap::new();
+    let rows = grid
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(row, cells)| {
+            cells
+                .iter()
+                .enumerate()
+                .map(|(column, cell)| {
+                    let Cell::Text(text) = cell else {
+                        return cell.clone();
+                    };
+                    let font = grid.fonts.get(&(row, column));
+                    let found = match font {
+                        Some(font) => old_text::read_in(text, font.encoding),
+                        None => old_text::detect(text),
+                    };
+                    let Some(found) = found else {
+                        return cell.clone();
+                    };
+                    typed.insert(
+                        (row, column),
+                        Typed {
+                            text: text.clone(),
+                            encoding: found.encoding,
+                            font: font.map(|font| font.name.clone()),
+                        },
+                    );
+                    Cell::Text(found.text.trim().to_string())
+                })
+                .collect()
+        })
+        .collect();
+    (rows, typed)
 }
 
 /// The member list in `grid`, or why it has none: no row with a "Họ và tên" column and one
 /// more known column.
 pub fn roster_of(grid: &Grid) -> Result<Roster, String> {
-    let (header, placed, unread) = grid
-        .rows
+    let (rows, typed) = in_unicode(grid);
+    let (header, placed, unread) = rows
         .iter()
         .take(HEADER_SEARCH)
         .enumerate()
@@ -103,9 +174,16 @@ pub fn roster_of(grid: &Grid) -> Result<Roster, String> {
             "không thấy dòng tiêu đề: cần một dòng có cột «Họ và tên» và ít nhất một cột khác như «Ngày sinh»"
                 .to_string()
         })?;
+    let notes = typed
+        .range((header, 0)..(header + 1, 0))
+        .filter_map(|(&(_, column), cell)| {
+            let now = rows[header].get(column)?.shown();
+            Some(cell.note("tiêu đề cột", &now))
+        })
+        .collect();
     let mut entries = Vec::new();
     let mut skipped = Vec::new();
-    for (index, row) in grid.rows.iter().enumerate().skip(header + 1) {
+    for (index, row) in rows.iter().enumerate().skip(header + 1) {
         let number = index + 1;
         if row.iter().all(Cell::is_empty) {
             continue;
@@ -125,7 +203,7 @@ pub fn roster_of(grid: &Grid) -> Result<Roster, String> {
         } else if header_of(row).is_some() {
             skipped.push(skip("dòng tiêu đề lặp lại"));
         } else {
-            match entry_of(row, number, &placed) {
+            match entry_of(row, number, &placed, &typed) {
                 Ok(entry) => entries.push(entry),
                 Err(reason) => skipped.push(skip(&reason)),
             }
@@ -138,6 +216,7 @@ pub fn roster_of(grid: &Grid) -> Result<Roster, String> {
         unread,
         entries,
         skipped,
+        notes,
     })
 }
 
@@ -192,8 +271,14 @@ fn is_numbering(row: &[Cell]) -> bool {
             .all(|w| matches!(w, [Some(a), Some(b)] if b == &(a + 1)))
 }
 
-/// The member in `row`, or why it is not one.
-fn entry_of(row: &[Cell], number: usize, placed: &[Placed]) -> Result<Entry, String> {
+/// The member in `row` (the sheet's row `number`, from 1), or why it is not one; `typed` has
+/// the sheet's cells that were typed in an old encoding.
+fn entry_of(
+    row: &[Cell],
+    number: usize,
+    placed: &[Placed],
+    typed: &TypedCells,
+) -> Result<Entry, String> {
     let mut entry = Entry {
         row: number,
         ..Entry::default()
@@ -228,18 +313,14 @@ fn entry_of(row: &[Cell], number: usize, placed: &[Placed]) -> Result<Entry, Str
             }
             continue;
         }
-        let mut text = match cell {
+        let text = match cell {
             Cell::Number(n) if n.fract() == 0.0 => format!("{}", *n as i64),
             other => other.shown(),
         };
-        if let Some(found) = old_text::detect(&text) {
-            entry.notes.push(format!(
-                "«{}»: «{text}» gõ bằng bảng mã {}, đã chuyển thành «{}»",
-                place.title,
-                found.encoding.label_vi(),
-                found.text
-            ));
-            text = found.text;
+        if let Some(typed) = typed.get(&(number - 1, place.index)) {
+            entry
+                .notes
+                .push(typed.note(&format!("«{}»", place.title), &text));
         }
         match column {
             Column::Ordinal => {}
@@ -326,6 +407,7 @@ mod tests {
             sheet: "DS".into(),
             rows,
             encoding: None,
+            fonts: BTreeMap::new(),
         }
     }
 
@@ -428,6 +510,49 @@ mod tests {
                 .contains("«Ngày kết nạp» chỉ ghi năm 2015"),
             "{}",
             roster.skipped[0].reason
+        );
+    }
+
+    #[test]
+    fn a_cell_in_a_font_of_an_old_encoding_is_read_as_its_font_says() {
+        let font = |name: &str| super::super::fonts::CellFont {
+            name: name.to_string(),
+            encoding: old_text::encoding_of_font(name).unwrap(),
+        };
+        let mut sheet = grid(vec![
+            vec![text("Hä vµ tªn"), text("Ngµy sinh")],
+            vec![text("NguyÔn V¨n An"), text("05/02/1975")],
+            vec![text("TrÇn thÞ b×nh"), text("01/03/1980")],
+            vec![text("Vò Anh"), text("01/03/1981")],
+        ]);
+        sheet.fonts.insert((0, 0), font(".VnTimeH"));
+        sheet.fonts.insert((0, 1), font(".VnTimeH"));
+        sheet.fonts.insert((2, 0), font(".VnTimeH"));
+        // "Vò" is a word as it stands, "Vũ" in TCVN3: the bytes alone do not tell, the font does.
+        sheet.fonts.insert((3, 0), font(".VnArial"));
+        let roster = roster_of(&sheet).unwrap();
+        assert_eq!(roster.header_row, 1);
+        let names: Vec<&str> = roster
+            .entries
+            .iter()
+            .map(|entry| entry.values["ho_ten"].as_str())
+            .collect();
+        assert_eq!(names, vec!["Nguyễn Văn An", "TRẦN THỊ BÌNH", "Vũ Anh"]);
+        assert_eq!(old_text::detect("Vò Anh"), None);
+        assert!(
+            roster.entries[1].notes[0]
+                .contains("ở phông .VnTimeH, bảng mã TCVN3 (ABC), phông chữ hoa"),
+            "{:?}",
+            roster.entries[1].notes
+        );
+        assert!(
+            roster.entries[0].notes[0].contains("gõ bằng bảng mã TCVN3 (ABC), đã chuyển"),
+            "{:?}",
+            roster.entries[0].notes
+        );
+        assert_eq!(
+            roster.notes[0],
+            "tiêu đề cột: «Hä vµ tªn» ở phông .VnTimeH, bảng mã TCVN3 (ABC), phông chữ hoa (.VnTimeH), đã chuyển thành «HỌ VÀ TÊN»"
         );
     }
 

@@ -1,6 +1,8 @@
 //! A spreadsheet as a grid of cells: the first sheet with data of an .xlsx, .xls or .ods file
-//! (calamine), or a CSV file in UTF-8, UTF-8 with a byte-order mark or Windows-1258.
+//! (calamine) with the fonts of its cells where they name an old encoding, or a CSV file in
+//! UTF-8, UTF-8 with a byte-order mark or Windows-1258.
 
+use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -8,6 +10,7 @@ use calamine::{Data, Reader};
 use unicode_normalization::UnicodeNormalization;
 
 use super::ImportError;
+use super::fonts::{self, CellFont};
 use crate::date::Date;
 use crate::input;
 
@@ -63,6 +66,8 @@ pub struct Grid {
     pub rows: Vec<Vec<Cell>>,
     /// For a CSV file, how its text was written.
     pub encoding: Option<TextEncoding>,
+    /// The cells whose font names an old encoding, by (row, column) from 0 (.xlsx and .ods).
+    pub fonts: BTreeMap<(usize, usize), CellFont>,
 }
 
 /// The grid of the spreadsheet or CSV file at `path`.
@@ -111,6 +116,7 @@ fn workbook_grid(bytes: &[u8]) -> Result<Grid, String> {
             rows.push(cells);
         }
         return Ok(Grid {
+            fonts: fonts::legacy_fonts(bytes, &name),
             sheet: name,
             rows,
             encoding: None,
@@ -195,6 +201,7 @@ fn csv_grid(bytes: &[u8], sheet: String) -> Result<Grid, String> {
         sheet,
         rows,
         encoding: Some(encoding),
+        fonts: BTreeMap::new(),
     })
 }
 
