@@ -524,12 +524,14 @@ mod tests {
             vec![text("NguyÔn V¨n An"), text("05/02/1975")],
             vec![text("TrÇn thÞ b×nh"), text("01/03/1980")],
             vec![text("Vò Anh"), text("01/03/1981")],
+            vec![text("Hoaøng Anh"), text("01/03/1982")],
         ]);
         sheet.fonts.insert((0, 0), font(".VnTimeH"));
         sheet.fonts.insert((0, 1), font(".VnTimeH"));
         sheet.fonts.insert((2, 0), font(".VnTimeH"));
         // "Vò" is a word as it stands, "Vũ" in TCVN3: the bytes alone do not tell, the font does.
         sheet.fonts.insert((3, 0), font(".VnArial"));
+        sheet.fonts.insert((4, 0), font("VNI-Times"));
         let roster = roster_of(&sheet).unwrap();
         assert_eq!(roster.header_row, 1);
         let names: Vec<&str> = roster
@@ -537,7 +539,11 @@ mod tests {
             .iter()
             .map(|entry| entry.values["ho_ten"].as_str())
             .collect();
-        assert_eq!(names, vec!["Nguyễn Văn An", "TRẦN THỊ BÌNH", "Vũ Anh"]);
+        assert_eq!(
+            names,
+            vec!["Nguyễn Văn An", "TRẦN THỊ BÌNH", "Vũ Anh", "Hoàng Anh"]
+        );
+        assert!(roster.entries[3].notes[0].contains("ở phông VNI-Times, bảng mã VNI"));
         assert_eq!(old_text::detect("Vò Anh"), None);
         assert!(
             roster.entries[1].notes[0]
