@@ -130,15 +130,18 @@ struct Open {
 }
 
 impl Open {
-    /// Adds a run's text, converted from the old encoding its font says.
+    /// Adds a run's text, converted from the old encoding its font says (unless it was typed
+    /// in Unicode, the old font left on it).
     fn push_run_text(&mut self, text: &str) {
-        match self.font.as_deref().and_then(old_text::encoding_of_font) {
-            Some(encoding) => {
-                let converted = old_text::to_unicode(text, encoding);
-                if converted != text {
-                    self.converted_from = Some(encoding);
-                }
-                self.text.push_str(&converted);
+        let read = self
+            .font
+            .as_deref()
+            .and_then(old_text::encoding_of_font)
+            .and_then(|encoding| old_text::read_in(text, encoding));
+        match read {
+            Some(read) => {
+                self.converted_from = Some(read.encoding);
+                self.text.push_str(&read.text);
             }
             None => self.text.push_str(text),
         }
