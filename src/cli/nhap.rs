@@ -4,9 +4,8 @@ use super::CliError;
 use super::args::{NhapArgs, NhapWhat, ReportFormat};
 use super::terminal;
 use hoso::forms::Catalogue;
-use hoso::import::merge::{MatchedBy, Outcome};
-use hoso::import::reviews::FieldDone;
-use hoso::import::{ImportReport, ReviewImport, ReviewsReport, import_reviews, import_rosters};
+use hoso::import::report::{review_lines, roster_lines};
+use hoso::import::{ReviewImport, import_reviews, import_rosters};
 
 /// Runs `hoso nhap`, reading reviews by the forms of `catalogue`.
 pub fn run(args: &NhapArgs, catalogue: &Catalogue) -> Result<(), CliError> {
@@ -23,7 +22,12 @@ pub fn run(args: &NhapArgs, catalogue: &Catalogue) -> Result<(), CliError> {
                 ReportFormat::Json => {
                     terminal::out(&serde_json::to_string_pretty(&done).unwrap_or_default());
                 }
-                ReportFormat::Text => terminal::out(&text_of(&done, *dry_run)),
+                ReportFormat::Text => terminal::out(&with_outcome(
+                    roster_lines(&done.files),
+                    &done.unit,
+                    done.written,
+                    *dry_run,
+                )),
             }
             Ok(())
         }
@@ -54,177 +58,29 @@ pub fn run(args: &NhapArgs, catalogue: &Catalogue) -> Result<(), CliError> {
                 ReportFormat::Json => {
                     terminal::out(&serde_json::to_string_pretty(&done).unwrap_or_default());
                 }
-                ReportFormat::Text => terminal::out(&reviews_text(&done, *dry_run)),
+                ReportFormat::Text => terminal::out(&with_outcome(
+                    review_lines(&done.reviews),
+                    &done.unit,
+                    done.written,
+                    *dry_run,
+                )),
             }
             Ok(())
         }
     }
 }
 
-/// The report of an import of reviews for a reader: each file, its member, each field and what
-/// became of it, what could not be placed.
-fn reviews_text(report: &ReviewsReport, dry_run: bool) -> String {
-    let mut lines = Vec::new();
-    let (mut filled, mut kept, mut unplaced) = (0, 0, 0);
-    for review in &report.reviews {
-        lines.push(format!(
-            "{}: {} ({}, {}), đọc theo {}:",
-            review.file, review.name, review.member, review.found_by, review.form
-        ));
-        for field in &review.fields {
-            let what = match field.outcome {
-                FieldDone::Filled => {
-                    filled += 1;
-                    format!("ghi «{}»", short(&field.value))
-                }
-                FieldDone::Same => "như tệp".to_string(),
-                FieldDone::Kept => {
-                    kept += 1;
-                    format!(
-                        "khác tệp: tệp «{}», bản kiểm điểm «{}» (giữ như tệp; thêm --ghi-de để ghi theo bản kiểm điểm)",
-                        short(field.in_file.as_deref().unwrap_or_default()),
-                        short(&field.value)
-                    )
-                }
-                FieldDone::Overwritten => {
-                    filled += 1;
-                    format!(
-                        "ghi đè «{}» bằng «{}»",
-                        short(field.in_file.as_deref().unwrap_or_default()),
-                        short(&field.value)
-                    )
-                }
-            };
-            lines.push(format!("  {}: {what}", field.path));
-        }
-        for paragraph in &review.unplaced {
-            unplaced += 1;
-            lines.push(format!(
-                "  đoạn không thuộc phần nào của mẫu, không ghi: «{paragraph}»"
-            ));
-        }
-        for note in &review.notes {
-            lines.push(format!("  {note}"));
-        }
-    }
-    let outcome = if report.written {
-        format!("đã ghi {}", report.unit)
+/// The report's lines, the totals ending with what became of the unit file.
+fn with_outcome(mut lines: Vec<String>, unit: &str, written: bool, dry_run: bool) -> String {
+    let outcome = if written {
+        format!("đã ghi {unit}")
     } else if dry_run {
-        format!("chưa ghi {} (--kiem-tra)", report.unit)
+        format!("chưa ghi {unit} (--kiem-tra)")
     } else {
-        format!("{} không có gì thay đổi", report.unit)
+        format!("{unit} không có gì thay đổi")
     };
-    lines.push(format!(
-        "Tổng: {} bản kiểm điểm, {filled} phần ghi vào, {kept} phần khác tệp giữ nguyên, {unplaced} đoạn không đặt được; {outcome}.",
-        report.reviews.len()
-    ));
-    lines.join("\n")
-}
-
-/// A value as a report line quotes it: its first words.
-fn short(value: &str) -> String {
-    hoso::import::review::start_of(value)
-}
-
-/// The report for a reader: each list's columns, then each row and what became of it, then
-/// the totals.
-fn text_of(report: &ImportReport, dry_run: bool) -> String {
-    let mut lines = Vec::new();
-    let (mut added, mut matched, mut differing, mut skipped) = (0, 0, 0, 0);
-    for file in &report.files {
-        lines.push(format!(
-            "{}, trang «{}», dòng tiêu đề {}:",
-            file.file, file.sheet, file.header_row
-        ));
-        let read: Vec<String> = file
-            .columns
-            .iter()
-            .filter_map(|c| c.key.map(|key| format!("«{}» → {key}", c.title)))
-            .collect();
-        if !read.is_empty() {
-            lines.push(format!("  cột đọc: {}", read.join(", ")));
-        }
-        for column in file.columns.iter().filter(|c| c.key.is_none()) {
-            if let Some(why) = column.not_read {
-                lines.push(format!("  cột «{}» không đọc: {why}", column.title));
-            }
-        }
-        lines.extend(file.notes.iter().map(|note| format!("  {note}")));
-        let mut rows: Vec<(usize, String)> = Vec::new();
-        for row in &file.rows {
-            let what = match &row.outcome {
-                Outcome::Added { id, .. } => {
-                    added += 1;
-                    format!("thêm mới ({id})")
-                }
-                Outcome::Matched {
-                    id,
-                    by,
-                    filled,
-                    differing: differences,
-                } => {
-                    matched += 1;
-                    let by = match by {
-                        MatchedBy::Card => "theo số thẻ",
-                        MatchedBy::NameAndBirth => "theo họ tên và ngày sinh",
-                        MatchedBy::NameAndBirthYear => "theo họ tên và năm sinh",
-                    };
-                    let mut what = format!("đã có ({id}, {by})");
-                    if !filled.is_empty() {
-                        what.push_str(&format!("; ghi thêm: {}", filled.join(", ")));
-                    }
-                    for difference in differences {
-                        differing += 1;
-                        let kept = if difference.written {
-                            "đã ghi theo bảng"
-                        } else {
-                            "giữ như tệp; thêm --ghi-de để ghi theo bảng"
-                        };
-                        what.push_str(&format!(
-                            "; {} khác: tệp «{}», bảng «{}» ({kept})",
-                            difference.key, difference.in_file, difference.in_list
-                        ));
-                    }
-                    what
-                }
-                Outcome::Skipped { reason } => {
-                    skipped += 1;
-                    format!("bỏ qua: {reason}")
-                }
-            };
-            let mut told = format!("  dòng {} {}: {what}", row.row, row.name);
-            for (title, value) in &row.not_kept {
-                told.push_str(&format!(
-                    "\n    «{title}»: «{value}» không ghi (dữ liệu hoso không có trường này)"
-                ));
-            }
-            for note in &row.notes {
-                told.push_str(&format!("\n    {note}"));
-            }
-            for warning in &row.warnings {
-                told.push_str(&format!("\n    cảnh báo: {warning}"));
-            }
-            rows.push((row.row, told));
-        }
-        for row in &file.skipped_rows {
-            skipped += 1;
-            rows.push((
-                row.row,
-                format!("  dòng {} «{}»: bỏ qua: {}", row.row, row.start, row.reason),
-            ));
-        }
-        rows.sort_by_key(|(row, _)| *row);
-        lines.extend(rows.into_iter().map(|(_, told)| told));
+    if let Some(totals) = lines.last_mut() {
+        totals.push_str(&format!("; {outcome}."));
     }
-    let outcome = if report.written {
-        format!("đã ghi {}", report.unit)
-    } else if dry_run {
-        format!("chưa ghi {} (--kiem-tra)", report.unit)
-    } else {
-        format!("{} không có gì thay đổi", report.unit)
-    };
-    lines.push(format!(
-        "Tổng: {added} thêm mới, {matched} đã có, {differing} giá trị khác, {skipped} dòng bỏ qua; {outcome}."
-    ));
     lines.join("\n")
 }

@@ -6,6 +6,7 @@ pub mod columns;
 pub mod docx;
 pub mod fonts;
 pub mod merge;
+pub mod report;
 pub mod review;
 pub mod reviews;
 pub mod roster;
@@ -20,7 +21,7 @@ use thiserror::Error;
 use crate::dossier::{self, LoadError};
 use crate::input;
 use merge::RowOutcome;
-pub use reviews::{ReviewImport, ReviewsReport, import_reviews};
+pub use reviews::{ReviewImport, ReviewsReport, import_reviews, reviews_into};
 use roster::{NotRead, Skipped};
 
 /// Why a file could not be imported.
@@ -155,17 +156,52 @@ pub fn import_rosters(
     overwrite: bool,
     dry_run: bool,
 ) -> Result<ImportReport, ImportError> {
-    let name = unit.display().to_string();
-    let original =
-        input::read_text(unit, input::Kind::Unit).map_err(|refused| LoadError::Read {
-            path: name.clone(),
+    let original = unit_text(unit)?;
+    let (text, files) = rosters_into(unit, &original, lists, overwrite)?;
+    let written = text != original && !dry_run;
+    if written {
+        write_whole(unit, &text)?;
+    }
+    Ok(ImportReport {
+        unit: unit.display().to_string(),
+        files,
+        written,
+    })
+}
+
+/// The text of the unit file at `unit`, as an import starts from it.
+pub fn unit_text(unit: &Path) -> Result<String, ImportError> {
+    input::read_text(unit, input::Kind::Unit).map_err(|refused| {
+        LoadError::Read {
+            path: unit.display().to_string(),
             reason: refused.reason,
-        })?;
-    let mut current = dossier::load(unit)?;
-    if !current.source.parts.is_empty() {
+        }
+        .into()
+    })
+}
+
+/// The data of `text`, the unit file at `unit`, with last year's reviews it links; a unit whose
+/// members live in files of their own is refused (an import writes the one file).
+pub(crate) fn unit_data(unit: &Path, text: &str) -> Result<dossier::Dossier, ImportError> {
+    let name = unit.display().to_string();
+    let dossier = dossier::linked(dossier::parse(text, &name)?, text, unit, None)?;
+    if !dossier.source.parts.is_empty() {
         return Err(ImportError::SplitUnit { path: name });
     }
-    let mut text = original.clone();
+    Ok(dossier)
+}
+
+/// `text`, the unit file at `unit`, with the member lists `lists` read in (as
+/// [`import_rosters`] does, nothing written), and the report of each list.
+pub fn rosters_into(
+    unit: &Path,
+    text: &str,
+    lists: &[PathBuf],
+    overwrite: bool,
+) -> Result<(String, Vec<FileReport>), ImportError> {
+    let name = unit.display().to_string();
+    let mut current = unit_data(unit, text)?;
+    let mut text = text.to_string();
     let mut files = Vec::new();
     for list in lists {
         let roster = read_roster(list)?;
@@ -177,19 +213,11 @@ pub fn import_rosters(
                     reason: err.to_string(),
                 }
             })?;
-            current = dossier::parse(&text, &name)?;
+            current = unit_data(unit, &text)?;
         }
         files.push(report_of(list, &roster, plan.rows));
     }
-    let written = text != original && !dry_run;
-    if written {
-        write_whole(unit, &text)?;
-    }
-    Ok(ImportReport {
-        unit: name,
-        files,
-        written,
-    })
+    Ok((text, files))
 }
 
 /// The report of one list.

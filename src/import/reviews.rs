@@ -9,11 +9,10 @@ use serde_json::Value as Json;
 
 use super::docx::read_paragraphs;
 use super::review::{self, ReadReview, Writer};
-use super::{ImportError, write_whole};
-use crate::dossier::edit::{Change, Edited};
-use crate::dossier::{self, Dossier, LoadError, Member};
-use crate::forms::{Catalogue, personal_form_id};
-use crate::input;
+use super::{ImportError, unit_data, unit_text, write_whole};
+use crate::dossier::edit::{Change, EditError, Edited};
+use crate::dossier::{Dossier, Member};
+use crate::forms::{Catalogue, FormError, personal_form_id};
 
 /// What became of one field a review writes.
 #[derive(Debug, Clone, Serialize)]
@@ -94,17 +93,29 @@ pub fn import_reviews(
     catalogue: &Catalogue,
     import: &ReviewImport,
 ) -> Result<ReviewsReport, ImportError> {
-    let name = import.unit.display().to_string();
-    let original =
-        input::read_text(import.unit, input::Kind::Unit).map_err(|refused| LoadError::Read {
-            path: name.clone(),
-            reason: refused.reason,
-        })?;
-    let mut current = dossier::load(import.unit)?;
-    if !current.source.parts.is_empty() {
-        return Err(ImportError::SplitUnit { path: name });
+    let original = unit_text(import.unit)?;
+    let (text, reviews) = reviews_into(catalogue, import, &original)?;
+    let written = text != original && !import.dry_run;
+    if written {
+        write_whole(import.unit, &text)?;
     }
-    let mut text = original.clone();
+    Ok(ReviewsReport {
+        unit: import.unit.display().to_string(),
+        reviews,
+        written,
+    })
+}
+
+/// `text`, the unit file of `import`, with its reviews read in (as [`import_reviews`] does,
+/// nothing written), and the report of each review.
+pub fn reviews_into(
+    catalogue: &Catalogue,
+    import: &ReviewImport,
+    text: &str,
+) -> Result<(String, Vec<ReviewReport>), ImportError> {
+    let name = import.unit.display().to_string();
+    let mut current = unit_data(import.unit, text)?;
+    let mut text = text.to_string();
     let mut reviews = Vec::new();
     for file in import.files {
         let file_name = file.display().to_string();
@@ -114,37 +125,30 @@ pub fn import_reviews(
         let (index, found_by) = find_member(&current, &writer, import.member, &file_name)?;
         let member = &current.members[index];
         let form_id = personal_form_id(member, current.regime());
+        let no_review = |err: FormError| ImportError::NoReview {
+            path: file_name.clone(),
+            reason: err.to_string(),
+        };
         let form = catalogue
             .find(form_id, current.regime(), current.year)
-            .map_err(|err| ImportError::NoReview {
-                path: file_name.clone(),
-                reason: err.to_string(),
-            })?;
-        let outline =
-            catalogue
-                .outline(form, &current, member)
-                .map_err(|err| ImportError::NoReview {
-                    path: file_name.clone(),
-                    reason: err.to_string(),
-                })?;
+            .map_err(no_review)?;
+        let outline = catalogue
+            .outline(form, &current, member)
+            .map_err(no_review)?;
         let read = review::read_review(&paragraphs, &outline);
         if read.values.is_empty() && read.unplaced.is_empty() {
             notes.push("bản kiểm điểm chưa viết phần nào".to_string());
         }
         let (fields, changes) = outcomes(member, index, &read, import.overwrite);
         if !changes.is_empty() {
-            let edited = Edited::parse(&text).map_err(|err| ImportError::NotWritten {
+            let not_written = |err: EditError| ImportError::NotWritten {
                 path: name.clone(),
                 reason: err.to_string(),
-            })?;
-            edited
-                .apply(&changes)
-                .map_err(|err| ImportError::NotWritten {
-                    path: name.clone(),
-                    reason: err.to_string(),
-                })?;
+            };
+            let edited = Edited::parse(&text).map_err(not_written)?;
+            edited.apply(&changes).map_err(not_written)?;
             text = edited.text();
-            current = dossier::parse(&text, &name)?;
+            current = unit_data(import.unit, &text)?;
         }
         let member = &current.members[index];
         notes.extend(read.notes);
@@ -159,15 +163,7 @@ pub fn import_reviews(
             notes,
         });
     }
-    let written = text != original && !import.dry_run;
-    if written {
-        write_whole(import.unit, &text)?;
-    }
-    Ok(ReviewsReport {
-        unit: name,
-        reviews,
-        written,
-    })
+    Ok((text, reviews))
 }
 
 /// The member a review is about: the one named, or the one whose name (and date of birth,
