@@ -194,6 +194,78 @@ fn on_the_sample(name: &str) -> (tempfile::TempDir, PathBuf, PathBuf, String) {
 }
 
 #[test]
+fn a_list_and_three_reviews_dropped_on_the_import_page_are_shown_then_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("don-vi.yaml");
+    copy_unit(&sample_2026(), &unit);
+    let out = dir.path().join("ra");
+    for (form, member) in [
+        ("ca-nhan", "mai-thanh-son"),
+        ("ca-nhan-ngoai-htct", "hoang-anh-tu"),
+    ] {
+        render(
+            &unit,
+            &out.join("trong"),
+            &["--form", form, "--member", member, "--format", "docx"],
+        );
+    }
+    let before = std::fs::read_to_string(&unit).unwrap();
+    {
+        let server = Server::start(&unit);
+        scenario("nhap", &server, &unit, &out);
+    }
+    let data: serde_json::Value =
+        serde_saphyr::from_str(&std::fs::read_to_string(&unit).unwrap()).unwrap();
+    let member = |id: &str| {
+        data["dang_vien"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == id)
+            .unwrap_or_else(|| panic!("no member {id}"))
+            .clone()
+    };
+    let pham_chat = |id: &str| {
+        member(id)["tu_kiem_diem"]["pham_chat"]
+            .as_str()
+            .unwrap_or_default()
+            .trim_end()
+            .to_string()
+    };
+    assert_eq!(member("mai-thanh-son")["so_the"], "093456");
+    assert_eq!(
+        pham_chat("mai-thanh-son"),
+        "Luôn giữ gìn phẩm chất, gương mẫu."
+    );
+    assert_eq!(member("le-van-cuong")["ho_ten"], "Lê Văn Cường");
+    assert_eq!(
+        pham_chat("le-van-cuong"),
+        "Đảng viên mới, nhiệt tình với công việc."
+    );
+    // The part the file already held differently is kept.
+    let held: serde_json::Value = serde_saphyr::from_str(&before).unwrap();
+    let held = held["dang_vien"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "hoang-anh-tu")
+        .unwrap()["tu_kiem_diem"]["pham_chat"]
+        .clone();
+    assert_eq!(member("hoang-anh-tu")["tu_kiem_diem"]["pham_chat"], held);
+    // The file before the save is kept beside it, as every save of the page keeps it.
+    let backup = dir.path().join("don-vi.yaml.bak");
+    assert_eq!(std::fs::read_to_string(backup).unwrap(), before);
+    let check = hoso(["check".as_ref(), unit.as_os_str()]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    keep_screenshots(&out);
+}
+
+#[test]
 fn a_file_changed_on_disk_while_its_page_is_open_is_never_written_over() {
     let (_dir, _, out, field) = on_the_sample("conflict");
     assert!(field.trim().starts_with("dang_vien[0]."), "{field}");

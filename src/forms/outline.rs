@@ -20,6 +20,9 @@ pub enum Piece {
     /// A line the form prints of itself: a header line, an instruction, a personal line, a line
     /// of a signature block.
     Fixed(String),
+    /// A line the form prints of the fields' values (the total of the points): read by its
+    /// label, as the member's own figure.
+    Computed(String),
     /// Where a text field is written: the paragraphs between the piece before and the next.
     Text {
         /// The field, from the member (`tu_kiem_diem.han_che`).
@@ -104,6 +107,8 @@ impl Catalogue {
         let blocks = &baseline.body;
         let mut at: Vec<Option<Piece>> = vec![None; blocks.len()];
         let mut before: Vec<Vec<Piece>> = vec![Vec::new(); blocks.len() + 1];
+        // The lines that print what hoso computes of a field (the total of the points).
+        let mut computed = vec![false; blocks.len()];
         for field in &probed {
             let Some(probe) = filled(&[(&field.path, field.value.clone())])? else {
                 continue;
@@ -171,6 +176,22 @@ impl Catalogue {
                 _ => {}
             }
         }
+        // Every choice and number set at once: a line that changes then, and is no field's,
+        // prints what hoso computes of them (the total of the points).
+        let chosen: Vec<(&str, Json)> = probed
+            .iter()
+            .filter(|field| !field.value.is_string() || !field.keys.is_empty())
+            .map(|field| (field.path.as_str(), field.value.clone()))
+            .collect();
+        if let Some(all) = filled(&chosen)?
+            && all.body.len() == blocks.len()
+        {
+            for (index, (blank, shown)) in blocks.iter().zip(&all.body).enumerate() {
+                computed[index] = at[index].is_none()
+                    && matches!(blank, Block::Paragraph { .. })
+                    && blank != shown;
+            }
+        }
         let mut pieces: Vec<Piece> = frame_lines(&baseline)
             .into_iter()
             .map(Piece::Fixed)
@@ -179,6 +200,7 @@ impl Catalogue {
             pieces.append(&mut before[index]);
             match at[index].take() {
                 Some(piece) => pieces.push(piece),
+                None if computed[index] => pieces.push(Piece::Computed(text_of(block))),
                 None => pieces.extend(pieces_of(block)),
             }
         }

@@ -270,7 +270,12 @@ pub fn read_review(paragraphs: &[Paragraph], outline: &[Piece]) -> ReadReview {
 fn text_after(outline: &[Piece], found: usize) -> Option<usize> {
     outline[found + 1..]
         .iter()
-        .take_while(|piece| matches!(piece, Piece::Fixed(_) | Piece::Text { .. }))
+        .take_while(|piece| {
+            matches!(
+                piece,
+                Piece::Fixed(_) | Piece::Computed(_) | Piece::Text { .. }
+            )
+        })
         .position(|piece| matches!(piece, Piece::Text { .. }))
         .map(|offset| found + 1 + offset)
 }
@@ -287,7 +292,7 @@ fn find_piece(
     for (offset, piece) in outline.iter().enumerate().skip(cursor) {
         let near = offset - cursor < SHORT_LOOKAHEAD;
         match piece {
-            Piece::Heading(heading) | Piece::Fixed(heading) => {
+            Piece::Heading(heading) | Piece::Fixed(heading) | Piece::Computed(heading) => {
                 let wanted = normal(heading);
                 if wanted.is_empty() {
                     // A line of signs only (the star under the issuer), read as it is.

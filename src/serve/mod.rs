@@ -9,6 +9,7 @@
 
 mod changes;
 mod error;
+mod nhap;
 mod pages;
 mod routes;
 pub mod workspace;

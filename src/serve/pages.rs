@@ -36,6 +36,7 @@ impl Views {
                 include_str!("templates/mot-dang-vien.html"),
             ),
             ("hoi-nghi.html", include_str!("templates/hoi-nghi.html")),
+            ("nhap.html", include_str!("templates/nhap.html")),
             ("xung-dot.html", include_str!("templates/xung-dot.html")),
             ("trang-cu.html", include_str!("templates/trang-cu.html")),
             ("loi.html", include_str!("templates/loi.html")),
@@ -418,6 +419,62 @@ fn with_frame(frame: &Frame<'_>, title: &str, page: Value) -> Value {
         error => frame.error.clone(),
         levels => levels(),
         ..page
+    }
+}
+
+/// The import page: the files' report, file by file and member by member, and the import
+/// waiting for "Lưu" (`pending`, its id) when it changes the file.
+pub(super) fn import_page(frame: &Frame<'_>, shown: &ImportShown, panel: Value) -> Value {
+    with_frame(
+        frame,
+        "Nhập",
+        context! {
+            groups => Value::from(Serde(&shown.groups)),
+            totals => shown.totals.join(". "),
+            pending => shown.pending.clone(),
+            overwrite => shown.overwrite,
+            ..panel
+        },
+    )
+}
+
+/// What the import page shows of files read in.
+#[derive(Default)]
+pub(super) struct ImportShown {
+    /// Each file's report: its first line, then the rest.
+    pub groups: Vec<ReportGroup>,
+    /// The totals of the lists and of the reviews.
+    pub totals: Vec<String>,
+    /// The id of the import waiting for "Lưu", when it changes the file.
+    pub pending: Option<String>,
+    /// Whether differing values are written.
+    pub overwrite: bool,
+}
+
+/// One file's part of a report.
+#[derive(Serialize)]
+pub(super) struct ReportGroup {
+    /// The line that names the file.
+    pub title: String,
+    /// What became of each row or part.
+    pub lines: Vec<String>,
+}
+
+impl ImportShown {
+    /// Adds a report's `lines` (a file's line, then its lines indented; the totals last).
+    pub(super) fn add(&mut self, mut lines: Vec<String>) {
+        if let Some(totals) = lines.pop() {
+            self.totals.push(totals);
+        }
+        for line in lines {
+            match (line.strip_prefix("  "), self.groups.last_mut()) {
+                (Some(inner), Some(group)) => group.lines.push(inner.trim().to_string()),
+                _ => self.groups.push(ReportGroup {
+                    title: line,
+                    lines: Vec::new(),
+                }),
+            }
+        }
     }
 }
 

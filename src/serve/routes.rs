@@ -14,6 +14,7 @@ use minijinja::{Value, context};
 
 use super::changes::what_changed;
 use super::error::PageError;
+use super::nhap::{self, Pending};
 use super::pages::{self, Frame, Typed};
 use super::workspace::{Edit, Files, SaveError, Snapshot, Workspace};
 use super::{BODY_LIMIT, views};
@@ -39,6 +40,8 @@ pub(super) struct App {
     hosts: [String; 2],
     /// The files of the versions the pages were given, newest last.
     versions: Mutex<Vec<(String, Files)>>,
+    /// The imports shown and waiting for "Lưu", oldest first.
+    pending: Mutex<Vec<Pending>>,
 }
 
 impl App {
@@ -50,7 +53,33 @@ impl App {
             token: fresh_token(),
             hosts: [format!("127.0.0.1:{port}"), format!("localhost:{port}")],
             versions: Mutex::new(Vec::new()),
+            pending: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The unit file the page edits.
+    pub(super) fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// The forms, built in or the clerk's own.
+    pub(super) fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// The token of this start, which every form carries.
+    pub(super) fn token(&self) -> &str {
+        &self.token
+    }
+
+    /// The imports waiting for "Lưu".
+    pub(super) fn pending(&self) -> &Mutex<Vec<Pending>> {
+        &self.pending
+    }
+
+    /// A new id no page can guess.
+    pub(super) fn fresh_id(&self) -> String {
+        fresh_token()
     }
 
     /// The file as it is now, its text remembered under its version.
@@ -89,7 +118,7 @@ impl App {
     }
 
     /// A page of the menu, built over the file as it is now.
-    fn page(
+    pub(super) fn page(
         &self,
         template: &str,
         name: &str,
@@ -205,7 +234,14 @@ pub(super) fn router(app: Arc<App>) -> Router {
         .route("/xem/{form}/{member}", get(preview))
         .route("/tai/ho-so.zip", get(download_packet))
         .route("/tai/{form}/{file}", get(download))
+        .route("/nhap/luu", post(nhap::save))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .route(
+            "/nhap",
+            get(nhap::page)
+                .post(nhap::upload)
+                .layer(DefaultBodyLimit::max(nhap::UPLOAD_LIMIT)),
+        )
         .layer(middleware::from_fn_with_state(app.clone(), only_here))
         .with_state(app)
 }
@@ -303,7 +339,7 @@ async fn meeting(State(app): State<Arc<App>>, Query(saved): Query<Saved>) -> Res
 
 /// A form as posted: its token, the version of the file its page showed, the page to go back
 /// to, and the values typed (`f.<path>`), in order.
-struct Posted {
+pub(super) struct Posted {
     token: String,
     version: String,
     back: String,
@@ -311,7 +347,8 @@ struct Posted {
     /// Values written only with their row (`k.<path>`): the key of a row the page offers, such
     /// as last year's shortcoming beside the status still to be chosen.
     kept: Vec<(String, String)>,
-    other: HashMap<String, String>,
+    /// The other fields, by name.
+    pub(super) other: HashMap<String, String>,
 }
 
 impl Posted {

@@ -41,6 +41,8 @@ pub enum Edit {
     RemoveMember(usize),
     /// Member `index` moved one place up.
     MoveUp(usize),
+    /// The unit file's whole text, as an import made it.
+    Whole(String),
 }
 
 /// Why a save did not happen; in every case the files on disk are as they were.
@@ -132,13 +134,16 @@ impl Workspace {
                     });
                 }
             }
+            Edit::Whole(text) => {
+                files.insert(self.file.clone(), text.clone());
+            }
             other => {
                 let edited = Edited::parse(&unit)?;
                 match other {
                     Edit::AddMember(member) => edited.add_member(member)?,
                     Edit::RemoveMember(index) => edited.remove_member(*index)?,
                     Edit::MoveUp(index) => edited.move_member_up(*index)?,
-                    Edit::Fields(_) => {}
+                    Edit::Fields(_) | Edit::Whole(_) => {}
                 }
                 files.insert(self.file.clone(), edited.text());
             }

@@ -13,6 +13,10 @@ Scenarios:
   conflict  save every page of a hand-written unit unchanged: the file stays byte for byte;
             then type on a member's page, change the file on disk meanwhile, save: the page says
             so and the file is not written over; "keep both" writes the page's values beside it.
+  nhap      on a hand-written unit: drop a member list (written with openpyxl) and three reviews
+            (typed by python-docx over the DOCX files hoso printed, found in OUT_DIR/trong/, and
+            one typed from nothing by a member the list adds) on the "Nhập" page; the changes
+            are shown member by member and nothing is written until "Lưu", which writes them.
   records   on a hand-written unit: a member's shortcomings of last year get their status, one
             more is added as a row, the chi ủy writes its comments; the collective's status is
             changed on the unit's page; on the meeting's page the adopted level follows the
@@ -236,12 +240,84 @@ def records(page, address, unit, out):
     print(member)
 
 
+def nhap(page, address, unit, out):
+    import datetime
+
+    import docx
+    import openpyxl
+
+    folder = Path(out)
+    sheet = folder / "danh-sach.xlsx"
+    book = openpyxl.Workbook()
+    for row in [
+        ["DANH SÁCH ĐẢNG VIÊN"],
+        [],
+        ["STT", "Họ và tên", "Ngày sinh", "Ngày vào Đảng", "Số thẻ đảng viên"],
+        [1, "Mai Thanh Sơn", datetime.date(1997, 6, 15), None, "093456"],
+        [2, "Lê Văn Cường", "10/06/1990", "01/06/2026", "000777"],
+    ]:
+        book.active.append(row)
+    book.save(sheet)
+    reviews = []
+    for member, text in [
+        ("mai-thanh-son", "Luôn giữ gìn phẩm chất, gương mẫu."),
+        ("hoang-anh-tu", "Viết lại phần phẩm chất khác tệp."),
+    ]:
+        printed = next((folder / "trong").glob(f"{member}_*.docx"))
+        document = docx.Document(printed)
+        paragraphs = document.paragraphs
+        at = next(i for i, p in enumerate(paragraphs) if p.text.startswith("1. Về phẩm chất"))
+        paragraphs[at + 1].text = text
+        for extra in paragraphs[at + 2:]:
+            if extra.text.startswith("2. "):
+                break
+            extra._p.getparent().remove(extra._p)
+        path = folder / f"{member}.docx"
+        document.save(path)
+        reviews.append(path)
+    document = docx.Document()
+    for line in [
+        "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN",
+        "Họ và tên: Lê Văn Cường      Ngày sinh: 10/06/1990",
+        "A. NỘI DUNG KIỂM ĐIỂM",
+        "I. Ưu điểm, kết quả đạt được",
+        "1. Về phẩm chất chính trị, đạo đức, lối sống; tinh thần đoàn kết, thống nhất trong nội bộ; "
+        "ý thức tổ chức kỷ luật, trách nhiệm nêu gương, việc thực hiện những điều đảng viên không "
+        "được làm; tác phong, lề lối làm việc.",
+        "Đảng viên mới, nhiệt tình với công việc.",
+    ]:
+        document.add_paragraph(line)
+    path = folder / "le-van-cuong.docx"
+    document.save(path)
+    reviews.append(path)
+
+    before = Path(unit).read_bytes()
+    page.goto(address + "nhap")
+    page.set_input_files("#tep", [str(sheet)] + [str(r) for r in reviews])
+    page.click("#xem-truoc")
+    main = page.locator("main")
+    expect(page.locator(".bao-cao-nhap")).to_have_count(4)
+    expect(main).to_contain_text("thêm mới (le-van-cuong)")
+    expect(main).to_contain_text("ghi thêm: so_the")
+    expect(main).to_contain_text("Lê Văn Cường (le-van-cuong, theo họ tên và ngày sinh)")
+    expect(main).to_contain_text("tu_kiem_diem.pham_chat: khác tệp")
+    expect(page.locator("#tong-nhap")).to_contain_text("1 thêm mới")
+    # The total the form computes is no line to import, nor is any line of the forms.
+    expect(main).not_to_contain_text("Tổng điểm")
+    expect(main).not_to_contain_text("không thuộc phần nào")
+    assert Path(unit).read_bytes() == before, "nothing is written before Lưu"
+    page.screenshot(path=f"{out}/trang-nhap.png", full_page=True)
+    page.click("#nut-luu-nhap")
+    expect(page.locator("#thong-bao")).to_contain_text("Đã lưu")
+    expect(main).to_contain_text("Lê Văn Cường")
+
+
 def main():
     scenario, address, unit, out = sys.argv[1:5]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-        {"fill": fill, "conflict": conflict, "records": records}[scenario](page, address, unit, out)
+        {"fill": fill, "conflict": conflict, "records": records, "nhap": nhap}[scenario](page, address, unit, out)
         browser.close()
 
 
