@@ -266,6 +266,34 @@ fn a_list_and_three_reviews_dropped_on_the_import_page_are_shown_then_saved() {
 }
 
 #[test]
+fn a_field_typed_in_tcvn3_is_rewritten_in_unicode_by_the_pages_button() {
+    let dir = tempfile::tempdir().unwrap();
+    let unit = dir.path().join("don-vi.yaml");
+    copy_unit(&sample_2026(), &unit);
+    let workplace =
+        "don_vi_cong_tac: Phòng Quản lý chất lượng công trình, Sở Xây dựng thành phố Hải Phòng";
+    // "Phòng Tổ chức" in TCVN3 (ABC): ò is 0xDF, ổ 0xE6, ứ 0xF8 in the .VnTime font.
+    let typed = "don_vi_cong_tac: Ph\u{DF}ng T\u{E6} ch\u{F8}c";
+    let before = std::fs::read_to_string(&unit)
+        .unwrap()
+        .replacen(workplace, typed, 1);
+    std::fs::write(&unit, &before).unwrap();
+    {
+        let server = Server::start(&unit);
+        scenario("chuyen-ma", &server, &unit, &dir.path().join("ra"));
+    }
+    let after = std::fs::read_to_string(&unit).unwrap();
+    assert_eq!(
+        after,
+        before.replacen(typed, "don_vi_cong_tac: Phòng Tổ chức", 1)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("don-vi.yaml.bak")).unwrap(),
+        before
+    );
+}
+
+#[test]
 fn a_file_changed_on_disk_while_its_page_is_open_is_never_written_over() {
     let (_dir, _, out, field) = on_the_sample("conflict");
     assert!(field.trim().starts_with("dang_vien[0]."), "{field}");

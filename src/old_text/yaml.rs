@@ -39,15 +39,32 @@ pub fn convert_file(path: &Path, dry_run: bool) -> Result<Vec<Found>, ConvertErr
     let file = path.display().to_string();
     let text = input::read_text(path, Kind::Unit)
         .map_err(|err| ConvertError(format!("không đọc được tệp dữ liệu {file}: {err}")))?;
-    let found = scan(&text).map_err(|reason| {
+    let (converted, found) = convert_text(&text, &file)?;
+    if found.is_empty() || dry_run {
+        return Ok(found);
+    }
+    write_atomically(path, &converted).map_err(|err| {
+        ConvertError(format!(
+            "không ghi được {file}: {}; tệp giữ nguyên",
+            crate::os_error::vietnamese(&err)
+        ))
+    })?;
+    Ok(found)
+}
+
+/// `text`, the data file named `file`, with its values typed in an old encoding rewritten in
+/// Unicode, and those values; the rewritten text is read back and must give the same values,
+/// converted.
+pub fn convert_text(text: &str, file: &str) -> Result<(String, Vec<Found>), ConvertError> {
+    let found = scan(text).map_err(|reason| {
         ConvertError(format!(
             "tệp dữ liệu {file} không phải YAML đọc được: {reason}"
         ))
     })?;
-    if found.is_empty() || dry_run {
-        return Ok(found);
+    if found.is_empty() {
+        return Ok((text.to_string(), found));
     }
-    let converted = rewrite(&text, &found);
+    let converted = rewrite(text, &found);
     // The rewritten file must read as the same values, converted: else nothing is written.
     let check = scan_values(&converted).map_err(|reason| {
         ConvertError(format!(
@@ -67,13 +84,7 @@ pub fn convert_file(path: &Path, dry_run: bool) -> Result<Vec<Found>, ConvertErr
             )));
         }
     }
-    write_atomically(path, &converted).map_err(|err| {
-        ConvertError(format!(
-            "không ghi được {file}: {}; tệp giữ nguyên",
-            crate::os_error::vietnamese(&err)
-        ))
-    })?;
-    Ok(found)
+    Ok((converted, found))
 }
 
 /// A scalar value of a YAML text.

@@ -1,7 +1,8 @@
-//! The import page: files dropped by the clerk (member lists, members' reviews in Word) read
-//! into the unit's text by the same library functions as `hoso nhap`, shown member by member,
-//! and written only on "Lưu", as any save of the page is: against the version the page showed,
-//! the file before kept as `.bak`.
+//! What the page reads in: files dropped by the clerk on the import page (member lists,
+//! members' reviews in Word) read into the unit's text by the same library functions as
+//! `hoso nhap`, shown member by member and written only on "Lưu"; and "Chuyển mã", the fields
+//! typed in an old encoding rewritten in Unicode as `hoso chuyen-ma` does. Both save as any
+//! save of the page: against the version the page showed, the file before kept as `.bak`.
 
 use std::path::PathBuf;
 use std::sync::{Arc, PoisonError};
@@ -14,6 +15,7 @@ use super::routes::{App, Posted};
 use super::workspace::Edit;
 use crate::import::report::{review_lines, roster_lines};
 use crate::import::{ImportError, ReviewImport, reviews_into, rosters_into};
+use crate::old_text::yaml::convert_text;
 
 /// The largest upload the import page reads: a few lists and reviews.
 pub const UPLOAD_LIMIT: usize = 64 * 1024 * 1024;
@@ -199,16 +201,44 @@ pub(super) async fn save(State(app): State<Arc<App>>, posted: Posted) -> Respons
         let error = "Không còn phần nhập này để lưu: chọn tệp lại.".to_string();
         return show(&app, &ImportShown::default(), None, Some(error));
     };
-    match app
-        .workspace()
-        .save(&pending.version, &Edit::Whole(pending.text))
-    {
+    match app.workspace().save(
+        &pending.version,
+        &Edit::Texts([(app.workspace().file().to_path_buf(), pending.text)].into()),
+    ) {
         Ok(_) => Redirect::to("/dang-vien?luu=1").into_response(),
         Err(err) => show(
             &app,
             &ImportShown::default(),
             None,
             Some(format!("Chưa lưu: {err}")),
+        ),
+    }
+}
+
+/// "Chuyển mã": every value of the unit's files typed in an old encoding rewritten in Unicode.
+pub(super) async fn convert(State(app): State<Arc<App>>, posted: Posted) -> Response {
+    let back = posted.back().to_string();
+    let snapshot = match app.workspace().read() {
+        Ok(snapshot) => snapshot,
+        Err(err) => return show(&app, &ImportShown::default(), None, Some(err.to_string())),
+    };
+    let mut texts = crate::serve::workspace::Files::new();
+    for (path, text) in &snapshot.files {
+        match convert_text(text, &path.display().to_string()) {
+            Ok((converted, found)) if !found.is_empty() => {
+                texts.insert(path.clone(), converted);
+            }
+            Ok(_) => {}
+            Err(err) => return show(&app, &ImportShown::default(), None, Some(err.0)),
+        }
+    }
+    match app.workspace().save(posted.version(), &Edit::Texts(texts)) {
+        Ok(_) => Redirect::to(&format!("{back}?luu=1")).into_response(),
+        Err(err) => show(
+            &app,
+            &ImportShown::default(),
+            None,
+            Some(format!("Chưa chuyển mã: {err}")),
         ),
     }
 }

@@ -122,6 +122,9 @@ struct FindingView {
     link: String,
 }
 
+/// The rule that finds fields typed in an old encoding, which the page's "Chuyển mã" converts.
+const OLD_ENCODING_RULE: &str = "ma-cu";
+
 /// The data as JSON, with the keys of the YAML: where a page reads the values it shows.
 pub(super) fn data_of(dossier: &Dossier) -> Json {
     serde_json::to_value(dossier).unwrap_or(Json::Null)
@@ -335,10 +338,12 @@ pub(super) fn findings_view(dossier: &Dossier, catalogue: &Catalogue) -> Value {
         .map(|finding| finding_view(finding, dossier))
         .collect();
     let adopted = adopted_levels(dossier);
+    let old_encodings = views.iter().filter(|v| v.rule == OLD_ENCODING_RULE).count();
     context! {
         findings => Value::from(Serde(&views)),
         errors => errors,
         adopted => adopted,
+        old_encodings => old_encodings,
         check_error => Option::<String>::None,
     }
 }

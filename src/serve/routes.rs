@@ -235,6 +235,7 @@ pub(super) fn router(app: Arc<App>) -> Router {
         .route("/tai/ho-so.zip", get(download_packet))
         .route("/tai/{form}/{file}", get(download))
         .route("/nhap/luu", post(nhap::save))
+        .route("/chuyen-ma", post(nhap::convert))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .route(
             "/nhap",
@@ -352,6 +353,16 @@ pub(super) struct Posted {
 }
 
 impl Posted {
+    /// The page to go back to.
+    pub(super) fn back(&self) -> &str {
+        &self.back
+    }
+
+    /// The version of the file the page showed.
+    pub(super) fn version(&self) -> &str {
+        &self.version
+    }
+
     fn of(fields: Vec<(String, String)>) -> Posted {
         let mut posted = Posted {
             token: String::new(),

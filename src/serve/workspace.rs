@@ -41,8 +41,8 @@ pub enum Edit {
     RemoveMember(usize),
     /// Member `index` moved one place up.
     MoveUp(usize),
-    /// The unit file's whole text, as an import made it.
-    Whole(String),
+    /// Files written whole, as an import or a conversion from old encodings made them.
+    Texts(Files),
 }
 
 /// Why a save did not happen; in every case the files on disk are as they were.
@@ -134,8 +134,8 @@ impl Workspace {
                     });
                 }
             }
-            Edit::Whole(text) => {
-                files.insert(self.file.clone(), text.clone());
+            Edit::Texts(texts) => {
+                files.extend(texts.clone());
             }
             other => {
                 let edited = Edited::parse(&unit)?;
@@ -143,7 +143,7 @@ impl Workspace {
                     Edit::AddMember(member) => edited.add_member(member)?,
                     Edit::RemoveMember(index) => edited.remove_member(*index)?,
                     Edit::MoveUp(index) => edited.move_member_up(*index)?,
-                    Edit::Fields(_) | Edit::Whole(_) => {}
+                    Edit::Fields(_) | Edit::Texts(_) => {}
                 }
                 files.insert(self.file.clone(), edited.text());
             }

@@ -17,6 +17,8 @@ Scenarios:
             (typed by python-docx over the DOCX files hoso printed, found in OUT_DIR/trong/, and
             one typed from nothing by a member the list adds) on the "Nhập" page; the changes
             are shown member by member and nothing is written until "Lưu", which writes them.
+  chuyen-ma on a unit with a field typed in TCVN3: the page says so above every page, and its
+            "Chuyển mã" button rewrites the field in Unicode in the file.
   records   on a hand-written unit: a member's shortcomings of last year get their status, one
             more is added as a row, the chi ủy writes its comments; the collective's status is
             changed on the unit's page; on the meeting's page the adopted level follows the
@@ -312,12 +314,20 @@ def nhap(page, address, unit, out):
     expect(main).to_contain_text("Lê Văn Cường")
 
 
+def chuyen_ma(page, address, unit, out):
+    page.goto(address + "dang-vien")
+    expect(page.locator("#ma-cu")).to_contain_text("1 trường gõ bằng bảng mã cũ")
+    page.click("#chuyen-ma")
+    expect(page.locator("#thong-bao")).to_contain_text("Đã lưu")
+    expect(page.locator("#ma-cu")).to_have_count(0)
+
+
 def main():
     scenario, address, unit, out = sys.argv[1:5]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-        {"fill": fill, "conflict": conflict, "records": records, "nhap": nhap}[scenario](page, address, unit, out)
+        {"fill": fill, "conflict": conflict, "records": records, "nhap": nhap, "chuyen-ma": chuyen_ma}[scenario](page, address, unit, out)
         browser.close()
 
 
