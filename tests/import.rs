@@ -54,6 +54,18 @@ lines = [";".join(cell(v) for v in row) for row in title + [header] + rows]
 open(sys.argv[1], "wb").write(cp1258("\r\n".join(lines) + "\r\n").encode("cp1258"))
 "#;
 
+/// Writes the list as CSV in the Unicode encoding `ENCODING` (`utf-8`, or `utf-8-sig` with the
+/// byte-order mark Excel's "CSV UTF-8" writes), separated by commas, every cell quoted.
+const CSV_UNICODE: &str = r#"
+import csv
+def cell(v):
+    if v is None: return ""
+    if isinstance(v, datetime.date): return v.strftime("%d/%m/%Y")
+    return str(v)
+with open(sys.argv[1], "w", encoding="ENCODING", newline="") as out:
+    csv.writer(out, quoting=csv.QUOTE_ALL).writerows([[cell(v) for v in row] for row in title + [header] + rows])
+"#;
+
 /// Runs a Python writer over `LIST` with `file` as its argument.
 fn write_list(writer: &str, file: &Path) {
     let output = std::process::Command::new(python())
@@ -206,7 +218,7 @@ fn a_list_in_xlsx_is_read_in_reported_row_by_row_and_a_second_time_changes_nothi
 }
 
 #[test]
-fn a_csv_in_windows_1258_and_the_list_saved_by_libreoffice_as_ods_and_xls_read_the_same() {
+fn csvs_in_windows_1258_utf8_and_utf8_with_a_bom_and_the_list_as_ods_and_xls_read_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("danh-sach.csv");
     write_list(CSV_1258, &csv);
@@ -231,9 +243,23 @@ fn a_csv_in_windows_1258_and_the_list_saved_by_libreoffice_as_ods_and_xls_read_t
             ],
         );
     }
+    let utf8 = dir.path().join("utf8.csv");
+    write_list(&CSV_UNICODE.replace("ENCODING", "utf-8"), &utf8);
+    let bom = dir.path().join("bom.csv");
+    write_list(&CSV_UNICODE.replace("ENCODING", "utf-8-sig"), &bom);
+    assert!(std::fs::read(&bom).unwrap().starts_with(b"\xEF\xBB\xBF"));
     let mut results = Vec::new();
-    for list in [csv, dir.path().join("goc.ods"), dir.path().join("goc.xls")] {
-        let folder = dir.path().join(list.extension().unwrap());
+    for list in [
+        csv,
+        utf8,
+        bom,
+        dir.path().join("goc.ods"),
+        dir.path().join("goc.xls"),
+    ] {
+        let folder = dir.path().join(format!(
+            "vao-{}",
+            list.file_name().unwrap().to_string_lossy()
+        ));
         std::fs::create_dir_all(&folder).unwrap();
         let unit = unit_in(&folder);
         let (code, out, err) = import(&list, &unit, &["--kiem-tra"]);
@@ -356,7 +382,10 @@ fn a_list_typed_in_tcvn3_is_read_by_the_font_of_each_cell_in_xlsx_and_in_ods() {
         "Ngô Văn Tâm",
     ];
     for list in [xlsx.clone(), dir.path().join("tcvn3.ods")] {
-        let folder = dir.path().join(list.extension().unwrap());
+        let folder = dir.path().join(format!(
+            "vao-{}",
+            list.file_name().unwrap().to_string_lossy()
+        ));
         std::fs::create_dir_all(&folder).unwrap();
         let unit = unit_in(&folder);
         let (code, out, err) = import(&list, &unit, &[]);
