@@ -392,3 +392,95 @@ fn a_review_whose_writer_is_not_a_member_is_refused_and_nothing_is_written() {
         "Luôn giữ gìn phẩm chất đạo đức."
     );
 }
+
+/// A copy of the 2026 sample in `dir` with `member` moved into a file of its own
+/// (`members/<id>.yaml`), as the local page splits a unit.
+fn split_unit(dir: &Path, member: &str) -> (PathBuf, PathBuf) {
+    let unit = dir.join("don-vi.yaml");
+    copy_unit(&sample_2026(), &unit);
+    let text = std::fs::read_to_string(&unit).unwrap();
+    let members = text.find("\ndang_vien:").unwrap();
+    let start = members
+        + text[members..]
+            .find(&format!("  - id: {member}\n"))
+            .unwrap();
+    let rest = &text[start + 1..];
+    let end = start
+        + 1
+        + ["\n  - ", "\n  # "]
+            .iter()
+            .filter_map(|next| rest.find(next))
+            .min()
+            .unwrap()
+        + 1;
+    let own: String = text[start..end]
+        .lines()
+        .map(|line| format!("{}\n", line.get(4..).unwrap_or_default()))
+        .collect();
+    let file = dir.join(format!("members/{member}.yaml"));
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, own).unwrap();
+    let split = format!(
+        "{}  - tep: members/{member}.yaml\n{}",
+        &text[..start],
+        &text[end..]
+    );
+    std::fs::write(&unit, split).unwrap();
+    (unit, file)
+}
+
+#[test]
+fn a_review_and_a_list_of_a_member_kept_in_a_file_of_its_own_are_written_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let (unit, own) = split_unit(dir.path(), "mai-thanh-son");
+    let check = hoso(["check".as_ref(), unit.as_os_str()]);
+    assert_eq!(check.status.code(), Some(0), "the split unit reads");
+    let blank = blank_docx(&unit, "ca-nhan", "mai-thanh-son", dir.path());
+    let typed = dir.path().join("son.docx");
+    write(TYPE_2026, &[&blank, &typed]);
+    let unit_before = std::fs::read(&unit).unwrap();
+    let (code, said, err) = import(&[&typed], &unit, &[]);
+    assert_eq!(code, 0, "{said}{err}");
+    assert_eq!(
+        std::fs::read(&unit).unwrap(),
+        unit_before,
+        "the unit file stays"
+    );
+    let written: serde_json::Value =
+        serde_saphyr::from_str(&std::fs::read_to_string(&own).unwrap()).unwrap();
+    assert_typed_2026(&written["tu_kiem_diem"]);
+    assert_kept(
+        &unit,
+        "mai-thanh-son",
+        &[&typed],
+        &["Đôi khi còn chậm."],
+        dir.path(),
+    );
+
+    // A member list fills the member's card number in that file too.
+    let list = dir.path().join("danh-sach.csv");
+    write(
+        r#"
+import csv, sys
+with open(sys.argv[1], "w", encoding="utf-8", newline="") as out:
+    csv.writer(out).writerows([["Họ và tên", "Ngày sinh", "Số thẻ đảng viên"], ["Mai Thanh Sơn", "15/06/1997", "093456"]])
+"#,
+        &[&list],
+    );
+    let output = hoso([
+        "nhap".as_ref(),
+        "danh-sach".as_ref(),
+        list.as_os_str(),
+        "--vao".as_ref(),
+        unit.as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read(&unit).unwrap(),
+        unit_before,
+        "the unit file stays"
+    );
+    let written: serde_json::Value =
+        serde_saphyr::from_str(&std::fs::read_to_string(&own).unwrap()).unwrap();
+    assert_eq!(written["so_the"], "093456");
+}

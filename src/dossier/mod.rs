@@ -20,6 +20,7 @@ mod record;
 pub mod schema;
 mod source_map;
 mod text;
+pub mod workspace;
 
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;

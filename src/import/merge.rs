@@ -8,8 +8,10 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::columns::normalised;
 use super::roster::{Entry, Roster};
+use super::{ImportError, edited};
 use crate::date::{BirthDate, Date};
-use crate::dossier::edit::{self, Change, EditError, Edited};
+use crate::dossier::edit::{self, Change};
+use crate::dossier::workspace::{Edit, Files, Workspace};
 use crate::dossier::{Dossier, PROBATION_MONTHS};
 use crate::output::slug;
 
@@ -381,10 +383,15 @@ fn year_alone_warning(entry: &Entry, outcome: &Outcome) -> Option<String> {
     })
 }
 
-/// The unit file's `text` with `plan` written in, everything else as it was; `members` is how
-/// many members the file lists (the new ones go after them).
-pub fn apply(text: &str, members: usize, plan: &Plan) -> Result<String, EditError> {
-    let edited = Edited::parse(text)?;
+/// What `plan` makes of the unit's `files` (`members` members before it): its values set
+/// where each member is written (the unit file, or the member's own file), its new members
+/// added at the end of the unit file.
+pub fn apply(
+    workspace: &Workspace,
+    files: &Files,
+    members: usize,
+    plan: &Plan,
+) -> Result<Files, ImportError> {
     let changes: Vec<Change> = plan
         .writes
         .iter()
@@ -393,7 +400,7 @@ pub fn apply(text: &str, members: usize, plan: &Plan) -> Result<String, EditErro
             value: write.value.clone(),
         })
         .collect();
-    edited.apply(&changes)?;
+    let mut files = edited(workspace, files, &Edit::Fields(changes))?;
     for (offset, member) in plan.added.iter().enumerate() {
         let value = |key: &str| {
             member
@@ -403,11 +410,12 @@ pub fn apply(text: &str, members: usize, plan: &Plan) -> Result<String, EditErro
                 .map(|(_, value)| value.clone())
                 .unwrap_or_default()
         };
-        edited.add_member(&edit::NewMember {
+        let new = edit::NewMember {
             id: member.id.clone(),
             name: value("ho_ten"),
             born: value("ngay_sinh"),
-        })?;
+        };
+        files = edited(workspace, &files, &Edit::AddMember(new))?;
         let index = members + offset;
         let rest: Vec<Change> = member
             .values
@@ -418,9 +426,9 @@ pub fn apply(text: &str, members: usize, plan: &Plan) -> Result<String, EditErro
                 value: value.clone(),
             })
             .collect();
-        edited.apply(&rest)?;
+        files = edited(workspace, &files, &Edit::Fields(rest))?;
     }
-    Ok(edited.text())
+    Ok(files)
 }
 
 #[cfg(test)]
@@ -428,6 +436,14 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+
+    /// The unit file `unit` with `plan` applied, as a unit of one file.
+    fn applied(unit: &str, members: usize, plan: &Plan) -> String {
+        let path = std::path::PathBuf::from("don-vi.yaml");
+        let workspace = Workspace::new(path.clone());
+        let files: Files = [(path.clone(), unit.to_string())].into();
+        apply(&workspace, &files, members, plan).unwrap()[&path].clone()
+    }
 
     const UNIT: &str = "nam: 2026
 to_chuc:
@@ -579,7 +595,7 @@ dang_vien:
             ),
         ]);
         let planned = plan(&dossier, &list, false);
-        let text = apply(&unit, dossier.members.len(), &planned).unwrap();
+        let text = applied(&unit, dossier.members.len(), &planned);
         assert!(text.contains("# Danh sách đảng viên của chi bộ"), "{text}");
         let read = crate::dossier::parse(&text, "don-vi.yaml")
             .unwrap_or_else(|err| panic!("{err}\n{text}"));
@@ -650,7 +666,7 @@ dang_vien:
             .collect();
         assert_eq!(warned, vec![5]);
         assert!(planned.rows[2].warnings[0].contains("năm sinh 1990"));
-        let text = apply(&unit, dossier.members.len(), &planned).unwrap();
+        let text = applied(&unit, dossier.members.len(), &planned);
         let read = crate::dossier::parse(&text, "don-vi.yaml")
             .unwrap_or_else(|err| panic!("{err}\n{text}"));
         let births: Vec<String> = read

@@ -18,8 +18,8 @@ use miette::Diagnostic;
 use serde::Serialize;
 use thiserror::Error;
 
+use crate::dossier::workspace::{Edit, Files, Workspace};
 use crate::dossier::{self, LoadError};
-use crate::input;
 use merge::RowOutcome;
 pub use reviews::{ReviewImport, ReviewsReport, import_reviews, reviews_into};
 use roster::{NotRead, Skipped};
@@ -40,14 +40,6 @@ pub enum ImportError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Unit(#[from] LoadError),
-    /// The unit keeps its members in files of their own (`- tep:`).
-    #[error(
-        "{path}: đơn vị ghi mỗi đảng viên một tệp (- tep:); nhập danh sách vào tệp đơn vị chưa chia"
-    )]
-    SplitUnit {
-        /// The unit file, as named.
-        path: String,
-    },
     /// The list's values could not be written into the unit file.
     #[error("{path}: không ghi được danh sách vào tệp: {reason}")]
     NotWritten {
@@ -146,78 +138,100 @@ fn why_not_read(why: NotRead) -> &'static str {
     }
 }
 
-/// Reads the member lists `lists` into the unit file `unit`: members matched or added, empty
-/// fields filled, differing values written only when `overwrite`. The file is written once,
-/// whole or not at all, unless `dry_run` or nothing changes; the written text must read as a
-/// unit again.
+/// Reads the member lists `lists` into the unit file `unit` (and its members' own files):
+/// members matched or added, empty fields filled, differing values written only when
+/// `overwrite`. Each file changed is written once, whole or not at all, unless `dry_run`; the
+/// files written must read as a unit again.
 pub fn import_rosters(
     unit: &Path,
     lists: &[PathBuf],
     overwrite: bool,
     dry_run: bool,
 ) -> Result<ImportReport, ImportError> {
-    let original = unit_text(unit)?;
-    let (text, files) = rosters_into(unit, &original, lists, overwrite)?;
-    let written = text != original && !dry_run;
-    if written {
-        write_whole(unit, &text)?;
-    }
+    let (workspace, original) = unit_files(unit)?;
+    let (files, reports) = rosters_into(&workspace, &original, lists, overwrite)?;
+    let written = write_changed(&original, &files, dry_run)?;
     Ok(ImportReport {
         unit: unit.display().to_string(),
-        files,
+        files: reports,
         written,
     })
 }
 
-/// The text of the unit file at `unit`, as an import starts from it.
-pub fn unit_text(unit: &Path) -> Result<String, ImportError> {
-    input::read_text(unit, input::Kind::Unit).map_err(|refused| {
-        LoadError::Read {
-            path: unit.display().to_string(),
-            reason: refused.reason,
-        }
-        .into()
-    })
+/// The unit file at `unit` and its members' files, as an import starts from them.
+pub fn unit_files(unit: &Path) -> Result<(Workspace, Files), ImportError> {
+    let workspace = Workspace::new(unit.to_path_buf());
+    let snapshot = workspace.read().map_err(|err| ImportError::Unreadable {
+        path: unit.display().to_string(),
+        reason: err.to_string(),
+    })?;
+    snapshot.dossier.map_err(ImportError::Unit)?;
+    Ok((workspace, snapshot.files))
 }
 
-/// The data of `text`, the unit file at `unit`, with last year's reviews it links; a unit whose
-/// members live in files of their own is refused (an import writes the one file).
-pub(crate) fn unit_data(unit: &Path, text: &str) -> Result<dossier::Dossier, ImportError> {
-    let name = unit.display().to_string();
-    let dossier = dossier::linked(dossier::parse(text, &name)?, text, unit, None)?;
-    if !dossier.source.parts.is_empty() {
-        return Err(ImportError::SplitUnit { path: name });
+/// Writes each of `files` that differs from `original`, whole, unless `dry_run`; whether
+/// anything was written.
+pub(crate) fn write_changed(
+    original: &Files,
+    files: &Files,
+    dry_run: bool,
+) -> Result<bool, ImportError> {
+    let changed: Vec<(&PathBuf, &String)> = files
+        .iter()
+        .filter(|(path, text)| original.get(*path) != Some(*text))
+        .collect();
+    if dry_run || changed.is_empty() {
+        return Ok(false);
     }
-    Ok(dossier)
+    for (path, text) in changed {
+        write_whole(path, text)?;
+    }
+    Ok(true)
 }
 
-/// `text`, the unit file at `unit`, with the member lists `lists` read in (as
-/// [`import_rosters`] does, nothing written), and the report of each list.
+/// The data of the unit's `files`, with last year's reviews it links.
+pub(crate) fn unit_data(
+    workspace: &Workspace,
+    files: &Files,
+) -> Result<dossier::Dossier, ImportError> {
+    Ok(workspace.data_of(files)?)
+}
+
+/// What `edit` makes of the unit's `files`.
+pub(crate) fn edited(
+    workspace: &Workspace,
+    files: &Files,
+    edit: &Edit,
+) -> Result<Files, ImportError> {
+    workspace
+        .edited(files, edit)
+        .map_err(|err| ImportError::NotWritten {
+            path: workspace.file().display().to_string(),
+            reason: err.to_string(),
+        })
+}
+
+/// The unit's `files` with the member lists `lists` read in (as [`import_rosters`] does,
+/// nothing written), and the report of each list.
 pub fn rosters_into(
-    unit: &Path,
-    text: &str,
+    workspace: &Workspace,
+    files: &Files,
     lists: &[PathBuf],
     overwrite: bool,
-) -> Result<(String, Vec<FileReport>), ImportError> {
-    let name = unit.display().to_string();
-    let mut current = unit_data(unit, text)?;
-    let mut text = text.to_string();
-    let mut files = Vec::new();
+) -> Result<(Files, Vec<FileReport>), ImportError> {
+    let mut current = unit_data(workspace, files)?;
+    let mut files = files.clone();
+    let mut reports = Vec::new();
     for list in lists {
         let roster = read_roster(list)?;
         let plan = merge::plan(&current, &roster, overwrite);
         if !plan.is_empty() {
-            text = merge::apply(&text, current.members.len(), &plan).map_err(|err| {
-                ImportError::NotWritten {
-                    path: name.clone(),
-                    reason: err.to_string(),
-                }
-            })?;
-            current = unit_data(unit, &text)?;
+            files = merge::apply(workspace, &files, current.members.len(), &plan)?;
+            current = unit_data(workspace, &files)?;
         }
-        files.push(report_of(list, &roster, plan.rows));
+        reports.push(report_of(list, &roster, plan.rows));
     }
-    Ok((text, files))
+    Ok((files, reports))
 }
 
 /// The report of one list.

@@ -9,8 +9,9 @@ use serde_json::Value as Json;
 
 use super::docx::read_paragraphs;
 use super::review::{self, ReadReview, Writer};
-use super::{ImportError, unit_data, unit_text, write_whole};
-use crate::dossier::edit::{Change, EditError, Edited};
+use super::{ImportError, edited, unit_data, unit_files, write_changed};
+use crate::dossier::edit::Change;
+use crate::dossier::workspace::{Edit, Files, Workspace};
 use crate::dossier::{Dossier, Member};
 use crate::forms::{Catalogue, FormError, personal_form_id};
 
@@ -88,17 +89,15 @@ pub struct ReviewImport<'a> {
     pub dry_run: bool,
 }
 
-/// Reads the reviews of `import` into its unit file, by the forms of `catalogue`.
+/// Reads the reviews of `import` into its unit file (and its members' own files), by the
+/// forms of `catalogue`.
 pub fn import_reviews(
     catalogue: &Catalogue,
     import: &ReviewImport,
 ) -> Result<ReviewsReport, ImportError> {
-    let original = unit_text(import.unit)?;
-    let (text, reviews) = reviews_into(catalogue, import, &original)?;
-    let written = text != original && !import.dry_run;
-    if written {
-        write_whole(import.unit, &text)?;
-    }
+    let (workspace, original) = unit_files(import.unit)?;
+    let (files, reviews) = reviews_into(catalogue, &workspace, &original, import)?;
+    let written = write_changed(&original, &files, import.dry_run)?;
     Ok(ReviewsReport {
         unit: import.unit.display().to_string(),
         reviews,
@@ -106,16 +105,16 @@ pub fn import_reviews(
     })
 }
 
-/// `text`, the unit file of `import`, with its reviews read in (as [`import_reviews`] does,
+/// The unit's `files` with the reviews of `import` read in (as [`import_reviews`] does,
 /// nothing written), and the report of each review.
 pub fn reviews_into(
     catalogue: &Catalogue,
+    workspace: &Workspace,
+    files: &Files,
     import: &ReviewImport,
-    text: &str,
-) -> Result<(String, Vec<ReviewReport>), ImportError> {
-    let name = import.unit.display().to_string();
-    let mut current = unit_data(import.unit, text)?;
-    let mut text = text.to_string();
+) -> Result<(Files, Vec<ReviewReport>), ImportError> {
+    let mut current = unit_data(workspace, files)?;
+    let mut files = files.clone();
     let mut reviews = Vec::new();
     for file in import.files {
         let file_name = file.display().to_string();
@@ -141,14 +140,8 @@ pub fn reviews_into(
         }
         let (fields, changes) = outcomes(member, index, &read, import.overwrite);
         if !changes.is_empty() {
-            let not_written = |err: EditError| ImportError::NotWritten {
-                path: name.clone(),
-                reason: err.to_string(),
-            };
-            let edited = Edited::parse(&text).map_err(not_written)?;
-            edited.apply(&changes).map_err(not_written)?;
-            text = edited.text();
-            current = unit_data(import.unit, &text)?;
+            files = edited(workspace, &files, &Edit::Fields(changes))?;
+            current = unit_data(workspace, &files)?;
         }
         let member = &current.members[index];
         notes.extend(read.notes);
@@ -163,7 +156,7 @@ pub fn reviews_into(
             notes,
         });
     }
-    Ok((text, reviews))
+    Ok((files, reviews))
 }
 
 /// The member a review is about: the one named, or the one whose name (and date of birth,

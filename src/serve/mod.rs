@@ -12,13 +12,12 @@ mod error;
 mod nhap;
 mod pages;
 mod routes;
-pub mod workspace;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-pub use workspace::{Edit, SaveError, Workspace};
+pub use crate::dossier::workspace::{Edit, SaveError, Workspace};
 
 use crate::forms::Catalogue;
 use pages::Views;

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::pages::{self, ImportShown};
 use super::routes::{App, Posted};
-use super::workspace::Edit;
+use crate::dossier::workspace::{Edit, Files};
 use crate::import::report::{review_lines, roster_lines};
 use crate::import::{ImportError, ReviewImport, reviews_into, rosters_into};
 use crate::old_text::yaml::convert_text;
@@ -29,8 +29,8 @@ pub(super) struct Pending {
     id: String,
     /// The version of the file it was read over.
     version: String,
-    /// The unit file's text with the import made.
-    text: String,
+    /// The files the import changes, with their texts.
+    texts: Files,
 }
 
 /// The page with nothing read yet.
@@ -127,7 +127,8 @@ fn read_in(
         return Err("Tệp dữ liệu đã thay đổi từ lúc trang này mở: chọn tệp lại.".to_string());
     }
     let unit = app.workspace().file().to_path_buf();
-    let original = snapshot.files.get(&unit).cloned().unwrap_or_default();
+    let workspace = app.workspace();
+    let original = snapshot.files;
     let named = |path: &std::path::Path| {
         files
             .iter()
@@ -149,14 +150,15 @@ fn read_in(
         overwrite,
         ..ImportShown::default()
     };
-    let mut text = original.clone();
+    let mut now = original.clone();
     if !lists.is_empty() {
-        let (after, mut reports) = rosters_into(&unit, &text, &lists, overwrite).map_err(failed)?;
+        let (after, mut reports) =
+            rosters_into(workspace, &now, &lists, overwrite).map_err(failed)?;
         for report in &mut reports {
             report.file = named(std::path::Path::new(&report.file));
         }
         shown.add(roster_lines(&reports));
-        text = after;
+        now = after;
     }
     if !reviews.is_empty() {
         let import = ReviewImport {
@@ -166,20 +168,25 @@ fn read_in(
             overwrite,
             dry_run: true,
         };
-        let (after, mut reports) = reviews_into(app.catalogue(), &import, &text).map_err(failed)?;
+        let (after, mut reports) =
+            reviews_into(app.catalogue(), workspace, &now, &import).map_err(failed)?;
         for report in &mut reports {
             report.file = named(std::path::Path::new(&report.file));
         }
         shown.add(review_lines(&reports));
-        text = after;
+        now = after;
     }
-    if text != original {
+    let texts: Files = now
+        .into_iter()
+        .filter(|(path, text)| original.get(path) != Some(text))
+        .collect();
+    if !texts.is_empty() {
         let id = app.fresh_id();
         let mut pending = app.pending().lock().unwrap_or_else(PoisonError::into_inner);
         pending.push(Pending {
             id: id.clone(),
             version: version.to_string(),
-            text,
+            texts,
         });
         if pending.len() > PENDING_KEPT {
             pending.remove(0);
@@ -201,10 +208,10 @@ pub(super) async fn save(State(app): State<Arc<App>>, posted: Posted) -> Respons
         let error = "Không còn phần nhập này để lưu: chọn tệp lại.".to_string();
         return show(&app, &ImportShown::default(), None, Some(error));
     };
-    match app.workspace().save(
-        &pending.version,
-        &Edit::Texts([(app.workspace().file().to_path_buf(), pending.text)].into()),
-    ) {
+    match app
+        .workspace()
+        .save(&pending.version, &Edit::Texts(pending.texts))
+    {
         Ok(_) => Redirect::to("/dang-vien?luu=1").into_response(),
         Err(err) => show(
             &app,
@@ -222,7 +229,7 @@ pub(super) async fn convert(State(app): State<Arc<App>>, posted: Posted) -> Resp
         Ok(snapshot) => snapshot,
         Err(err) => return show(&app, &ImportShown::default(), None, Some(err.to_string())),
     };
-    let mut texts = crate::serve::workspace::Files::new();
+    let mut texts = Files::new();
     for (path, text) in &snapshot.files {
         match convert_text(text, &path.display().to_string()) {
             Ok((converted, found)) if !found.is_empty() => {

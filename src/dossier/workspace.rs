@@ -1,14 +1,17 @@
-//! The unit file behind the page: read as it is on disk, each version known by a digest of its
-//! bytes, and written back only over the version the page was showing, atomically, the previous
-//! version kept beside it.
+//! A unit's files as one thing to edit: the unit file and its members' own files, read as they
+//! are on disk, each version known by a digest of their bytes; an edit routed to the file that
+//! holds each field; written back only over the version the edit was made on, each file
+//! atomically, the previous version kept beside it. The local page and the imports edit
+//! through it.
 
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 
-use crate::dossier::compose;
-use crate::dossier::edit::{Change, EditError, Edited, NewMember};
-use crate::dossier::{self, Dossier, LoadError};
+use super::compose;
+use super::edit::{Change, EditError, Edited, NewMember};
+use super::{Dossier, LoadError};
+use crate::dossier;
 use crate::input::{self, Kind};
 
 /// The texts of the files of a unit: the unit file, and its members' own files when it is split.
