@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{copy_unit, hoso, pdf_text, python, render, sample_2026, tool};
+use common::{copy_unit, hoso, libreoffice_convert, pdf_text, render, run_python, sample_2026};
 
 /// The list every writer writes: a title block, shuffled and abbreviated titles, a row numbering
 /// the columns, a member of the file (found by name and birth, whose card number is filled), a
@@ -68,16 +68,7 @@ with open(sys.argv[1], "w", encoding="ENCODING", newline="") as out:
 
 /// Runs a Python writer over `LIST` with `file` as its argument.
 fn write_list(writer: &str, file: &Path) {
-    let output = std::process::Command::new(python())
-        .args(["-c", &format!("{LIST}{writer}")])
-        .arg(file)
-        .output()
-        .expect("python runs; install the readers with `bash tests/run.sh`");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    run_python(&format!("{LIST}{writer}"), [file]);
 }
 
 /// A copy of the 2026 sample in `dir`.
@@ -225,23 +216,8 @@ fn csvs_in_windows_1258_utf8_and_utf8_with_a_bom_and_the_list_as_ods_and_xls_rea
     assert!(std::str::from_utf8(&std::fs::read(&csv).unwrap()).is_err());
     let xlsx = dir.path().join("goc.xlsx");
     write_list(XLSX, &xlsx);
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.path().join("lo-profile").display()
-    );
     for format in ["ods", "xls"] {
-        tool(
-            "soffice",
-            [
-                profile.as_str(),
-                "--headless",
-                "--convert-to",
-                format,
-                "--outdir",
-                dir.path().to_str().unwrap(),
-                xlsx.to_str().unwrap(),
-            ],
-        );
+        libreoffice_convert(std::slice::from_ref(&xlsx), format, dir.path());
     }
     let utf8 = dir.path().join("utf8.csv");
     write_list(&CSV_UNICODE.replace("ENCODING", "utf-8"), &utf8);
@@ -344,36 +320,11 @@ print(json.dumps(typed, ensure_ascii=False))
 fn a_list_typed_in_tcvn3_is_read_by_the_font_of_each_cell_in_xlsx_and_in_ods() {
     let dir = tempfile::tempdir().unwrap();
     let xlsx = dir.path().join("tcvn3.xlsx");
-    let output = std::process::Command::new(python())
-        .args(["-c", TCVN3_XLSX])
-        .arg(&xlsx)
-        .output()
-        .expect("python runs; install the readers with `bash tests/run.sh`");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     let typed: std::collections::BTreeMap<String, String> =
-        serde_json::from_slice(&output.stdout).unwrap();
+        serde_json::from_str(&run_python(TCVN3_XLSX, [&xlsx])).unwrap();
     assert_eq!(typed["Vũ Anh"], "Vò Anh", "the chart's ũ is 0xF2");
     assert_eq!(typed["HỌ VÀ TÊN"], "Hä Vµ TªN");
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.path().join("lo-profile").display()
-    );
-    tool(
-        "soffice",
-        [
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "ods",
-            "--outdir",
-            dir.path().to_str().unwrap(),
-            xlsx.to_str().unwrap(),
-        ],
-    );
+    libreoffice_convert(std::slice::from_ref(&xlsx), "ods", dir.path());
     let names = [
         "Phạm Thị Hồng Nhung",
         "Vũ Anh",

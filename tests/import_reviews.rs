@@ -10,7 +10,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{comparable, copy_unit, hoso, pdf_text, python, render, sample, sample_2026, tool};
+use common::{
+    comparable, copy_unit, hoso, libreoffice_convert, pdf_text, render, run_python, sample,
+    sample_2026,
+};
 
 /// Types a 2026 review over hoso's blank DOCX: argv[1] the blank, argv[2] the result.
 const TYPE_2026: &str = r#"
@@ -95,16 +98,7 @@ d.save(sys.argv[1])
 
 /// Runs a Python writer with `args`.
 fn write(script: &str, args: &[&Path]) {
-    let output = std::process::Command::new(python())
-        .args(["-c", script])
-        .args(args)
-        .output()
-        .expect("python runs; install the readers with `bash tests/run.sh`");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    run_python(script, args);
 }
 
 /// hoso's blank DOCX of `member`'s form `form`, printed from `unit`.
@@ -116,6 +110,15 @@ fn blank_docx(unit: &Path, form: &str, member: &str, dir: &Path) -> PathBuf {
         &["--form", form, "--member", member, "--format", "docx"],
     );
     files.into_iter().next().unwrap()
+}
+
+/// The review `TYPE_2026` types over Mai Thanh Sơn's blank DOCX printed from `unit`, saved in
+/// `dir` as `name`.
+fn typed_2026(unit: &Path, dir: &Path, name: &str) -> PathBuf {
+    let blank = blank_docx(unit, "ca-nhan", "mai-thanh-son", dir);
+    let typed = dir.join(name);
+    write(TYPE_2026, &[&blank, &typed]);
+    typed
 }
 
 /// Runs `hoso nhap ban-kiem-diem FILES --vao UNIT ARGS…`: exit code, output, errors.
@@ -209,9 +212,7 @@ fn a_review_typed_over_hosos_blank_docx_is_read_back_field_by_field() {
     let dir = tempfile::tempdir().unwrap();
     let unit = dir.path().join("don-vi.yaml");
     copy_unit(&sample_2026(), &unit);
-    let blank = blank_docx(&unit, "ca-nhan", "mai-thanh-son", dir.path());
-    let typed = dir.path().join("son.docx");
-    write(TYPE_2026, &[&blank, &typed]);
+    let typed = typed_2026(&unit, dir.path(), "son.docx");
 
     // A dry run reports and writes nothing.
     let before = std::fs::read(&unit).unwrap();
@@ -254,25 +255,12 @@ fn the_same_review_saved_again_by_libreoffice_reads_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let unit = dir.path().join("don-vi.yaml");
     copy_unit(&sample_2026(), &unit);
-    let blank = blank_docx(&unit, "ca-nhan", "mai-thanh-son", dir.path());
-    let typed = dir.path().join("son.docx");
-    write(TYPE_2026, &[&blank, &typed]);
+    let typed = typed_2026(&unit, dir.path(), "son.docx");
     let saved = dir.path().join("lo");
-    let profile = format!(
-        "-env:UserInstallation=file://{}/profile",
-        dir.path().display()
-    );
-    tool(
-        "soffice",
-        [
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            saved.to_str().unwrap(),
-            typed.to_str().unwrap(),
-        ],
+    libreoffice_convert(
+        std::slice::from_ref(&typed),
+        "docx:MS Word 2007 XML",
+        &saved,
     );
     let resaved = saved.join("son.docx");
     let (code, said, err) = import(&[&resaved], &unit, &[]);
@@ -349,9 +337,7 @@ fn a_circulated_form_in_other_fonts_and_tcvn3_is_read_and_what_differs_is_kept()
 
     // The review typed over the blank file says otherwise: the file keeps its text and says so,
     // until --ghi-de.
-    let blank = blank_docx(&unit, "ca-nhan", "mai-thanh-son", dir.path());
-    let other = dir.path().join("son.docx");
-    write(TYPE_2026, &[&blank, &other]);
+    let other = typed_2026(&unit, dir.path(), "son.docx");
     let before = text(&review_of(&unit, "mai-thanh-son"), "han_che");
     let (code, said, _) = import(&[&other], &unit, &[]);
     assert_eq!(code, 0);
@@ -435,9 +421,7 @@ fn a_review_and_a_list_of_a_member_kept_in_a_file_of_its_own_are_written_there()
     let (unit, own) = split_unit(dir.path(), "mai-thanh-son");
     let check = hoso(["check".as_ref(), unit.as_os_str()]);
     assert_eq!(check.status.code(), Some(0), "the split unit reads");
-    let blank = blank_docx(&unit, "ca-nhan", "mai-thanh-son", dir.path());
-    let typed = dir.path().join("son.docx");
-    write(TYPE_2026, &[&blank, &typed]);
+    let typed = typed_2026(&unit, dir.path(), "son.docx");
     let unit_before = std::fs::read(&unit).unwrap();
     let (code, said, err) = import(&[&typed], &unit, &[]);
     assert_eq!(code, 0, "{said}{err}");

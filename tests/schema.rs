@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{hoso, python, root};
+use common::{hoso, root, run_python};
 
 /// The validator: every error of the instance, one per line as `path: message`.
 const VALIDATE: &str = r#"
@@ -36,19 +36,7 @@ fn errors(schema: &Path, text: &str, dir: &Path) -> Vec<String> {
     let value: serde_json::Value = serde_saphyr::from_str(text).expect("the YAML reads");
     let instance = dir.join("don-vi.json");
     std::fs::write(&instance, serde_json::to_string(&value).unwrap()).unwrap();
-    let output = std::process::Command::new(python())
-        .args(["-c", VALIDATE])
-        .arg(schema)
-        .arg(&instance)
-        .output()
-        .expect("python runs; install the readers with `bash tests/run.sh`");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
+    run_python(VALIDATE, [schema, instance.as_path()])
         .lines()
         .map(str::to_string)
         .collect()

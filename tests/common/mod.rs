@@ -55,6 +55,21 @@ pub fn python() -> PathBuf {
         .unwrap_or_else(|| root().join(".venv/bin/python"))
 }
 
+/// Runs the Python `script` with `args` (`python -c SCRIPT ARGS…`), which must succeed; its
+/// standard output.
+pub fn run_python<I, S>(script: &str, args: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut all = vec![
+        OsStr::new("-c").to_os_string(),
+        OsStr::new(script).to_os_string(),
+    ];
+    all.extend(args.into_iter().map(|arg| arg.as_ref().to_os_string()));
+    tool(python().to_str().expect("a UTF-8 path"), all)
+}
+
 /// Runs `hoso render DATA -o OUT ARGS…`.
 pub fn run_render(data: &Path, out: &Path, args: &[&str]) -> Output {
     let mut all = vec![
@@ -369,20 +384,7 @@ pub fn pdf_lines(pdf: &Path) -> Vec<Vec<PdfLine>> {
 /// Converts every DOCX of `docxs` to PDF with LibreOffice into `out`; returns the PDFs in the
 /// order of `docxs`.
 pub fn libreoffice_pdfs(docxs: &[PathBuf], out: &Path) -> Vec<PathBuf> {
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        out.join("lo-profile").display()
-    );
-    let mut args = vec![
-        profile.into(),
-        "--headless".into(),
-        "--convert-to".into(),
-        "pdf".into(),
-        "--outdir".into(),
-        out.as_os_str().to_owned(),
-    ];
-    args.extend(docxs.iter().map(|d| d.as_os_str().to_owned()));
-    tool::<_, std::ffi::OsString>("soffice", args);
+    libreoffice_convert(docxs, "pdf", out);
     docxs
         .iter()
         .map(|docx| {
@@ -391,6 +393,25 @@ pub fn libreoffice_pdfs(docxs: &[PathBuf], out: &Path) -> Vec<PathBuf> {
             pdf
         })
         .collect()
+}
+
+/// Converts `files` with LibreOffice (`soffice --convert-to TO`, `to` a format such as `pdf`,
+/// `ods` or `docx:MS Word 2007 XML`) into `out`, with a profile of its own under `out`.
+pub fn libreoffice_convert(files: &[PathBuf], to: &str, out: &Path) {
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        out.join("lo-profile").display()
+    );
+    let mut args = vec![
+        profile.into(),
+        "--headless".into(),
+        "--convert-to".into(),
+        to.into(),
+        "--outdir".into(),
+        out.as_os_str().to_owned(),
+    ];
+    args.extend(files.iter().map(|f| f.as_os_str().to_owned()));
+    tool::<_, std::ffi::OsString>("soffice", args);
 }
 
 /// Writes the sample unit into `dir` as `name`, with `from` replaced by `to` (which must occur).
