@@ -132,7 +132,7 @@ def main():
         for d in typst_dirs:
             subprocess.run([args.tools / "bin/typst", "compile", "--root", d,
                             "--font-path", root / "fonts", "--ignore-system-fonts",
-                            d / "hoso.typ", d / "out.pdf"], check=True)
+                            d / "main.typ", d / "out.pdf"], check=True)
         return time.perf_counter() - start, 0.0, ""
     measured.add("typst-cli", typst_cli)
 

@@ -1,8 +1,9 @@
 //! Writes, for every document of a unit's packet, what the peers of hoso need to make the same
 //! document, so that `benches/so-sanh.sh` can time them on the very same work:
 //!
-//! - `typst/NNN/hoso.typ` and `typst/NNN/document.json`: hoso's style library and the document's
-//!   data, which the typst CLI compiles as they are (`typst compile --root typst/NNN …`);
+//! - `typst/NNN/main.typ`, `hoso.typ`, `document.json` and `layout.json`: hoso's main file, its
+//!   style library, the document's data and the layout's, which the typst CLI compiles as they
+//!   are (`typst compile --root typst/NNN typst/NNN/main.typ …`);
 //! - `docx/NNN.docx`: hoso's DOCX, which LibreOffice converts to PDF;
 //! - `rusdox/NNN.yaml`: the same content as a rusdox spec (header lines, title, headings,
 //!   paragraphs with their bold and italic runs, tables, signatures), for its batch renderer.
@@ -46,9 +47,11 @@ fn write_inputs(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let typst_dir = out.join(format!("typst/{number:03}"));
     std::fs::create_dir_all(&typst_dir)?;
+    std::fs::write(typst_dir.join("main.typ"), pdf::MAIN)?;
     std::fs::write(typst_dir.join("hoso.typ"), pdf::STYLE)?;
     let input = pdf::typst_input(document, &layout::PARTY, pdf::Conformance::Plain)?;
     std::fs::write(typst_dir.join("document.json"), input.data.as_slice())?;
+    std::fs::write(typst_dir.join("layout.json"), input.layout.as_slice())?;
     std::fs::create_dir_all(out.join("docx"))?;
     std::fs::write(
         out.join(format!("docx/{number:03}.docx")),

@@ -1,6 +1,7 @@
 //! typst's own work on a unit's documents, and nothing else, in one process on every core: the
 //! compilation and PDF export of each document's typst input as `bench_inputs` wrote it (hoso's
-//! style library and the document's data), with the fonts and library hoso loads. No YAML, no
+//! main file and style library, the document's data and the layout's), with the fonts and
+//! library hoso loads. No YAML, no
 //! forms, no DOCX, no file written. It is the least time any tool drawing these very PDFs with
 //! typst 0.15 could take here; `benches/so-sanh.sh` times this process beside the peers, to
 //! show what part of each ratio typst itself sets.
@@ -31,6 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|folder| {
             Ok(TypstInput {
                 data: Bytes::new(std::fs::read(folder.join("document.json"))?),
+                layout: Bytes::new(std::fs::read(folder.join("layout.json"))?),
                 ident: folder.display().to_string(),
                 conformance: Conformance::Plain,
             })

@@ -13,7 +13,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 pub use archive::{Conformance, OUTPUT_CONDITION, PRODUCER, Properties, SRGB_PROFILE, file_id};
 pub use diagnostics::{TypstDiagnostic, TypstDiagnostics};
-pub use world::{Engine, STYLE};
+pub use world::{Engine, MAIN, STYLE};
 
 /// A drawn PDF: its bytes and how many pages it has.
 #[derive(Debug, Clone)]
@@ -28,12 +28,15 @@ use super::RenderError;
 use super::layout::Layout;
 use crate::document::Document;
 
-/// What typst compiles for one document: the document and its layout as JSON, which the style
-/// library ([`STYLE`]) reads from `/document.json`, the PDF's identifier and its kind.
+/// What typst compiles for one document: the document as JSON, which the main file ([`MAIN`])
+/// reads from `/document.json`, its layout as JSON, which the style library ([`STYLE`]) reads
+/// from `/layout.json`, the PDF's identifier and its kind.
 #[derive(Debug, Clone)]
 pub struct TypstInput {
     /// The JSON of `/document.json`.
     pub data: Bytes,
+    /// The JSON of `/layout.json`: the same bytes for every document of a layout.
+    pub layout: Bytes,
     /// The identifier of the PDF: the same document gives the same file.
     pub ident: String,
     /// A plain PDF, or PDF/A-2b.
@@ -51,6 +54,21 @@ pub fn typst_input(
         "document": document,
         // Which blocks stay on the page of the next (a signature never stands alone).
         "keep": crate::document::kept_with_next(&document.body),
+        "date": { "year": date.year(), "month": date.month(), "day": date.day() },
+    });
+    Ok(TypstInput {
+        data: Bytes::new(serde_json::to_vec(&data).map_err(RenderError::PdfData)?),
+        layout: layout_json(layout)?,
+        ident: format!("hoso/{}/{}", document.meta.title, date),
+        conformance,
+    })
+}
+
+/// The JSON of `/layout.json`: the layout, and what the style library reads of it already
+/// computed (the line box of each text size, the slack of italic lines, the space after a
+/// table).
+pub fn layout_json(layout: &Layout) -> Result<Bytes, RenderError> {
+    let data = json!({
         "layout": layout,
         "italic_slack_pt": layout.italic_slack_pt(),
         "table_after_pt": layout.table_after_pt(),
@@ -59,13 +77,10 @@ pub fn typst_input(
             .into_iter()
             .map(|size| json!({ "size": size, "box": layout.line_box(size) }))
             .collect::<Vec<_>>(),
-        "date": { "year": date.year(), "month": date.month(), "day": date.day() },
     });
-    Ok(TypstInput {
-        data: Bytes::new(serde_json::to_vec(&data).map_err(RenderError::PdfData)?),
-        ident: format!("hoso/{}/{}", document.meta.title, date),
-        conformance,
-    })
+    Ok(Bytes::new(
+        serde_json::to_vec(&data).map_err(RenderError::PdfData)?,
+    ))
 }
 
 impl Engine {
@@ -82,7 +97,7 @@ impl Engine {
 
     /// Compiles one document's typst input and exports it as PDF: typst's own work, all of it.
     pub fn compile(&self, input: &TypstInput) -> Result<Pdf, RenderError> {
-        let world = self.world(input.data.clone());
+        let world = self.world(input.data.clone(), input.layout.clone());
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let describe =
             |diagnostics: &[_]| RenderError::Pdf(TypstDiagnostics::of(&world, diagnostics));

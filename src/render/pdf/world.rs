@@ -11,12 +11,19 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-/// The style library that draws a Document: typst source reading `/document.json`.
+/// The style library that draws a Document: typst source that only defines, reading the
+/// layout's `/layout.json`.
 pub const STYLE: &str = include_str!("hoso.typ");
 
-/// Where the style library and the document's JSON live in the virtual file system.
-const MAIN_PATH: &str = "/hoso.typ";
+/// The main file: it reads the document's `/document.json` and draws it with [`STYLE`], which
+/// typst so evaluates once for all the documents of a run.
+pub const MAIN: &str = include_str!("main.typ");
+
+/// Where the main file, the style library and the JSON live in the virtual file system.
+const MAIN_PATH: &str = "/main.typ";
+const STYLE_PATH: &str = "/hoso.typ";
 const DATA_PATH: &str = "/document.json";
+const LAYOUT_PATH: &str = "/layout.json";
 
 fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("a constant absolute path");
@@ -24,7 +31,9 @@ fn file_id(path: &str) -> FileId {
 }
 
 static MAIN_ID: LazyLock<FileId> = LazyLock::new(|| file_id(MAIN_PATH));
+static STYLE_ID: LazyLock<FileId> = LazyLock::new(|| file_id(STYLE_PATH));
 static DATA_ID: LazyLock<FileId> = LazyLock::new(|| file_id(DATA_PATH));
+static LAYOUT_ID: LazyLock<FileId> = LazyLock::new(|| file_id(LAYOUT_PATH));
 
 /// How many documents are drawn between two sweeps of typst's memo cache.
 const SWEEP_EVERY: usize = 8;
@@ -34,13 +43,15 @@ const SWEEP_EVERY: usize = 8;
 /// sweeping after every document costs 10% more time for half the memory).
 const SWEEPS_KEPT: usize = 1;
 
-/// What every compilation shares: the standard library, the fonts and the parsed style library.
+/// What every compilation shares: the standard library, the fonts, the parsed main file and
+/// style library.
 /// Built once per process ([`Engine::shared`]) and used by every thread.
 pub struct Engine {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     main: Source,
+    style: Source,
     /// Documents drawn so far, to sweep the memo cache every [`SWEEP_EVERY`].
     drawn: AtomicUsize,
 }
@@ -55,7 +66,8 @@ impl Engine {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
-            main: Source::new(*MAIN_ID, STYLE.to_string()),
+            main: Source::new(*MAIN_ID, MAIN.to_string()),
+            style: Source::new(*STYLE_ID, STYLE.to_string()),
             drawn: AtomicUsize::new(0),
         }
     }
@@ -72,9 +84,13 @@ impl Engine {
         }
     }
 
-    /// A World in which `/document.json` holds `data`.
-    pub fn world(&self, data: Bytes) -> DocumentWorld<'_> {
-        DocumentWorld { engine: self, data }
+    /// A World in which `/document.json` holds `data` and `/layout.json` holds `layout`.
+    pub fn world(&self, data: Bytes, layout: Bytes) -> DocumentWorld<'_> {
+        DocumentWorld {
+            engine: self,
+            data,
+            layout,
+        }
     }
 }
 
@@ -88,6 +104,7 @@ impl Default for Engine {
 pub struct DocumentWorld<'a> {
     engine: &'a Engine,
     data: Bytes,
+    layout: Bytes,
 }
 
 impl World for DocumentWorld<'_> {
@@ -106,6 +123,8 @@ impl World for DocumentWorld<'_> {
     fn source(&self, id: FileId) -> FileResult<Source> {
         if id == *MAIN_ID {
             Ok(self.engine.main.clone())
+        } else if id == *STYLE_ID {
+            Ok(self.engine.style.clone())
         } else {
             Err(FileError::AccessDenied)
         }
@@ -114,8 +133,10 @@ impl World for DocumentWorld<'_> {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == *DATA_ID {
             Ok(self.data.clone())
-        } else if id == *MAIN_ID {
-            Ok(Bytes::from_string(self.engine.main.clone()))
+        } else if id == *LAYOUT_ID {
+            Ok(self.layout.clone())
+        } else if id == *MAIN_ID || id == *STYLE_ID {
+            Ok(Bytes::from_string(self.source(id)?))
         } else {
             Err(FileError::AccessDenied)
         }
