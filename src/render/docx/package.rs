@@ -1,7 +1,9 @@
 //! Finishing the DOCX package: the parts docx-rs cannot set (language, title, author), and the
 //! child order the OOXML schema requires, which Word enforces.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Write};
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use docx_rs::{Docx, XMLDocx};
 use zip::write::SimpleFileOptions;
@@ -58,11 +60,11 @@ pub fn finish(docx: Docx, meta: &Metadata) -> Result<Vec<u8>, DocxError> {
     xml.doc_props.core = core_properties(meta).into_bytes();
     xml.styles = with_language(&xml.styles)?;
     xml.document = reorder(&repeated_headers(&xml.document)?)?;
-    xml.styles = reorder(&xml.styles)?;
-    xml.settings = reorder(&xml.settings)?;
-    xml.numberings = reorder(&xml.numberings)?;
+    xml.styles = reorder_shared(&xml.styles)?;
+    xml.settings = reorder_shared(&xml.settings)?;
+    xml.numberings = reorder_shared(&xml.numberings)?;
     for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
-        *part = reorder(part)?;
+        *part = reorder_shared(part)?;
     }
     xml.content_type = insert_before(
         &xml.content_type,
@@ -77,6 +79,30 @@ pub fn finish(docx: Docx, meta: &Metadata) -> Result<Vec<u8>, DocxError> {
         "<Relationship Id=\"rIdTheme1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>",
     );
     Ok(package(parts(xml)?)?)
+}
+
+/// How many parts [`reorder_shared`] keeps: each document has a few that are the same in every
+/// document (styles, settings, numbering, headers).
+const SHARED_KEPT: usize = 32;
+
+/// `xml` in schema order, for a part that is the same in every document: put in order once per
+/// process and kept by its bytes (a few kilobytes each), the same bytes as [`reorder`] gives.
+fn reorder_shared(xml: &[u8]) -> Result<Vec<u8>, DocxError> {
+    static ORDERED: LazyLock<Mutex<HashMap<Vec<u8>, Vec<u8>>>> = LazyLock::new(Default::default);
+    let kept = ORDERED
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(xml)
+        .cloned();
+    if let Some(done) = kept {
+        return Ok(done);
+    }
+    let done = reorder(xml)?;
+    let mut ordered = ORDERED.lock().unwrap_or_else(PoisonError::into_inner);
+    if ordered.len() < SHARED_KEPT {
+        ordered.insert(xml.to_vec(), done.clone());
+    }
+    Ok(done)
 }
 
 /// The parts of the package, named, in docx-rs's order, the theme last. hoso draws no image,
