@@ -392,3 +392,43 @@ fn a_meeting_that_ends_before_it_starts_is_refused_naming_ket_thuc() {
     assert_eq!(checked.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&checked.stderr).contains("hoi_nghi.ket_thuc"));
 }
+
+/// The commands listed under "Lệnh:" in a help text.
+fn commands_in(help: &str) -> Vec<String> {
+    help.split("\nLệnh:\n")
+        .nth(1)
+        .map(|rest| {
+            rest.lines()
+                .take_while(|line| line.starts_with("  "))
+                .filter_map(|line| line.split_whitespace().next().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_commands_help_is_in_vietnamese() {
+    let mut todo: Vec<Vec<String>> = vec![Vec::new()];
+    let mut seen = 0;
+    while let Some(command) = todo.pop() {
+        let mut args = command.clone();
+        args.push("--help".to_string());
+        let output = hoso(&args);
+        let help = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(output.status.success(), "hoso {args:?}");
+        for english in ["Usage:", "Arguments:", "Options:", "Commands:"] {
+            assert!(
+                !help.contains(english),
+                "hoso {args:?} says «{english}»:\n{help}"
+            );
+        }
+        assert!(help.contains("Cách dùng: hoso"), "hoso {args:?}:\n{help}");
+        for sub in commands_in(&help) {
+            let mut next = command.clone();
+            next.push(sub);
+            todo.push(next);
+        }
+        seen += 1;
+    }
+    assert!(seen > 15, "{seen} commands");
+}

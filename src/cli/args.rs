@@ -101,7 +101,8 @@ pub enum Command {
     #[command(
         help_template = HELP,
         next_help_heading = "Tùy chọn",
-        override_usage = "hoso forms [export <MÃ_MẪU> <THƯ_MỤC>]"
+        subcommand_help_heading = "Lệnh",
+        override_usage = "hoso forms [check <THƯ_MỤC> [TỆP_DỮ_LIỆU]... | export <MÃ_MẪU> <THƯ_MỤC>]"
     )]
     Forms(FormsArgs),
     /// Tạo tệp dữ liệu mẫu don-vi.yaml cho năm đang kiểm điểm, mọi trường có chú thích tiếng Việt.
@@ -124,6 +125,7 @@ pub enum Command {
     #[command(
         help_template = HELP,
         next_help_heading = "Tùy chọn",
+        subcommand_help_heading = "Lệnh",
         override_usage = "hoso nhap danh-sach <TỆP>... --vao <TỆP_DỮ_LIỆU> [--ghi-de] [--kiem-tra] [--format text|json]\n       hoso nhap ban-kiem-diem <TỆP.docx>... --vao <TỆP_DỮ_LIỆU> [--dang-vien <MÃ>] [--ghi-de] [--kiem-tra] [--format text|json]"
     )]
     Nhap(NhapArgs),
@@ -151,10 +153,15 @@ pub struct NhapArgs {
 pub enum NhapWhat {
     /// Danh sách đảng viên từ bảng tính: cột nhận theo tiêu đề, đảng viên đã có nhận theo số thẻ
     /// rồi theo họ tên và ngày sinh, chỉ điền trường còn trống.
-    #[command(name = "danh-sach")]
+    #[command(
+        name = "danh-sach",
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso nhap danh-sach <TỆP>... --vao <TỆP_DỮ_LIỆU> [--ghi-de] [--kiem-tra] [--format text|json]"
+    )]
     DanhSach {
         /// Bảng tính danh sách đảng viên (.xlsx, .xls, .ods, .csv).
-        #[arg(value_name = "TỆP", required = true)]
+        #[arg(value_name = "TỆP", required = true, help_heading = "Tham số")]
         lists: Vec<PathBuf>,
         /// Tệp dữ liệu đơn vị để ghi vào.
         #[arg(long = "vao", value_name = "TỆP_DỮ_LIỆU")]
@@ -172,10 +179,15 @@ pub enum NhapWhat {
     /// Bản kiểm điểm đảng viên viết bằng Word (trên bản DOCX hoso in, hoặc mẫu tự gõ): từng phần
     /// nhận theo đề mục của mẫu, đảng viên nhận theo họ tên và ngày sinh, chỉ điền trường còn
     /// trống.
-    #[command(name = "ban-kiem-diem")]
+    #[command(
+        name = "ban-kiem-diem",
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso nhap ban-kiem-diem <TỆP.docx>... --vao <TỆP_DỮ_LIỆU> [--dang-vien <MÃ>] [--ghi-de] [--kiem-tra] [--format text|json]"
+    )]
     BanKiemDiem {
         /// Bản kiểm điểm (.docx), một hoặc nhiều tệp.
-        #[arg(value_name = "TỆP.docx", required = true)]
+        #[arg(value_name = "TỆP.docx", required = true, help_heading = "Tham số")]
         files: Vec<PathBuf>,
         /// Tệp dữ liệu đơn vị để ghi vào.
         #[arg(long = "vao", value_name = "TỆP_DỮ_LIỆU")]
@@ -239,21 +251,31 @@ pub struct FormsArgs {
 pub enum FormsAction {
     /// Thử một thư mục mẫu đã sửa: điền mọi mẫu cho các đơn vị (mặc định hai đơn vị mẫu có sẵn),
     /// báo mọi lỗi kèm tệp và dòng.
+    #[command(
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso forms check <THƯ_MỤC> [TỆP_DỮ_LIỆU]..."
+    )]
     Check {
         /// Thư mục mẫu đã sửa (như --forms).
-        #[arg(value_name = "THƯ_MỤC")]
+        #[arg(value_name = "THƯ_MỤC", help_heading = "Tham số")]
         dir: PathBuf,
         /// Tệp dữ liệu đơn vị để thử; không có thì dùng hai đơn vị mẫu.
-        #[arg(value_name = "TỆP_DỮ_LIỆU")]
+        #[arg(value_name = "TỆP_DỮ_LIỆU", help_heading = "Tham số")]
         data: Vec<PathBuf>,
     },
     /// Ghi các tệp của một mẫu (mọi chế độ) và các phần dùng chung ra thư mục để tùy biến.
+    #[command(
+        help_template = HELP,
+        next_help_heading = "Tùy chọn",
+        override_usage = "hoso forms export <MÃ_MẪU> <THƯ_MỤC>"
+    )]
     Export {
         /// Mã mẫu, ví dụ bien-ban.
-        #[arg(value_name = "MÃ_MẪU")]
+        #[arg(value_name = "MÃ_MẪU", help_heading = "Tham số")]
         id: String,
         /// Thư mục ghi ra.
-        #[arg(value_name = "THƯ_MỤC")]
+        #[arg(value_name = "THƯ_MỤC", help_heading = "Tham số")]
         dir: PathBuf,
     },
 }
