@@ -1,6 +1,6 @@
 //! A Word file (.docx) as the paragraphs a reader sees, in reading order: the body's paragraphs
-//! and those of its tables' cells, each with its text, whether its style is a heading, and the
-//! old encoding its fonts were typed in.
+//! and those of its tables' cells and text boxes, each with its text, whether its style is a
+//! heading, and the old encoding its fonts were typed in.
 
 use std::io::Read;
 use std::path::Path;
@@ -22,8 +22,6 @@ pub struct Paragraph {
     /// Whether its style is one of Word's headings (`Heading 1`…`Heading 9`), as hoso's own
     /// files mark the form's headings.
     pub heading: bool,
-    /// Whether it sits in a table's cell.
-    pub in_table: bool,
     /// The old encoding its runs were typed in, found by their fonts (.VnTime, .VnTimeH,
     /// VNI-Times), when the text was converted from it.
     pub converted_from: Option<Encoding>,
@@ -185,8 +183,6 @@ struct Reading<'a> {
     paragraphs: Vec<Paragraph>,
     /// The paragraphs being read: more than one when a text box holds paragraphs of its own.
     open: Vec<Open>,
-    /// How many tables the paragraph is in.
-    tables: usize,
     /// How deep the read is in a `mc:Fallback`, which repeats what its `mc:Choice` holds.
     fallback: usize,
 }
@@ -198,7 +194,6 @@ impl Reading<'_> {
         match name.as_ref() {
             "Fallback" if !empty => self.fallback += 1,
             _ if self.fallback > 0 => return,
-            "tbl" if !empty => self.tables += 1,
             "p" if !empty => self.open.push(Open::default()),
             _ => {}
         }
@@ -242,7 +237,6 @@ impl Reading<'_> {
         match name {
             "Fallback" => self.fallback = self.fallback.saturating_sub(1),
             _ if self.fallback > 0 => {}
-            "tbl" => self.tables = self.tables.saturating_sub(1),
             "t" => {
                 if let Some(p) = self.open.last_mut() {
                     p.in_text = false;
@@ -258,7 +252,6 @@ impl Reading<'_> {
                     self.paragraphs.push(Paragraph {
                         text: p.text.nfc().collect(),
                         heading: p.heading,
-                        in_table: self.tables > 0,
                         converted_from: p.converted_from,
                     });
                 }

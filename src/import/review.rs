@@ -548,7 +548,6 @@ mod tests {
         let line = Paragraph {
             text: "Họ và tên: Mai Thanh Sơn Ngày\u{a0}sinh: 15/06/1997".into(),
             heading: false,
-            in_table: false,
             converted_from: None,
         };
         let writer = writer_of(&[line]);
@@ -558,7 +557,6 @@ mod tests {
         let line = Paragraph {
             text: "Họ và tên: Đinh Thị Năm Ngày sinh: 1975".into(),
             heading: false,
-            in_table: false,
             converted_from: None,
         };
         assert_eq!(writer_of(&[line]).birth_date, Some(BirthDate::Year(1975)));
