@@ -7,7 +7,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{copy_unit, hoso, libreoffice_convert, pdf_text, render, run_python, sample_2026};
+use common::{
+    assert_checks, copy_unit, hoso, libreoffice_convert, pdf_text, render, run_python, sample_2026,
+};
 
 /// The list every writer writes: a title block, shuffled and abbreviated titles, a row numbering
 /// the columns, a member of the file (found by name and birth, whose card number is filled), a
@@ -140,9 +142,7 @@ fn assert_imported(unit: &Path) {
             "the line «{line}» of the file is gone"
         );
     }
-    let check = hoso(["check".as_ref(), unit.as_os_str()]);
-    let told = String::from_utf8_lossy(&check.stdout);
-    assert_eq!(check.status.code(), Some(0), "{told}");
+    let told = assert_checks(unit);
     let line = now
         .lines()
         .position(|l| l == "    ngay_sinh: 1975")
@@ -367,12 +367,6 @@ fn a_list_typed_in_tcvn3_is_read_by_the_font_of_each_cell_in_xlsx_and_in_ods() {
         ] {
             assert!(out.contains(&told), "{list:?}: «{told}» not in:\n{out}");
         }
-        let check = hoso(["check".as_ref(), unit.as_os_str()]);
-        assert_eq!(
-            check.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&check.stdout)
-        );
+        assert_checks(&unit);
     }
 }

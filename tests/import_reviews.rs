@@ -11,8 +11,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{
-    comparable, copy_unit, hoso, libreoffice_convert, pdf_text, render, run_python, sample,
-    sample_2026,
+    assert_checks, comparable, copy_unit, hoso, libreoffice_convert, pdf_text, render, run_python,
+    sample, sample_2026,
 };
 
 /// Types a 2026 review over hoso's blank DOCX: argv[1] the blank, argv[2] the result.
@@ -160,13 +160,7 @@ fn text(review: &serde_json::Value, key: &str) -> String {
 /// `hoso check` passes, the member's form prints each of `printed`, and a second import of
 /// `files` changes nothing.
 fn assert_kept(unit: &Path, member: &str, files: &[&Path], printed: &[&str], dir: &Path) {
-    let check = hoso(["check".as_ref(), unit.as_os_str()]);
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    assert_checks(unit);
     let out = dir.join(format!("in-{member}"));
     let pdf = render(
         unit,
@@ -419,8 +413,7 @@ fn split_unit(dir: &Path, member: &str) -> (PathBuf, PathBuf) {
 fn a_review_and_a_list_of_a_member_kept_in_a_file_of_its_own_are_written_there() {
     let dir = tempfile::tempdir().unwrap();
     let (unit, own) = split_unit(dir.path(), "mai-thanh-son");
-    let check = hoso(["check".as_ref(), unit.as_os_str()]);
-    assert_eq!(check.status.code(), Some(0), "the split unit reads");
+    assert_checks(&unit);
     let typed = typed_2026(&unit, dir.path(), "son.docx");
     let unit_before = std::fs::read(&unit).unwrap();
     let (code, said, err) = import(&[&typed], &unit, &[]);

@@ -255,13 +255,7 @@ fn a_list_and_three_reviews_dropped_on_the_import_page_are_shown_then_saved() {
     // The file before the save is kept beside it, as every save of the page keeps it.
     let backup = dir.path().join("don-vi.yaml.bak");
     assert_eq!(std::fs::read_to_string(backup).unwrap(), before);
-    let check = hoso(["check".as_ref(), unit.as_os_str()]);
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&check.stdout)
-    );
+    assert_checks(&unit);
     keep_screenshots(&out);
 }
 

@@ -70,6 +70,19 @@ where
     tool(python().to_str().expect("a UTF-8 path"), all)
 }
 
+/// Checks `unit` with `hoso check`, which must find no error (warnings may be); what it said.
+pub fn assert_checks(unit: &Path) -> String {
+    let check = hoso(["check".as_ref(), unit.as_os_str()]);
+    let said = String::from_utf8_lossy(&check.stdout).into_owned();
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{said}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    said
+}
+
 /// Runs `hoso render DATA -o OUT ARGS…`.
 pub fn run_render(data: &Path, out: &Path, args: &[&str]) -> Output {
     let mut all = vec![
