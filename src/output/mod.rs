@@ -72,6 +72,8 @@ pub struct Staging {
     created_dir: bool,
     /// The names staged so far.
     names: Mutex<BTreeSet<String>>,
+    /// The folders made inside the staging folder so far, each made once.
+    folders: Mutex<BTreeSet<PathBuf>>,
 }
 
 /// Where a replaced file waits during a commit, inside the staging folder.
@@ -99,6 +101,7 @@ impl Staging {
             stage: Some(stage),
             created_dir,
             names: Mutex::default(),
+            folders: Mutex::default(),
         })
     }
 
@@ -127,8 +130,10 @@ impl Staging {
         let backup = self.stage_dir().join(BACKUP);
         std::fs::create_dir(&backup).map_err(|e| WriteError::os(&self.dir, e))?;
         let mut moved: Vec<Moved> = Vec::new();
+        // The folders of the output known to exist, so that each is looked for once.
+        let mut present: BTreeSet<PathBuf> = BTreeSet::new();
         for name in &names {
-            match self.move_in(name, &backup) {
+            match self.move_in(name, &backup, &mut present) {
                 Ok(step) => moved.push(step),
                 Err(error) => {
                     restore(&moved);
@@ -145,12 +150,20 @@ impl Staging {
     }
 
     /// Moves one staged file to its place, keeping the file it replaces in `backup` and creating
-    /// the folders it lies in; says what it did, so that it can be undone.
-    fn move_in(&self, name: &str, backup: &Path) -> Result<Moved, WriteError> {
+    /// the folders it lies in (`present`: the folders known to exist, added to); says what it
+    /// did, so that it can be undone.
+    fn move_in(
+        &self,
+        name: &str,
+        backup: &Path,
+        present: &mut BTreeSet<PathBuf>,
+    ) -> Result<Moved, WriteError> {
         let target = self.dir.join(name);
         let mut created = Vec::new();
         let mut folder = target.parent();
-        while let Some(dir) = folder.filter(|d| *d != self.dir && !d.exists()) {
+        while let Some(dir) =
+            folder.filter(|d| *d != self.dir && !present.contains(*d) && !d.exists())
+        {
             created.push(dir.to_path_buf());
             folder = dir.parent();
         }
@@ -180,6 +193,7 @@ impl Staging {
             }
             return Err(WriteError::os(&target, e));
         }
+        present.extend(target.parent().map(Path::to_path_buf));
         Ok(Moved {
             target,
             old,
@@ -202,7 +216,11 @@ impl Sink for Staging {
         }
         let path = self.stage_dir().join(name);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| WriteError::os(&target, e))?;
+            let mut folders = self.folders.lock().unwrap_or_else(PoisonError::into_inner);
+            if !folders.contains(parent) {
+                std::fs::create_dir_all(parent).map_err(|e| WriteError::os(&target, e))?;
+                folders.insert(parent.to_path_buf());
+            }
         }
         let mut file = std::fs::File::create(&path).map_err(|e| WriteError::os(&target, e))?;
         file.write_all(bytes)
