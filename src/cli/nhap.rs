@@ -18,17 +18,15 @@ pub fn run(args: &NhapArgs, catalogue: &Catalogue) -> Result<(), CliError> {
             report,
         } => {
             let done = import_rosters(unit, lists, *overwrite, *dry_run)?;
-            match report.format {
-                ReportFormat::Json => {
-                    terminal::out(&serde_json::to_string_pretty(&done).unwrap_or_default());
-                }
-                ReportFormat::Text => terminal::out(&with_outcome(
-                    roster_lines(&done.files),
-                    &done.unit,
-                    done.written,
-                    *dry_run,
-                )),
-            }
+            let lines = roster_lines(&done.files);
+            print(
+                report.format,
+                &done,
+                lines,
+                &done.unit,
+                done.written,
+                *dry_run,
+            );
             Ok(())
         }
         NhapWhat::BanKiemDiem {
@@ -54,19 +52,35 @@ pub fn run(args: &NhapArgs, catalogue: &Catalogue) -> Result<(), CliError> {
                     dry_run: *dry_run,
                 },
             )?;
-            match report.format {
-                ReportFormat::Json => {
-                    terminal::out(&serde_json::to_string_pretty(&done).unwrap_or_default());
-                }
-                ReportFormat::Text => terminal::out(&with_outcome(
-                    review_lines(&done.reviews),
-                    &done.unit,
-                    done.written,
-                    *dry_run,
-                )),
-            }
+            let lines = review_lines(&done.reviews);
+            print(
+                report.format,
+                &done,
+                lines,
+                &done.unit,
+                done.written,
+                *dry_run,
+            );
             Ok(())
         }
+    }
+}
+
+/// Prints an import's report: as JSON, or its `lines` for a reader, the totals ending with what
+/// became of the unit file.
+fn print(
+    format: ReportFormat,
+    report: &impl serde::Serialize,
+    lines: Vec<String>,
+    unit: &str,
+    written: bool,
+    dry_run: bool,
+) {
+    match format {
+        ReportFormat::Json => {
+            terminal::out(&serde_json::to_string_pretty(report).unwrap_or_default());
+        }
+        ReportFormat::Text => terminal::out(&with_outcome(lines, unit, written, dry_run)),
     }
 }
 

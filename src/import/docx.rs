@@ -37,28 +37,32 @@ pub fn read_paragraphs(path: &Path) -> Result<Vec<Paragraph>, ImportError> {
         .map_err(|refused| unreadable(refused.reason))?;
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|_| unreadable("không phải tệp Word (.docx)".to_string()))?;
-    let document = part(&mut archive, "word/document.xml")
-        .map_err(unreadable)?
-        .ok_or_else(|| unreadable("tệp Word không có phần nội dung (word/document.xml)".into()))?;
-    let styles = part(&mut archive, "word/styles.xml")
+    let document = part(
+        &mut archive,
+        "word/document.xml",
+        input::Kind::Review.limit(),
+    )
+    .map_err(unreadable)?
+    .ok_or_else(|| unreadable("tệp Word không có phần nội dung (word/document.xml)".into()))?;
+    let styles = part(&mut archive, "word/styles.xml", input::Kind::Review.limit())
         .map_err(unreadable)?
         .unwrap_or_default();
     paragraphs_of(&document, &heading_styles(&styles)).map_err(unreadable)
 }
 
-/// The text of the part `name` of the package, if it has one; a part larger unpacked than a
-/// review can be is refused rather than read.
-fn part(
-    archive: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>,
+/// The text of the part `name` of a package (a Word file, a workbook), if it has one; a part
+/// larger unpacked than `limit` is refused rather than read.
+pub(super) fn part<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
     name: &str,
+    limit: u64,
 ) -> Result<Option<String>, String> {
     let Ok(file) = archive.by_name(name) else {
         return Ok(None);
     };
-    let limit = input::Kind::Review.limit();
     if file.size() > limit {
         return Err(format!(
-            "phần {name} của tệp Word giải nén ra {}, quá {}",
+            "phần {name} của tệp giải nén ra {}, quá {}",
             input::size_vi(file.size()),
             input::size_vi(limit)
         ));

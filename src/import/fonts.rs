@@ -6,7 +6,7 @@
 //! the styles it inherits); an .xls keeps its fonts in binary records that are not read.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -44,12 +44,10 @@ type Package<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 /// The most a part of a workbook is read to (a sheet of a million cells is far less).
 const PART_LIMIT: u64 = 256 << 20;
 
-/// The text of the part `name` of `package`, `None` when it is missing or does not read.
+/// The text of the part `name` of `package`, `None` when it is missing, too large or does not
+/// read.
 fn part(package: &mut Package<'_>, name: &str) -> Option<String> {
-    let file = package.by_name(name).ok()?;
-    let mut text = String::new();
-    file.take(PART_LIMIT).read_to_string(&mut text).ok()?;
-    Some(text)
+    super::docx::part(package, name, PART_LIMIT).ok().flatten()
 }
 
 /// The local name of an element (`c` of `x:c`).

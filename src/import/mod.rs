@@ -281,7 +281,7 @@ fn report_of(list: &Path, roster: &roster::Roster, rows: Vec<RowOutcome>) -> Fil
 }
 
 /// Writes `text` as `unit`, whole or not at all: staged beside it, then moved over it.
-pub(crate) fn write_whole(unit: &Path, text: &str) -> Result<(), ImportError> {
+fn write_whole(unit: &Path, text: &str) -> Result<(), ImportError> {
     let failed = |reason: String| ImportError::NotWritten {
         path: unit.display().to_string(),
         reason,
