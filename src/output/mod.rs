@@ -2,10 +2,12 @@
 //! folder or in a zip held in memory.
 //!
 //! Files are written as soon as each is made, by whichever thread made it, into a hidden staging
-//! folder inside the output folder; memory does not grow with the run. [`Staging::commit`] moves them in at the
-//! end. If anything fails, the output folder is left exactly as it was: files the run had
+//! folder inside the output folder; memory does not grow with the run. A thread of its own
+//! flushes each to the disk meanwhile, and [`Staging::commit`] waits for it, then moves them in
+//! at the end. If anything fails, the output folder is left exactly as it was: files the run had
 //! already replaced are put back, and a folder the run created is removed.
 
+mod flush;
 mod names;
 mod zipped;
 
@@ -16,6 +18,8 @@ use std::sync::{Mutex, PoisonError};
 
 use miette::Diagnostic;
 use tempfile::TempDir;
+
+use flush::Flusher;
 use thiserror::Error;
 
 pub use names::{person_stems, slug};
@@ -74,6 +78,8 @@ pub struct Staging {
     names: Mutex<BTreeSet<String>>,
     /// The folders made inside the staging folder so far, each made once.
     folders: Mutex<BTreeSet<PathBuf>>,
+    /// The thread flushing each staged file to the disk, until the commit.
+    flusher: Option<Flusher>,
 }
 
 /// Where a replaced file waits during a commit, inside the staging folder.
@@ -96,12 +102,23 @@ impl Staging {
                 return Err(WriteError::os(dir, e));
             }
         };
+        let flusher = match Flusher::start(dir) {
+            Ok(flusher) => flusher,
+            Err(e) => {
+                drop(stage);
+                if created_dir {
+                    let _ = std::fs::remove_dir(dir);
+                }
+                return Err(e);
+            }
+        };
         Ok(Staging {
             dir: dir.to_path_buf(),
             stage: Some(stage),
             created_dir,
             names: Mutex::default(),
             folders: Mutex::default(),
+            flusher: Some(flusher),
         })
     }
 
@@ -112,9 +129,12 @@ impl Staging {
             .unwrap_or(self.dir.as_path())
     }
 
-    /// Moves every staged file into the output folder and returns their paths, sorted; on
-    /// failure, leaves the output folder as it was before the run.
+    /// Moves every staged file into the output folder, once all are on the disk, and returns
+    /// their paths, sorted; on failure, leaves the output folder as it was before the run.
     pub fn commit(mut self) -> Result<Vec<PathBuf>, WriteError> {
+        if let Some(flusher) = self.flusher.take() {
+            flusher.finish()?;
+        }
         let names = std::mem::take(self.names.get_mut().unwrap_or_else(PoisonError::into_inner));
         for name in &names {
             let target = self.dir.join(name);
@@ -224,9 +244,11 @@ impl Sink for Staging {
         }
         let mut file = std::fs::File::create(&path).map_err(|e| WriteError::os(&target, e))?;
         file.write_all(bytes)
-            .and_then(|()| file.sync_all())
             .map_err(|e| WriteError::os(&target, e))?;
-        Ok(())
+        match &self.flusher {
+            Some(flusher) => flusher.flush(file, target),
+            None => file.sync_all().map_err(|e| WriteError::os(&target, e)),
+        }
     }
 
     fn read(&self, name: &str) -> Result<Vec<u8>, WriteError> {
@@ -260,6 +282,9 @@ impl Drop for Staging {
     /// A run that did not commit leaves nothing: the staging folder goes, and so does an output
     /// folder the run created.
     fn drop(&mut self) {
+        if let Some(flusher) = self.flusher.take() {
+            let _ = flusher.finish();
+        }
         if let Some(stage) = self.stage.take() {
             let _ = stage.close();
             if self.created_dir {
@@ -315,6 +340,28 @@ mod tests {
         staging.commit().unwrap();
         assert_eq!(names_in(&out), vec!["a.pdf", "b.docx"]);
         assert_eq!(std::fs::read(out.join("b.docx")).unwrap(), b"PK");
+    }
+
+    #[test]
+    fn files_from_many_threads_beyond_the_flushing_queue_all_land() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::new(dir.path()).unwrap();
+        std::thread::scope(|scope| {
+            for thread in 0..4 {
+                let staging = &staging;
+                scope.spawn(move || {
+                    for n in 0..100 {
+                        let name = format!("t{thread}/{n}.pdf");
+                        staging.add(&name, name.as_bytes()).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(staging.commit().unwrap().len(), 400);
+        assert_eq!(
+            std::fs::read(dir.path().join("t3/99.pdf")).unwrap(),
+            b"t3/99.pdf"
+        );
     }
 
     #[test]
