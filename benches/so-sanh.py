@@ -208,8 +208,6 @@ def main():
     overhead = share["ratio"] - 1
     packet_in_process, typst_in_process = share["ho_so"], share["typst"]
 
-    hoso_per_doc = by_size[300]["wall"] / by_size[300]["documents"]
-    per_doc_1000 = by_size[1000]["wall"] / by_size[1000]["documents"]
     ms = lambda s: f"{s * 1000:.1f}"
     table = [
         f"Máy đo: {cores} nhân; {rounds} lượt, mỗi lượt chạy mọi phép đo một lần theo cùng thứ tự; "
@@ -263,30 +261,43 @@ def main():
         measured_ratio, ceiling = ratio(peer, ours), ratio(peer, alone)
         return (name, f"{measured_ratio:.{digits}f}×", measured_ratio >= goal,
                 f"{ceiling:.{digits}f}×")
+    # The ceiling the style library and the build set for typst alone, as a ratio to the typst
+    # CLI on the very documents: 4.5× before both were changed, to be raised by at least 15%.
+    ceiling_before, ceiling_goal = 4.5, 4.5 * 1.15
+    ceiling = ratio(cli, alone)
+    # hoso's PDFs of the very documents against typst's work alone on them: how near hoso comes.
+    near = ratio(alone, same_pdf)
     targets = [
-        ("300 đảng viên, 10 chi bộ, cả hồ sơ ≤ 4 s", f"{by_size[300]['wall']:.2f} s",
-         by_size[300]["wall"] <= 4, ""),
-        ("1.000 đảng viên: ms/văn bản ≤ 1,1 × mức của 300",
-         f"{per_doc_1000 / hoso_per_doc:.2f}×", per_doc_1000 <= 1.1 * hoso_per_doc, ""),
-        versus("nhanh hơn typst CLI ≥ 6× (cùng văn bản, chỉ PDF)", cli, same_pdf, 6),
-        versus("nhanh hơn typst CLI ≥ 6× (cả hồ sơ của hoso so với PDF của typst)", cli,
-               packet, 6),
-        versus("nhanh hơn LibreOffice ≥ 200× (mỗi tệp một tiến trình)", lo_one, packet, 200, 0),
-        versus("nhanh hơn LibreOffice ≥ 200× (cả lô trong một tiến trình)", lo_batch, packet,
-               200, 0),
-        versus("thông lượng ≥ 2× rusdox (cùng văn bản, PDF và DOCX, một tiến trình)", rusdox,
-               same_both, 2),
-        versus("thông lượng ≥ 2× rusdox (cả hồ sơ của hoso)", rusdox, packet, 2),
-        ("phần việc riêng của hoso ≤ 20% trên typst (cùng tiến trình, 1 luồng)",
+        (f"trần của typst riêng nâng ≥ 15%: nhanh hơn typst CLI ≥ {ceiling_goal:.1f}× "
+         f"(trước: {ceiling_before}×)", f"{ceiling:.1f}×", ceiling >= ceiling_goal, ""),
+        ("hoso đạt ≥ 0,85 trần ấy (cùng văn bản, chỉ PDF, một tiến trình)", f"{near:.2f}",
+         near >= 0.85, ""),
+        versus("nhanh hơn typst CLI ≥ 5× (cùng văn bản, chỉ PDF)", cli, same_pdf, 5),
+        versus("thông lượng ≥ 1,25× rusdox (cùng văn bản, PDF và DOCX, một tiến trình)", rusdox,
+               same_both, 1.25, 2),
+        ("phần việc riêng của hoso ≤ 15% trên typst (cùng tiến trình, 1 luồng)",
          f"{overhead * 100:.0f}% ({ms(packet_in_process)} ms so với {ms(typst_in_process)} ms)",
-         overhead <= 0.2, ""),
-        ("bộ nhớ đỉnh với 1.000 đảng viên ≤ 300 MB", f"{by_size[1000]['peak']:.0f} MB",
-         by_size[1000]["peak"] <= 300, ""),
-        ("một mẫu từ tiến trình mới ≤ 40 ms", f"{ms(cold)} ms", cold <= 0.040, ""),
+         overhead <= 0.15, ""),
+        ("300 đảng viên, 10 chi bộ, cả hồ sơ ≤ 3,5 s", f"{by_size[300]['wall']:.2f} s",
+         by_size[300]["wall"] <= 3.5, ""),
+        ("bộ nhớ đỉnh với 1.000 đảng viên ≤ 250 MB", f"{by_size[1000]['peak']:.0f} MB",
+         by_size[1000]["peak"] <= 250, ""),
+        ("một mẫu từ tiến trình mới ≤ 35 ms", f"{ms(cold)} ms", cold <= 0.035, ""),
     ]
     table += ["", "| Mục tiêu | Đo được | | Typst riêng đạt |", "|---|---:|---|---:|"]
     table += [f"| {name} | {value} | {verdict(ok)} | {alone} |"
               for name, value, ok, alone in targets]
+    # The other ratios, without a target: the whole packet against each peer's documents, and
+    # LibreOffice on the very documents.
+    others = [
+        ("typst CLI (cả hồ sơ của hoso so với PDF của typst)", cli, packet, 1),
+        ("rusdox (cả hồ sơ của hoso)", rusdox, packet, 2),
+        ("LibreOffice, mỗi tệp một tiến trình (cả hồ sơ của hoso)", lo_one, packet, 0),
+        ("LibreOffice, cả lô trong một tiến trình (cả hồ sơ của hoso)", lo_batch, packet, 0),
+    ]
+    table += ["", "| Nhanh hơn | hoso | Typst riêng |", "|---|---:|---:|"]
+    table += [f"| {name} | {ratio(peer, ours):.{digits}f}× | {ratio(peer, alone):.{digits}f}× |"
+              for name, peer, ours, digits in others]
     text = "\n".join(table) + "\n"
     print(text)
     (root / "benches/ket-qua.md").write_text(text)

@@ -3,7 +3,7 @@
 //! memory, whatever the input. A counting allocator measures the memory of each case.
 //!
 //! The tests run a bounded number of cases (512 each, about a second); to run longer:
-//! `PROPTEST_CASES=20000 cargo test --release --test fuzz`.
+//! `PROPTEST_CASES=20000 cargo test --profile kiem-thu --test fuzz`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -32,4 +32,4 @@ fi
 
 cargo fmt --check
 cargo clippy --release --locked --all-targets -- -D warnings
-cargo test --release --locked
+cargo test --profile kiem-thu --locked
