@@ -1182,6 +1182,8 @@ struct Member {
     write_results: bool,
     signed: Day,
     absent: Option<String>,
+    /// The later sitting that rated a member away from the meeting: its day and voters.
+    rated_later: Option<(Day, u32)>,
     /// The parts of the self-review: key and paragraphs.
     review: Vec<(&'static str, Vec<String>)>,
     /// 2023: the grade of each graded item.
@@ -1584,6 +1586,7 @@ fn new_member(
         write_results: false,
         signed: Day::new(year, 12, 1),
         absent: None,
+        rated_later: None,
         review: Vec::new(),
         grades: Vec::new(),
         annex: Vec::new(),
@@ -1827,6 +1830,10 @@ fn generate(setting: &Setting, number: usize, plan: &Plan, rng: &mut Rng) -> Uni
     for member in &mut members {
         fill_member(setting, &ctx, member, (report, meeting), rng);
         member.votes = votes_for(member.level, voters, rng);
+        if member.absent.is_some() {
+            // Rated the day after the meeting, by the same full members.
+            member.rated_later = Some((Day::new(year, 12, meeting.day + 1), voters));
+        }
     }
     let collective_votes = votes_for(collective_level, voters, rng);
     let collective_conclusion = format!(
@@ -2704,6 +2711,11 @@ fn write_member(y: &mut Yaml, setting: &Setting, member: &Member) {
         y.raw(6, "xep_loai_can_bo", member.level.key());
         y.text(6, "nhan_xet_chi_uy", committee);
         y.raw(6, "chi_bo_de_xuat", member.level.key());
+    }
+    if let Some((day, voters)) = member.rated_later {
+        y.line(6, "phien_sau:");
+        y.raw(8, "ngay", day);
+        y.raw(8, "so_bieu_quyet", voters);
     }
     y.votes(6, member.votes);
     y.text(6, "ket_luan", &member.conclusion);
