@@ -148,6 +148,15 @@ impl CliError {
 /// Runs the command the user asked for, with the forms they chose.
 fn run(cli: &Cli) -> Result<(), CliError> {
     hoso::parallel::set_threads(cli.jobs);
+    // A command that draws PDFs readies typst while it reads and checks the data.
+    let draws_pdf = match &cli.command {
+        Command::Render(args) => !matches!(args.format, args::FormatChoice::Docx),
+        Command::Packet(_) => true,
+        _ => false,
+    };
+    if draws_pdf {
+        hoso::render::pdf::warm_up(&hoso::render::layout::PARTY);
+    }
     let catalogue = match &cli.forms {
         Some(dir) => hoso::forms::Catalogue::with_local(dir)?,
         None => hoso::forms::Catalogue::builtin()?,

@@ -83,6 +83,32 @@ pub fn layout_json(layout: &Layout) -> Result<Bytes, RenderError> {
     ))
 }
 
+/// Readies typst on a thread of its own while the caller goes on reading and checking its data:
+/// the process's engine (fonts, typst's library) and the style library evaluated over
+/// `layout`, which typst keeps for the documents that follow. Nothing waits for it: a document
+/// drawn before it is done does the same work itself.
+pub fn warm_up(layout: &'static Layout) {
+    let spawned = std::thread::Builder::new()
+        .name("hoso-khoi-dong".into())
+        .spawn(move || {
+            let empty = Document {
+                meta: crate::document::Metadata {
+                    title: String::new(),
+                    author: String::new(),
+                    date: crate::date::Date(chrono::NaiveDate::default()),
+                },
+                frame: None,
+                body: Vec::new(),
+            };
+            if let Ok(input) = typst_input(&empty, layout, Conformance::Plain) {
+                let world = Engine::shared().world(input.data, input.layout);
+                drop(typst::compile::<PagedDocument>(&world));
+            }
+        });
+    // Without the thread, the first document does this work: nothing is lost.
+    drop(spawned);
+}
+
 impl Engine {
     /// Draws `document` with `layout` as a file of `conformance`. Safe to call from many
     /// threads at once: they share the fonts, the library and typst's memo cache.
