@@ -416,15 +416,18 @@ fn a_review_and_a_list_of_a_member_kept_in_a_file_of_its_own_are_written_there()
     assert_checks(&unit);
     let typed = typed_2026(&unit, dir.path(), "son.docx");
     let unit_before = std::fs::read(&unit).unwrap();
+    // The member's own file, once the unit file is seen unchanged.
+    let own_file_with_unit_unchanged = || -> serde_json::Value {
+        assert_eq!(
+            std::fs::read(&unit).unwrap(),
+            unit_before,
+            "the unit file stays"
+        );
+        serde_saphyr::from_str(&std::fs::read_to_string(&own).unwrap()).unwrap()
+    };
     let (code, said, err) = import(&[&typed], &unit, &[]);
     assert_eq!(code, 0, "{said}{err}");
-    assert_eq!(
-        std::fs::read(&unit).unwrap(),
-        unit_before,
-        "the unit file stays"
-    );
-    let written: serde_json::Value =
-        serde_saphyr::from_str(&std::fs::read_to_string(&own).unwrap()).unwrap();
+    let written = own_file_with_unit_unchanged();
     assert_typed_2026(&written["tu_kiem_diem"]);
     assert_kept(
         &unit,
@@ -452,12 +455,6 @@ with open(sys.argv[1], "w", encoding="utf-8", newline="") as out:
         unit.as_os_str(),
     ]);
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(
-        std::fs::read(&unit).unwrap(),
-        unit_before,
-        "the unit file stays"
-    );
-    let written: serde_json::Value =
-        serde_saphyr::from_str(&std::fs::read_to_string(&own).unwrap()).unwrap();
+    let written = own_file_with_unit_unchanged();
     assert_eq!(written["so_the"], "093456");
 }

@@ -88,6 +88,8 @@ const BACKUP: &str = "cu";
 impl Staging {
     /// Starts a run writing into `dir`, which is created if missing.
     pub fn new(dir: &Path) -> Result<Staging, WriteError> {
+        // The flushing thread first: nothing is on the disk yet if it cannot start.
+        let flusher = Flusher::start(dir)?;
         let created_dir = !dir.exists();
         std::fs::create_dir_all(dir).map_err(|e| WriteError::os(dir, e))?;
         let stage = tempfile::Builder::new()
@@ -100,16 +102,6 @@ impl Staging {
                     let _ = std::fs::remove_dir(dir);
                 }
                 return Err(WriteError::os(dir, e));
-            }
-        };
-        let flusher = match Flusher::start(dir) {
-            Ok(flusher) => flusher,
-            Err(e) => {
-                drop(stage);
-                if created_dir {
-                    let _ = std::fs::remove_dir(dir);
-                }
-                return Err(e);
             }
         };
         Ok(Staging {
